@@ -1,0 +1,33 @@
+"""footcheck: a foot-and-posture checklist for people with low back pain.
+
+Library use: ``footcheck.evaluate(answers) -> Summary``. The models load on first use so
+that ``footcheck --version`` and ``--help`` stay fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "1.0.0"
+__all__ = ["Answers", "AnswersError", "Summary", "__version__", "evaluate"]
+
+if TYPE_CHECKING:
+    from footcheck.answers import Answers, AnswersError
+    from footcheck.scoring.evaluate import evaluate
+    from footcheck.summary import Summary
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Answers", "AnswersError"):
+        from footcheck import answers
+
+        return getattr(answers, name)
+    if name == "evaluate":
+        from footcheck.scoring.evaluate import evaluate
+
+        return evaluate
+    if name == "Summary":
+        from footcheck.summary import Summary
+
+        return Summary
+    raise AttributeError(f"module 'footcheck' has no attribute {name!r}")

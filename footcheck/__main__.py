@@ -1,0 +1,5 @@
+"""``python -m footcheck``."""
+
+from footcheck.cli.entry import main
+
+main()

@@ -1,0 +1,51 @@
+"""``evaluate``: validated answers in, a complete summary out. Pure: no I/O, no terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+
+from footcheck import __version__
+from footcheck.answers import Answers, AnswersError, Problem, validate_answers
+from footcheck.catalogue import QUESTION_BY_ID
+from footcheck.scoring.contributors import find_contributors
+from footcheck.scoring.foot_posture import assess_foot_posture
+from footcheck.scoring.red_flags import raised_flags
+from footcheck.scoring.start_back import score_start_back
+from footcheck.scoring.steps import choose_steps
+from footcheck.scoring.triage import decide_triage
+from footcheck.summary import Summary, Tool
+
+TOOL = Tool(version=__version__)
+
+
+def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = None) -> Summary:
+    """Score a complete set of answers.
+
+    ``answers`` may be a mapping (validated here) or an ``Answers`` model. Raises
+    ``AnswersError`` listing every problem when answers are invalid or incomplete.
+    ``now`` fixes ``created_at`` (for reproducible output); it defaults to the current time.
+    """
+    if not isinstance(answers, Answers):
+        answers = validate_answers(answers)
+    missing = answers.missing()
+    if missing:
+        raise AnswersError(
+            [Problem(m, f"needs an answer; allowed: {QUESTION_BY_ID[m].allowed}", "missing")
+             for m in missing]
+        )
+    red_flags = raised_flags(answers)
+    start_back = score_start_back(answers)
+    triage = decide_triage(answers, red_flags, start_back)
+    contributors = find_contributors(answers)
+    return Summary(
+        tool=TOOL,
+        created_at=now or datetime.now(UTC),
+        answers=answers.applicable(),
+        triage=triage,
+        red_flags=red_flags,
+        start_back=start_back,
+        foot_posture=assess_foot_posture(answers),
+        contributors=contributors,
+        steps=choose_steps(answers, triage, contributors),
+    )

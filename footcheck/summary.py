@@ -1,0 +1,100 @@
+"""The summary footcheck produces; ``Summary.model_dump(mode="json")`` is the exported JSON.
+
+These models are the contract of SPEC section 7: field names and order are the interface
+other programs read, so change them only with a new ``schema_version``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from footcheck.catalogue import AnswerValue
+
+TriageLevel = Literal["emergency", "urgent", "see_clinician", "self_care"]
+Risk = Literal["low", "medium", "high"]
+PostureClass = Literal[
+    "highly_supinated",
+    "supinated",
+    "neutral",
+    "pronated",
+    "highly_pronated",
+    "inconclusive",
+    "unknown",
+]
+Likelihood = Literal["high", "moderate", "low"]
+EvidenceLabel = Literal["guideline", "limited", "practical"]
+
+SCHEMA_VERSION = 1
+DISCLAIMER = (
+    "footcheck is a self-help checklist, not a diagnosis. It cannot examine you; if you are "
+    "worried, or your pain gets worse, see a doctor or physiotherapist."
+)
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Tool(_Frozen):
+    name: Literal["footcheck"] = "footcheck"
+    version: str
+
+
+class Triage(_Frozen):
+    level: TriageLevel
+    reasons: list[str]
+
+
+class StartBack(_Frozen):
+    total: int
+    psychosocial: int
+    risk: Risk
+
+
+class FootPosture(_Frozen):
+    classification: PostureClass
+    source: Literal["fpi6", "self_checks"]
+    pronation_signs: int
+    supination_signs: int
+    fpi6_total: int | None
+
+
+class Evidence(_Frozen):
+    question: str
+    answer: AnswerValue
+    points: int
+    reason: str
+
+
+class Contributor(_Frozen):
+    id: str
+    title: str
+    points: int
+    likelihood: Likelihood
+    evidence: list[Evidence]
+    explanation: str
+
+
+class Step(_Frozen):
+    id: str
+    title: str
+    details: str
+    addresses: list[str]
+    evidence: EvidenceLabel
+
+
+class Summary(_Frozen):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    tool: Tool
+    created_at: datetime
+    answers: dict[str, AnswerValue]
+    triage: Triage
+    red_flags: list[str]
+    start_back: StartBack | None
+    foot_posture: FootPosture
+    contributors: list[Contributor]
+    steps: list[Step]
+    disclaimer: str = DISCLAIMER
