@@ -221,7 +221,8 @@ def describe_problems(error: ValidationError) -> list[Problem]:
         qid = str(loc[0])
         question = QUESTION_BY_ID.get(qid)
         if kind == "extra_forbidden" or question is None:
-            problem = Problem(qid, unknown_id_message(qid), "unknown_id")
+            shown_id = qid if qid.strip() == qid and qid else repr(qid)
+            problem = Problem(shown_id, unknown_id_message(qid), "unknown_id")
         elif kind == "missing_answer":
             problem = Problem(qid, f"needs an answer; allowed: {question.allowed}", "missing")
         elif kind in {"not_applicable", "repeated_item", "day_too_long"}:

@@ -233,7 +233,7 @@ def choose_steps(answers: Answers, triage: Triage, contributors: list[Contributo
         else:
             group = 2
         best = min((rank.get(a, len(rank)) for a in addresses[step]), default=len(rank))
-        return group, best, STEP_IDS.index(step)
+        return group, best if group == 2 else 0, STEP_IDS.index(step)
 
     return [
         Step(

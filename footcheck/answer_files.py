@@ -1,0 +1,75 @@
+"""Loading answers from files (JSON, TOML, or an exported summary) and from `--set`."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from footcheck.answer_input import InputProblem, parse_text
+from footcheck.answers import Problem, unknown_id_message
+from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
+
+
+class AnswersFileError(Exception):
+    """An answers file that cannot be read at all (as opposed to one with bad answers)."""
+
+
+def load_answers_file(path: Path) -> dict[str, Any]:
+    """The raw answers in ``path``: a JSON or TOML table, or an exported summary's answers."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise AnswersFileError(f"{path} does not exist") from None
+    except OSError as error:
+        raise AnswersFileError(f"cannot read {path}: {error.strerror or error}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise AnswersFileError(f"{path} is not a UTF-8 text file") from None
+    data: Any
+    if path.suffix.lower() == ".toml":
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise AnswersFileError(f"{path} is not valid TOML: {error}") from None
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise AnswersFileError(
+                f"{path} is not valid JSON: {error.msg} at line {error.lineno}, "
+                f"column {error.colno}"
+            ) from None
+    if not isinstance(data, dict):
+        raise AnswersFileError(
+            f"{path} must hold a table of question ids and answers (see `footcheck template`)"
+        )
+    if "schema_version" in data and isinstance(data.get("answers"), dict):
+        data = data["answers"]  # an exported summary
+    return data
+
+
+def parse_assignments(assignments: list[str]) -> tuple[dict[str, AnswerValue], list[Problem]]:
+    """`--set ID=VALUE` options as answers, with a problem for each one that is wrong."""
+    values: dict[str, AnswerValue] = {}
+    problems: list[Problem] = []
+    for item in assignments:
+        qid, sep, text = item.partition("=")
+        qid = qid.strip()
+        if not sep:
+            problems.append(Problem(item, "must look like ID=VALUE, e.g. --set age=42"))
+            continue
+        question = QUESTION_BY_ID.get(qid)
+        if question is None:
+            problems.append(Problem(qid or repr(qid), unknown_id_message(qid), "unknown_id"))
+            continue
+        if text.strip().lower() == "null":
+            values[qid] = None
+            continue
+        try:
+            values[qid] = parse_text(question, text, lenient=False)
+        except InputProblem:
+            problems.append(Problem(qid, f"{text!r} is not allowed; allowed: {question.allowed}"))
+    return values, problems

@@ -1,0 +1,176 @@
+"""The Typer app: flags and help text only. Each command hands off to its own module.
+
+Command modules are imported inside the commands so that `--version`, `--help` and a
+scripted JSON run load only what they use.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from footcheck import __version__
+
+app = typer.Typer(
+    name="footcheck",
+    help=(
+        "A foot-and-posture checklist for people with low back pain. It never diagnoses "
+        "and never uses the network. Start with: footcheck assess"
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(str, Enum):
+    rich = "rich"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class SchemaKind(str, Enum):
+    answers = "answers"
+    summary = "summary"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"footcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True,
+                     help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """A foot-and-posture checklist for people with low back pain."""
+
+
+FormatOption = Annotated[
+    OutputFormat | None,
+    typer.Option("--format", "-f", help="What to print on stdout: rich (default), json, "
+                 "markdown or html. Also the format of --output when given."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Also write the summary to this file; the format "
+                 "comes from --format, else the suffix (.json .md .html .txt).",
+                 dir_okay=False),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
+
+
+@app.command()
+def assess(
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", "-a", help="Answers from a JSON or TOML file (an exported "
+                     "summary works too). Only what is missing is asked.", dir_okay=False),
+    ] = None,
+    assignments: Annotated[
+        list[str] | None,
+        typer.Option("--set", "-s", metavar="ID=VALUE",
+                     help="Set one answer, e.g. --set age=42 --set other_pain='feet;knees'. "
+                     "Repeatable; wins over --answers."),
+    ] = None,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    no_input: Annotated[
+        bool,
+        typer.Option("--no-input", help="Never prompt: missing answers are an error."),
+    ] = False,
+    save: Annotated[
+        bool | None,
+        typer.Option("--save/--no-save", help="Keep the result in your private local history. "
+                     "Interactive runs ask; scripted runs save only with --save."),
+    ] = None,
+) -> None:
+    """Answer the checklist and see your summary."""
+    from footcheck.cli.assess_command import AssessOptions, run_assess
+
+    run_assess(
+        AssessOptions(
+            answers_file=answers,
+            assignments=assignments or [],
+            output_format=output_format.value if output_format else None,
+            output=output,
+            force=force,
+            no_input=no_input,
+            save=save,
+        )
+    )
+
+
+@app.command()
+def questions(
+    list_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table, json or markdown.")
+    ] = ListFormat.table,
+) -> None:
+    """List every question: id, section, allowed values, when it applies, help."""
+    from footcheck.render import questions as render_questions
+
+    if list_format is ListFormat.json:
+        typer.echo(render_questions.questions_json(), nl=False)
+    elif list_format is ListFormat.markdown:
+        typer.echo(render_questions.questions_markdown(), nl=False)
+    else:
+        from rich.console import Console
+
+        render_questions.print_questions_table(Console())
+
+
+@app.command()
+def template(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.",
+                                  dir_okay=False)
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """An answers file with every question id set to null, to fill in by hand."""
+    from footcheck.cli.file_commands import write_template
+
+    write_template(output, force=force)
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="answers or summary.")] = SchemaKind.answers,
+) -> None:
+    """The JSON Schema of the answers file or of the exported summary."""
+    import json
+
+    from footcheck.schemas import schema_for
+
+    typer.echo(json.dumps(schema_for(kind.value), indent=2, ensure_ascii=False))
+
+
+@app.command()
+def report(
+    file: Annotated[Path, typer.Argument(help="An exported summary (JSON).", dir_okay=False)],
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Show an exported summary again, in any format."""
+    from footcheck.cli.file_commands import run_report
+
+    run_report(file, output_format.value if output_format else None, output, force=force)

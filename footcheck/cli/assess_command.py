@@ -1,0 +1,119 @@
+"""`footcheck assess`: gather answers (file, --set, prompts), score them, show and save."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import cast
+
+from footcheck.answer_files import AnswersFileError, load_answers_file, parse_assignments
+from footcheck.answers import AnswersError, validate_answers
+from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
+from footcheck.cli.failures import UsageFailure
+from footcheck.cli.summary_output import check_output, file_format, show, write_output
+from footcheck.cli.terminal import can_prompt
+from footcheck.render import Format
+from footcheck.scoring.evaluate import evaluate
+from footcheck.summary import Summary
+
+
+@dataclass(frozen=True)
+class AssessOptions:
+    answers_file: Path | None
+    assignments: list[str]
+    output_format: str | None
+    output: Path | None
+    force: bool
+    no_input: bool
+    save: bool | None
+
+
+def gather_preset(options: AssessOptions) -> tuple[dict[str, AnswerValue], set[str]]:
+    """Answers given up front, validated, and the ids they settle."""
+    raw: dict[str, object] = {}
+    if options.answers_file is not None:
+        try:
+            raw.update(load_answers_file(options.answers_file))
+        except AnswersFileError as error:
+            raise UsageFailure(str(error)) from None
+    values, problems = parse_assignments(options.assignments)
+    if problems:
+        raise UsageFailure("some --set options are wrong", [str(p) for p in problems])
+    raw.update(values)
+    try:
+        answers = validate_answers(raw, partial=True)
+    except AnswersError as error:
+        source = options.answers_file or "--set"
+        raise UsageFailure(
+            f"the answers in {source} have {len(error.problems)} problem(s)",
+            [str(p) for p in error.problems],
+        ) from None
+    given = {
+        qid for qid in raw if raw[qid] is not None or QUESTION_BY_ID[qid].optional
+    }
+    return answers.applicable(), given
+
+
+def missing_line(qid: str, answers: dict[str, AnswerValue]) -> str:
+    question = QUESTION_BY_ID[qid]
+    line = f"{qid}: {question.allowed}"
+    if question.when is not None and question.when.holds(answers) is None:
+        line += f" (only when {question.when.text})"
+    return line
+
+
+def run_assess(options: AssessOptions) -> None:
+    stdout_format = cast(Format, options.output_format or "rich")
+    output_format = (
+        file_format(options.output, options.output_format) if options.output else None
+    )
+    check_output(options.output, force=options.force)
+    preset, given = gather_preset(options)
+    missing = validate_answers(preset, partial=True).missing()
+    interactive = False
+    if missing:
+        if options.no_input or not can_prompt():
+            why = "--no-input was given" if options.no_input else "there is no terminal to ask in"
+            raise UsageFailure(
+                f"{len(missing)} answer(s) missing and {why}",
+                [missing_line(qid, preset) for qid in missing]
+                + ["give them in the --answers file or with --set ID=VALUE "
+                   "(`footcheck template` writes a file to fill in)"],
+            )
+        answers = ask(preset, given, to_stderr=stdout_format != "rich")
+        interactive = True
+    else:
+        answers = preset
+    summary = evaluate(answers)
+    show(summary, stdout_format)
+    if options.output is not None and output_format is not None:
+        write_output(summary, options.output, output_format, force=options.force)
+    finish(summary, options, interactive=interactive, to_stderr=stdout_format != "rich")
+
+
+def ask(
+    preset: dict[str, AnswerValue], given: set[str], *, to_stderr: bool
+) -> dict[str, AnswerValue]:
+    from rich.text import Text
+
+    from footcheck.cli.terminal import line_reader, message_console
+    from footcheck.interview import Interview
+
+    console = message_console(to_stderr=to_stderr)
+    console.print(Text("footcheck: a foot-and-posture checklist for low back pain", style="bold"))
+    console.print(
+        "Answer each question and press Enter. Type ? for help on a question, 'back' to "
+        "go back, Ctrl-C to stop (nothing is saved). It takes about 5 minutes.",
+        highlight=False,
+    )
+    try:
+        return Interview(console, line_reader(console), preset, given).run()
+    except EOFError:
+        raise UsageFailure(
+            "input ended before the checklist was finished; nothing saved"
+        ) from None
+
+
+def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_stderr: bool) -> None:
+    """Hook for what happens after the summary is shown (history saving)."""
+    del summary, options, interactive, to_stderr

@@ -1,0 +1,42 @@
+"""The ``footcheck`` console script: runs the app and keeps tracebacks away from users."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from footcheck.cli.failures import EXIT_FAILURE, EXIT_INTERRUPTED, CommandFailure
+
+
+def report_failure(failure: CommandFailure) -> None:
+    print(f"footcheck: {failure.message}", file=sys.stderr)
+    for line in failure.details:
+        print(f"  - {line}", file=sys.stderr)
+
+
+def main() -> None:
+    """Run the CLI. Every exit path ends in a clean message and a documented exit code."""
+    from footcheck.cli.app import app
+
+    try:
+        app(prog_name="footcheck")
+    except CommandFailure as failure:
+        report_failure(failure)
+        sys.exit(failure.exit_code)
+    except KeyboardInterrupt:
+        print("\ncancelled, nothing saved", file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); silence the flush at exit as well.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_FAILURE)
+    except Exception as error:  # noqa: BLE001 - the last line of defence for users
+        if os.environ.get("FOOTCHECK_DEBUG"):
+            raise
+        print(
+            f"footcheck: unexpected error: {type(error).__name__}: {error}\n"
+            "  This is a bug in footcheck; set FOOTCHECK_DEBUG=1 to see the details.",
+            file=sys.stderr,
+        )
+        sys.exit(EXIT_FAILURE)

@@ -1,0 +1,64 @@
+"""`footcheck template` and `footcheck report`: commands that read or write one file."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import cast
+
+from pydantic import ValidationError
+
+from footcheck.catalogue import QUESTION_IDS
+from footcheck.cli.failures import OperationalFailure, UsageFailure
+from footcheck.cli.summary_output import check_output, file_format, show, write_output
+from footcheck.output_files import FileExists, write_text
+from footcheck.render import Format
+from footcheck.summary import Summary
+
+
+def template_text() -> str:
+    return json.dumps(dict.fromkeys(QUESTION_IDS), indent=2) + "\n"
+
+
+def write_template(output: Path | None, *, force: bool) -> None:
+    if output is None:
+        sys.stdout.write(template_text())
+        return
+    try:
+        write_text(output, template_text(), force=force)
+    except FileExists as error:
+        raise UsageFailure(str(error)) from None
+    except OSError as error:
+        raise OperationalFailure(f"cannot write {output}: {error.strerror or error}") from None
+    print(f"Wrote {output}: fill in the answers, then run "
+          f"`footcheck assess --answers {output}`.", file=sys.stderr)
+
+
+def load_summary(path: Path) -> Summary:
+    """An exported summary, with every problem named if it is not one."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UsageFailure(f"{path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageFailure(f"cannot read {path}: {error}") from None
+    try:
+        return Summary.model_validate_json(text)
+    except ValidationError as error:
+        details = []
+        for item in error.errors(include_url=False):
+            where = ".".join(str(part) for part in item["loc"]) or "(whole file)"
+            details.append(f"{where}: {item['msg']}")
+        raise UsageFailure(
+            f"{path} is not an exported footcheck summary (schema_version 1)", details[:20]
+        ) from None
+
+
+def run_report(path: Path, chosen: str | None, output: Path | None, *, force: bool) -> None:
+    output_format = file_format(output, chosen) if output else None
+    check_output(output, force=force)
+    summary = load_summary(path)
+    show(summary, cast(Format, chosen or "rich"))
+    if output is not None and output_format is not None:
+        write_output(summary, output, output_format, force=force)

@@ -1,0 +1,66 @@
+"""Showing a summary on stdout and writing it to `--output`: shared by assess, report, history."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import cast
+
+from footcheck.cli.failures import OperationalFailure, UsageFailure
+from footcheck.output_files import FileExists, check_writable, write_text
+from footcheck.render import FORMATS, SUFFIX_FORMATS, Format, render_text
+from footcheck.summary import Summary
+
+
+def file_format(output: Path, chosen: str | None) -> Format:
+    """The format of an --output file: --format if given, else from the suffix."""
+    if chosen is not None:
+        return cast(Format, chosen)
+    suffix = output.suffix.lower()
+    if suffix not in SUFFIX_FORMATS:
+        raise UsageFailure(
+            f"cannot tell the format of {output} from its suffix",
+            [f"use one of {', '.join(SUFFIX_FORMATS)} or give --format "
+             f"({', '.join(FORMATS)})"],
+        )
+    return SUFFIX_FORMATS[suffix]
+
+
+def check_output(output: Path | None, *, force: bool) -> None:
+    """Refuse an unusable --output before any work (or questions) is done."""
+    if output is None:
+        return
+    try:
+        check_writable(output, force=force)
+    except FileExists as error:
+        raise UsageFailure(str(error)) from None
+    except OSError as error:
+        raise UsageFailure(f"cannot write {output}: {error}") from None
+
+
+def write_output(summary: Summary, output: Path, fmt: Format, *, force: bool) -> None:
+    try:
+        write_text(output, render_text(summary, fmt), force=force)
+    except FileExists as error:
+        raise UsageFailure(str(error)) from None
+    except OSError as error:
+        raise OperationalFailure(f"cannot write {output}: {error.strerror or error}") from None
+
+
+def show(summary: Summary, fmt: Format) -> None:
+    """Print the summary on stdout; `rich` gets colour and the terminal's width."""
+    if fmt == "rich":
+        from rich.console import Console
+
+        from footcheck.render.rich_summary import print_summary
+
+        console = Console(highlight=False, emoji=False)
+        if not console.is_terminal:
+            sys.stdout.write(render_text(summary, "rich", width=80))
+            return
+        if console.width > 100:
+            console.width = 100
+        print_summary(summary, console)
+        return
+    sys.stdout.write(render_text(summary, fmt))
+    sys.stdout.flush()

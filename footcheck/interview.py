@@ -1,0 +1,239 @@
+"""The interactive checklist: asks what is missing, one question at a time, then a review.
+
+Driven entirely by the catalogue. The flow is a cursor over the questions that apply *now*
+(recomputed after every answer), so `back`, answers that switch questions on or off, and
+edits from the review screen all follow the same rule. Answers that stop applying are
+dropped; new ones that start applying are asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from footcheck.answer_input import InputProblem, format_value, parse_text
+from footcheck.answers import AnswersError, validate_answers
+from footcheck.catalogue import (
+    KEELE_COPYRIGHT,
+    QUESTION_BY_ID,
+    QUESTIONS,
+    SECTION_BY_ID,
+    AnswerValue,
+    Question,
+    not_applicable_reason,
+)
+
+BACK_WORDS = frozenset({"back", "b", "<"})
+HELP_WORDS = frozenset({"?", "help", "h"})
+DONE_WORDS = frozenset({"", "done", "ok", "d", "y", "yes"})
+
+Answers = dict[str, AnswerValue]
+ReadLine = Callable[[str], str]
+
+
+class Interview:
+    """One person's run through the checklist, in a terminal."""
+
+    def __init__(
+        self, console: Console, read_line: ReadLine, answers: Answers, preset: set[str]
+    ) -> None:
+        """``preset`` holds the ids already answered (from a file or --set): not asked."""
+        self.console = console
+        self.read_line = read_line
+        self.answers: Answers = dict(answers)
+        self.preset = set(preset)
+        self.last_section: str | None = None
+
+    # --- the flow -------------------------------------------------------------------------
+    def run(self, *, review: bool = True) -> Answers:
+        """Ask everything missing, then let the person review and change any answer."""
+        self.ask_missing()
+        if review:
+            self.review()
+        return self.answers
+
+    def todo(self) -> list[Question]:
+        """Questions to ask in this session: apply now, and did not come from a file."""
+        return [q for q in QUESTIONS if q.id not in self.preset and q.applies(self.answers)]
+
+    def ask_missing(self) -> None:
+        cursor = 0
+        while True:
+            self.drop_inapplicable()
+            todo = self.todo()
+            if cursor >= len(todo):
+                return
+            question = todo[cursor]
+            allow_back = cursor > 0
+            result = self.ask(question, f"Question {cursor + 1} of {len(todo)}", allow_back)
+            if result is _BACK:
+                cursor -= 1
+                continue
+            cursor += 1
+
+    def drop_inapplicable(self) -> None:
+        for question in QUESTIONS:
+            if (
+                self.answers.get(question.id) is not None
+                and not_applicable_reason(question, self.answers) is not None
+            ):
+                del self.answers[question.id]
+
+    # --- one question ---------------------------------------------------------------------
+    def ask(self, question: Question, counter: str, allow_back: bool) -> object:
+        """Ask until a valid answer is given; returns _BACK if the person went back."""
+        self.section_header(question)
+        self.console.print()
+        self.console.print(Text(counter, style="dim"))
+        self.console.print(Text(question.prompt, style="bold"))
+        self.show_choices(question)
+        current = self.answers.get(question.id)
+        hint = self.hint(question, current, allow_back)
+        while True:
+            text = self.read_line(hint).strip()
+            word = text.lower()
+            if word in HELP_WORDS:
+                self.console.print(Text(question.help, style="cyan"))
+                self.show_choices(question)
+                continue
+            if word in BACK_WORDS:
+                if allow_back:
+                    return _BACK
+                self.console.print(Text("This is the first question; there is no going back.",
+                                        style="yellow"))
+                continue
+            if not text:
+                if current is not None or question.optional:
+                    self.answers[question.id] = current
+                    return None
+                if question.kind == "multi":
+                    text = "none"
+                else:
+                    self.console.print(Text("Please type an answer (or ? for help).",
+                                            style="yellow"))
+                    continue
+            problem = self.accept(question, text)
+            if problem is None:
+                return None
+            self.console.print(Text(problem, style="yellow"))
+
+    def accept(self, question: Question, text: str) -> str | None:
+        """Store the answer if it is valid on its own and with the others; else say why."""
+        try:
+            value = parse_text(question, text, lenient=True)
+        except InputProblem as problem:
+            return str(problem)
+        candidate = {**self.answers, question.id: value}
+        try:
+            validate_answers(candidate, partial=True)
+        except AnswersError as error:
+            mine = [p.message for p in error.problems if p.id == question.id]
+            if mine:
+                return f"Not possible: {mine[0]}."
+        self.answers[question.id] = value
+        return None
+
+    def hint(self, question: Question, current: AnswerValue, allow_back: bool) -> str:
+        if question.kind == "boolean":
+            shape = "yes/no"
+        elif question.kind in ("choice",):
+            shape = f"1-{len(question.choices)} or a name"
+        elif question.kind == "multi":
+            shape = "numbers or names, Enter for none"
+        else:
+            shape = question.allowed.removeprefix("a ").removesuffix(", or null")
+        extras = ["? help"] + (["back"] if allow_back else [])
+        default = ""
+        if current is not None:
+            default = f" [Enter keeps: {format_value(question, current)}]"
+        elif question.optional:
+            default = " [Enter skips]"
+        return f"({shape}; {', '.join(extras)}){default} > "
+
+    def show_choices(self, question: Question) -> None:
+        if question.kind not in ("choice", "multi"):
+            return
+        for number, choice in enumerate(question.choices, 1):
+            self.console.print(f"  {number}. {choice.label}", highlight=False)
+
+    def section_header(self, question: Question) -> None:
+        if question.section == self.last_section:
+            return
+        self.last_section = question.section
+        section = SECTION_BY_ID[question.section]
+        self.console.print()
+        self.console.rule(Text(section.title, style="bold"), align="left")
+        self.console.print(Text(section.intro, style="dim"))
+
+    # --- review ---------------------------------------------------------------------------
+    def review_table(self) -> tuple[Table, list[str]]:
+        table = Table(title="Your answers", title_justify="left", show_lines=False,
+                      header_style="bold")
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Question", ratio=3)
+        table.add_column("Answer", ratio=2)
+        order: list[str] = []
+        section = None
+        for question in QUESTIONS:
+            if not question.applies(self.answers):
+                continue
+            if question.section != section:
+                section = question.section
+                table.add_row("", Text(SECTION_BY_ID[section].title, style="dim italic"), "")
+            order.append(question.id)
+            value = self.answers.get(question.id)
+            table.add_row(str(len(order)), question.label, format_value(question, value))
+        return table, order
+
+    def review(self) -> None:
+        while True:
+            self.console.print()
+            table, order = self.review_table()
+            self.console.print(table)
+            if any(QUESTION_BY_ID[qid].section == "outlook" for qid in order):
+                self.console.print(Text(KEELE_COPYRIGHT, style="dim"))
+            text = self.read_line(
+                f"Type a number (1-{len(order)}) to change an answer, or press Enter to "
+                "see your summary > "
+            ).strip().lower()
+            if text in DONE_WORDS:
+                return
+            if not text.isdigit() or not 1 <= int(text) <= len(order):
+                self.console.print(Text(
+                    f"'{text}' is not a number from 1 to {len(order)}.", style="yellow"
+                ))
+                continue
+            question = QUESTION_BY_ID[order[int(text) - 1]]
+            self.preset.discard(question.id)
+            self.last_section = None
+            self.ask(question, f"Changing answer {text}", allow_back=False)
+            self.settle()
+
+    def settle(self) -> None:
+        """After a change: drop what no longer applies, re-ask what no longer fits or is new."""
+        self.drop_inapplicable()
+        try:
+            validate_answers(self.answers, partial=True)
+        except AnswersError as error:
+            for problem in error.problems:
+                if problem.id in self.answers:
+                    self.console.print(Text(
+                        f"{QUESTION_BY_ID[problem.id].label}: {problem.message}; "
+                        "please answer it again.",
+                        style="yellow",
+                    ))
+                    del self.answers[problem.id]
+        self.preset = {
+            qid for qid, v in self.answers.items() if v is not None or QUESTION_BY_ID[qid].optional
+        }
+        self.ask_missing()
+
+
+class _Back:
+    pass
+
+
+_BACK = _Back()

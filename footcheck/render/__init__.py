@@ -1,0 +1,42 @@
+"""Renderers turn a ``Summary`` into text for people (rich, markdown, html) or programs (json).
+
+Each lives in its own module and is imported only when used, so a JSON run never loads Rich.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from footcheck.summary import Summary
+
+Format = Literal["rich", "json", "markdown", "html"]
+FORMATS: tuple[Format, ...] = ("rich", "json", "markdown", "html")
+SUFFIX_FORMATS: dict[str, Format] = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "rich",
+}
+
+
+def to_json(summary: Summary) -> str:
+    return summary.model_dump_json(indent=2) + "\n"
+
+
+def render_text(summary: Summary, fmt: Format, *, width: int = 80) -> str:
+    """The summary as a document in ``fmt`` (``rich`` gives plain text without colour)."""
+    if fmt == "json":
+        return to_json(summary)
+    if fmt == "markdown":
+        from footcheck.render.markdown import to_markdown
+
+        return to_markdown(summary)
+    if fmt == "html":
+        from footcheck.render.html import to_html
+
+        return to_html(summary)
+    from footcheck.render.rich_summary import to_plain_text
+
+    return to_plain_text(summary, width=width)

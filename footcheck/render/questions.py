@@ -1,0 +1,75 @@
+"""The checklist itself, for `footcheck questions`: a table, JSON or Markdown."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from footcheck.catalogue import KEELE_COPYRIGHT, QUESTIONS, SECTION_BY_ID, Question
+
+
+def question_record(question: Question) -> dict[str, Any]:
+    return {
+        "id": question.id,
+        "section": question.section,
+        "type": question.kind,
+        "prompt": question.prompt,
+        "allowed": question.allowed,
+        "values": list(question.values) or None,
+        "minimum": question.minimum,
+        "maximum": question.maximum,
+        "optional": question.optional,
+        "when": question.when.text if question.when else None,
+        "help": question.help,
+    }
+
+
+def questions_json() -> str:
+    document = {"questions": [question_record(q) for q in QUESTIONS],
+                "copyright": {"outlook": KEELE_COPYRIGHT}}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def questions_markdown() -> str:
+    lines = ["# footcheck checklist", ""]
+    section = None
+    for q in QUESTIONS:
+        if q.section != section:
+            section = q.section
+            info = SECTION_BY_ID[section]
+            lines += [f"## {info.title} (`{section}`)", "", info.intro.replace("\n", "  \n"), ""]
+            lines += ["| id | question | allowed | when |", "|---|---|---|---|"]
+        when = q.when.text if q.when else "always"
+        lines.append(f"| `{q.id}` | {q.prompt} | {q.allowed} | {when} |")
+        if q is QUESTIONS[-1] or QUESTIONS[QUESTIONS.index(q) + 1].section != section:
+            lines.append("")
+    lines += ["## How to answer", ""]
+    lines += [f"- **`{q.id}`**: {q.help}" for q in QUESTIONS]
+    return "\n".join(lines) + "\n"
+
+
+def print_questions_table(console: Any) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    section = None
+    table: Table | None = None
+    for q in QUESTIONS:
+        if q.section != section:
+            if table is not None:
+                console.print(table)
+            section = q.section
+            info = SECTION_BY_ID[section]
+            table = Table(title=f"{info.title} ({section})", title_justify="left",
+                          show_lines=True, header_style="bold", expand=True)
+            table.add_column("id", no_wrap=True, style="cyan")
+            table.add_column("question", ratio=3)
+            table.add_column("allowed / when", ratio=2)
+            if section == "outlook":
+                table.caption = KEELE_COPYRIGHT
+        assert table is not None
+        when = Text(f"\nonly when {q.when.text}", style="dim") if q.when else Text("")
+        table.add_row(q.id, q.prompt, Text(q.allowed) + when)
+    if table is not None:
+        console.print(table)
+    console.print("Use `footcheck questions --format markdown` for the help text of each.")

@@ -1,0 +1,162 @@
+"""The summary in the terminal: triage first, then the chain, contributors, outlook, steps.
+
+Everything meaningful is in the words, not only in colour, so it reads the same with
+NO_COLOR, when piped, and at 80 columns.
+"""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from footcheck.answer_input import format_value
+from footcheck.catalogue import KEELE_COPYRIGHT, QUESTION_BY_ID
+from footcheck.render.chain import chain_links
+from footcheck.render.wording import (
+    EVIDENCE_TEXT,
+    TRIAGE_HEADLINE,
+    TRIAGE_INTRO,
+    posture_line,
+    start_back_line,
+)
+from footcheck.summary import Contributor, Summary
+
+TRIAGE_STYLE = {
+    "emergency": "bold white on red",
+    "urgent": "bold white on red",
+    "see_clinician": "bold black on yellow",
+    "self_care": "bold black on green",
+}
+TRIAGE_BORDER = {"emergency": "red", "urgent": "red", "see_clinician": "yellow", "self_care": "green"}
+LIKELIHOOD_STYLE = {"high": "red", "moderate": "yellow", "low": "cyan"}
+EVIDENCE_STYLE = {"guideline": "bold green", "limited": "bold yellow", "practical": "bold cyan"}
+BAR_CELLS = 12
+
+
+def _heading(text: str) -> Text:
+    return Text(f"\n{text}", style="bold underline")
+
+
+def triage_banner(summary: Summary) -> Panel:
+    level = summary.triage.level
+    body = Text(TRIAGE_INTRO[level])
+    if level != "self_care":
+        for reason in summary.triage.reasons:
+            body.append(f"\n  • {reason}")
+    if summary.steps and summary.steps[0].addresses == ["triage"] and level != "self_care":
+        first = summary.steps[0]
+        body.append(f"\n\n→ {first.title}: ", style="bold")
+        body.append(first.details)
+    return Panel(
+        body,
+        title=Text(f" {TRIAGE_HEADLINE[level]} ", style=TRIAGE_STYLE[level]),
+        title_align="left",
+        border_style=TRIAGE_BORDER[level],
+        box=box.HEAVY if level in ("emergency", "urgent") else box.ROUNDED,
+    )
+
+
+def chain_picture(summary: Summary) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(width=14, no_wrap=True)
+    table.add_column(width=2, no_wrap=True)
+    table.add_column(ratio=1)
+    links = chain_links(summary)
+    for index, link in enumerate(links):
+        marker = Text("●", style="bold red") if link.implicated else Text("○", style="dim")
+        name = Text(link.name, style="bold" if link.implicated else "dim")
+        marks = Text(
+            " · ".join(link.marks) if link.implicated else "nothing noted",
+            style="" if link.implicated else "dim",
+        )
+        table.add_row(name, marker, marks)
+        if index < len(links) - 1:
+            table.add_row(Text("      │", style="dim"), "", "")
+            table.add_row(Text("      ▼", style="dim"), "", "")
+    return table
+
+
+def likelihood_bar(contributor: Contributor) -> Text:
+    filled = min(contributor.points, BAR_CELLS)
+    style = LIKELIHOOD_STYLE[contributor.likelihood]
+    bar = Text("█" * filled, style=style)
+    bar.append("░" * (BAR_CELLS - filled), style="dim")
+    unit = "pt" if contributor.points == 1 else "pts"
+    bar.append(f" {contributor.points} {unit}, {contributor.likelihood}", style=style)
+    return bar
+
+
+def contributor_block(rank: int, contributor: Contributor) -> RenderableType:
+    title = Text(f"{rank}. {contributor.title}", style="bold")
+    evidence = Table(box=box.SIMPLE, show_header=True, header_style="dim", pad_edge=False)
+    evidence.add_column("Your answer", ratio=2)
+    evidence.add_column("pts", justify="right", width=3)
+    evidence.add_column("Why it matters", ratio=3)
+    for item in contributor.evidence:
+        question = QUESTION_BY_ID[item.question]
+        answer = f"{question.label}: {format_value(question, item.answer)}"
+        evidence.add_row(answer, f"+{item.points}", item.reason)
+    return Group(
+        title,
+        likelihood_bar(contributor),
+        Text(contributor.explanation, style="italic"),
+        evidence,
+    )
+
+
+def steps_table(summary: Summary) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", width=3, no_wrap=True)
+    table.add_column(ratio=1)
+    for number, step in enumerate(summary.steps, 1):
+        head = Text(step.title, style="bold")
+        head.append(" ")
+        head.append(f"[{step.evidence}]", style=EVIDENCE_STYLE[step.evidence])
+        table.add_row(f"{number}.", Group(head, Text(step.details), Text("")))
+    return table
+
+
+def summary_renderables(summary: Summary) -> list[RenderableType]:
+    parts: list[RenderableType] = [triage_banner(summary)]
+    parts.append(_heading("How it fits together: feet → knees → hips / pelvis → lower back"))
+    parts.append(chain_picture(summary))
+    parts.append(_heading("Likely contributors"))
+    if summary.contributors:
+        for rank, contributor in enumerate(summary.contributors, 1):
+            parts.append(contributor_block(rank, contributor))
+    else:
+        parts.append(Text("None found: nothing in your feet, footwear or habits stands out."))
+    parts.append(_heading("Outlook"))
+    parts.append(Text(start_back_line(summary)))
+    if summary.start_back is not None:
+        parts.append(Text(KEELE_COPYRIGHT, style="dim"))
+    parts.append(Text(posture_line(summary)))
+    parts.append(_heading("What to do"))
+    if summary.steps:
+        parts.append(steps_table(summary))
+        used = sorted({s.evidence for s in summary.steps}, key=list(EVIDENCE_TEXT).index)
+        legend = Text("Evidence: ", style="dim")
+        legend.append("; ".join(f"[{label}] {EVIDENCE_TEXT[label]}" for label in used), style="dim")
+        parts.append(legend)
+    else:
+        parts.append(Text("Nothing specific: keep active and comfortable."))
+    parts.append(Text(f"\n{summary.disclaimer}", style="dim italic"))
+    return parts
+
+
+def print_summary(summary: Summary, console: Console) -> None:
+    for part in summary_renderables(summary):
+        console.print(part)
+
+
+def to_plain_text(summary: Summary, *, width: int = 80) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, no_color=True, force_terminal=False,
+                      color_system=None, highlight=False, emoji=False)
+    print_summary(summary, console)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"

@@ -1,0 +1,43 @@
+"""JSON Schemas for the answers file and the exported summary, built from the models.
+
+The answers schema is enriched from the catalogue (help text, when a question applies) so
+that editors can show the same guidance the interactive checklist gives.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from footcheck.answers import Answers
+from footcheck.catalogue import QUESTIONS
+from footcheck.summary import Summary
+
+SchemaKind = Literal["answers", "summary"]
+
+
+def answers_schema() -> dict[str, Any]:
+    schema = Answers.model_json_schema()
+    schema["title"] = "footcheck answers"
+    schema["description"] = (
+        "Answers to the footcheck checklist. Questions that do not apply must be absent or "
+        "null. `footcheck questions` lists them all."
+    )
+    for question in QUESTIONS:
+        prop = schema["properties"][question.id]
+        text = f"{question.prompt}\n\n{question.help}"
+        if question.when is not None:
+            text += f"\n\nAsked only when {question.when.text}; otherwise absent or null."
+        prop["description"] = text
+        prop["x-section"] = question.section
+    return schema
+
+
+def summary_schema() -> dict[str, Any]:
+    schema = Summary.model_json_schema(mode="serialization")
+    schema["title"] = "footcheck summary"
+    schema["description"] = "An exported footcheck summary (schema_version 1)."
+    return schema
+
+
+def schema_for(kind: SchemaKind) -> dict[str, Any]:
+    return answers_schema() if kind == "answers" else summary_schema()

@@ -1,0 +1,95 @@
+"""Answer sets shared by the tests: a neutral baseline and hypothesis strategies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from footcheck.catalogue import QUESTIONS, Question
+
+NEUTRAL: dict[str, Any] = {
+    "age": 40,
+    "back_pain": False,
+    "other_pain": [],
+    "rf_bladder_bowel": False,
+    "rf_saddle_numbness": False,
+    "rf_leg_weakness": False,
+    "rf_trauma": False,
+    "rf_fever_weight_loss": False,
+    "rf_cancer_history": False,
+    "rf_night_pain": False,
+    "arch_standing": "normal",
+    "wet_footprint": "normal",
+    "shoe_wear": "even",
+    "knees_inward": "no",
+    "heel_tilt": "straight",
+    "fpi6_total": None,
+    "main_footwear": "supportive",
+    "shoes_worn_out": False,
+    "insoles": "none",
+    "standing_hours": 2,
+    "hard_floors": False,
+    "sitting_hours": 4,
+    "lifting": "rarely",
+    "active_days": 5,
+    "foot_exercises": False,
+}
+"""A person with no back pain, no warning signs and nothing that scores a point."""
+
+BACK_PAIN: dict[str, Any] = {
+    "back_pain": True,
+    "pain_intensity": 3,
+    "pain_duration": "under_6_weeks",
+    "pain_worse_standing": False,
+    "pain_worse_sitting": False,
+    "sb_leg_pain": False,
+    "sb_shoulder_neck": False,
+    "sb_walk_short": False,
+    "sb_dress_slow": False,
+    "sb_unsafe_active": False,
+    "sb_worry": False,
+    "sb_terrible": False,
+    "sb_no_enjoy": False,
+    "sb_bothersome": "slightly",
+}
+"""Mild, recent back pain with a low STarT Back score; merge over NEUTRAL."""
+
+
+def answers(**changes: Any) -> dict[str, Any]:
+    """NEUTRAL with changes; ``back_pain=True`` brings in the BACK_PAIN answers too."""
+    base = dict(NEUTRAL)
+    if changes.get("back_pain"):
+        base.update(BACK_PAIN)
+    base.update(changes)
+    return base
+
+
+def _value(question: Question) -> st.SearchStrategy[Any]:
+    if question.kind == "boolean":
+        return st.booleans()
+    if question.kind == "integer":
+        assert question.minimum is not None and question.maximum is not None
+        return st.integers(int(question.minimum), int(question.maximum))
+    if question.kind == "number":
+        return st.floats(0, 24, allow_nan=False).map(lambda x: round(x * 2) / 2)
+    if question.kind == "choice":
+        return st.sampled_from(question.values)
+    return st.lists(st.sampled_from(question.values), unique=True)
+
+
+@st.composite
+def valid_answers(draw: st.DrawFn) -> dict[str, Any]:
+    """Any complete, consistent answer set, built from the catalogue."""
+    result: dict[str, Any] = {}
+    for question in QUESTIONS:
+        if not question.applies(result):
+            continue
+        if question.optional and draw(st.booleans()):
+            result[question.id] = None
+            continue
+        value = draw(_value(question))
+        if question.id == "sitting_hours":
+            value = min(value, 24 - result["standing_hours"])
+        result[question.id] = value
+    return result

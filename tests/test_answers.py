@@ -1,0 +1,134 @@
+"""Validation of answers: every error names its field and says what is allowed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from footcheck import Answers, AnswersError, evaluate
+from footcheck.answers import suggest_id, validate_answers
+from footcheck.catalogue import QUESTION_IDS, QUESTIONS
+from tests.helpers import answers
+
+
+def problems(data: dict[str, Any], *, partial: bool = False) -> dict[str, str]:
+    with pytest.raises(AnswersError) as caught:
+        validate_answers(data, partial=partial)
+    return {p.id: p.message for p in caught.value.problems}
+
+
+def test_catalogue_and_model_agree() -> None:
+    assert tuple(Answers.model_fields) == QUESTION_IDS
+    assert len(QUESTIONS) == 38
+
+
+@pytest.mark.parametrize(
+    ("qid", "value", "allowed"),
+    [
+        ("age", 15, "a whole number from 16 to 110"),
+        ("age", 111, "a whole number from 16 to 110"),
+        ("age", "forty", "a whole number from 16 to 110"),
+        ("age", True, "a whole number from 16 to 110"),
+        ("age", 40.5, "a whole number from 16 to 110"),
+        ("arch_standing", "flatt", "one of flat, low, normal, high, unsure"),
+        ("shoes_worn_out", "maybe", "true or false"),
+        ("standing_hours", -1, "a number from 0 to 24"),
+        ("standing_hours", float("nan"), "a number from 0 to 24"),
+        ("active_days", 8, "a whole number from 0 to 7"),
+        ("fpi6_total", 13, "a whole number from -12 to 12, or null"),
+        ("other_pain", ["back"], "a list (may be empty, no repeats) of feet, knees, hips"),
+        ("other_pain", "feet", "a list"),
+    ],
+)
+def test_bad_value_names_field_and_allowed(qid: str, value: Any, allowed: str) -> None:
+    found = problems(answers(**{qid: value}))
+    assert list(found) == [qid]
+    assert allowed in found[qid]
+
+
+def test_unknown_id_suggests_the_nearest() -> None:
+    data = answers()
+    data["arch_standng"] = "flat"
+    assert "did you mean 'arch_standing'" in problems(data)["arch_standng"]
+    assert suggest_id("PAIN_INTENSITY") == "pain_intensity"
+    assert suggest_id("zzzz") is None
+
+
+def test_value_for_question_that_does_not_apply() -> None:
+    found = problems(answers(pain_intensity=4))
+    assert found == {"pain_intensity": "does not apply: it applies only when back_pain is yes"}
+    found = problems(answers(standing_hours=0, hard_floors=True))
+    assert "standing_hours is more than 0" in found["hard_floors"]
+
+
+def test_null_for_question_that_does_not_apply_is_fine() -> None:
+    validate_answers(answers(pain_intensity=None, hard_floors=None, standing_hours=0))
+
+
+def test_missing_answers_are_listed() -> None:
+    data = answers(back_pain=True)
+    del data["sb_worry"], data["age"]
+    found = problems(data)
+    assert set(found) == {"age", "sb_worry"}
+    assert "needs an answer" in found["age"]
+
+
+def test_partial_answers_allow_gaps_but_not_bad_values() -> None:
+    partial = validate_answers({"age": 30, "back_pain": True}, partial=True)
+    assert partial.missing()[0] == "pain_intensity"
+    assert problems({"age": 3}, partial=True) == {
+        "age": "3 is not allowed; allowed: a whole number from 16 to 110"
+    }
+
+
+def test_fpi6_may_be_absent() -> None:
+    data = answers()
+    del data["fpi6_total"]
+    validate_answers(data)
+
+
+def test_day_longer_than_24_hours() -> None:
+    found = problems(answers(standing_hours=16, sitting_hours=8.5))
+    assert found == {
+        "sitting_hours": "standing (16 h) and sitting (8.5 h) add up to more than 24 hours"
+    }
+    validate_answers(answers(standing_hours=16, sitting_hours=8))
+
+
+def test_repeated_list_item() -> None:
+    assert problems(answers(other_pain=["feet", "knees", "feet"])) == {
+        "other_pain": "lists feet twice"
+    }
+
+
+def test_every_problem_reported_at_once() -> None:
+    data = answers(age=5, pain_intensity=3, other_pain=["feet", "feet"])
+    data["colour"] = "red"
+    del data["lifting"]
+    found = problems(data)
+    assert set(found) == {"age", "pain_intensity", "other_pain", "colour", "lifting"}
+
+
+def test_not_a_mapping() -> None:
+    with pytest.raises(AnswersError) as caught:
+        validate_answers([1, 2])  # type: ignore[arg-type]
+    assert caught.value.problems[0].id == "answers"
+
+
+def test_lenient_booleans_in_files() -> None:
+    assert validate_answers(answers(shoes_worn_out="yes")).shoes_worn_out is True
+
+
+def test_evaluate_accepts_model_or_mapping() -> None:
+    data = answers(lifting="often")
+    from_model = evaluate(Answers.model_validate(data))
+    from_mapping = evaluate(data)
+    assert from_model.contributors == from_mapping.contributors
+
+
+def test_evaluate_refuses_incomplete_model() -> None:
+    partial = validate_answers({"age": 30}, partial=True)
+    with pytest.raises(AnswersError) as caught:
+        evaluate(partial)
+    assert caught.value.problems[0].id == "back_pain"
