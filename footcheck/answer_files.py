@@ -48,7 +48,7 @@ def load_answers_file(path: Path) -> dict[str, Any]:
         )
     if "schema_version" in data and isinstance(data.get("answers"), dict):
         data = data["answers"]  # an exported summary
-    return data
+    return dict(data)
 
 
 def parse_assignments(assignments: list[str]) -> tuple[dict[str, AnswerValue], list[Problem]]:

@@ -126,9 +126,7 @@ class Answers(BaseModel):
         """Ids that apply and still need an answer."""
         values = self.__dict__
         return [
-            q.id
-            for q in QUESTIONS
-            if values[q.id] is None and not q.optional and q.applies(values)
+            q.id for q in QUESTIONS if values[q.id] is None and not q.optional and q.applies(values)
         ]
 
 

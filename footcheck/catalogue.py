@@ -152,7 +152,9 @@ def _num(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _choices(values: tuple[str, ...], labels: Mapping[str, str] | None = None) -> tuple[Choice, ...]:
+def _choices(
+    values: tuple[str, ...], labels: Mapping[str, str] | None = None
+) -> tuple[Choice, ...]:
     labels = labels or {}
     return tuple(Choice(v, labels.get(v, v.replace("_", " "))) for v in values)
 
@@ -168,9 +170,7 @@ _STARTBACK_HELP = (
 
 
 def _start_back(qid: str, prompt: str, short: str) -> Question:
-    return Question(
-        qid, "outlook", "boolean", prompt, _STARTBACK_HELP, when=BACK_PAIN, short=short
-    )
+    return Question(qid, "outlook", "boolean", prompt, _STARTBACK_HELP, when=BACK_PAIN, short=short)
 
 
 def _red_flag(qid: str, prompt: str, short: str, why: str) -> Question:

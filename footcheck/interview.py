@@ -102,8 +102,9 @@ class Interview:
             if word in BACK_WORDS:
                 if allow_back:
                     return _BACK
-                self.console.print(Text("This is the first question; there is no going back.",
-                                        style="yellow"))
+                self.console.print(
+                    Text("This is the first question; there is no going back.", style="yellow")
+                )
                 continue
             if not text:
                 if current is not None or question.optional:
@@ -112,8 +113,9 @@ class Interview:
                 if question.kind == "multi":
                     text = "none"
                 else:
-                    self.console.print(Text("Please type an answer (or ? for help).",
-                                            style="yellow"))
+                    self.console.print(
+                        Text("Please type an answer (or ? for help).", style="yellow")
+                    )
                     continue
             problem = self.accept(question, text)
             if problem is None:
@@ -170,8 +172,9 @@ class Interview:
 
     # --- review ---------------------------------------------------------------------------
     def review_table(self) -> tuple[Table, list[str]]:
-        table = Table(title="Your answers", title_justify="left", show_lines=False,
-                      header_style="bold")
+        table = Table(
+            title="Your answers", title_justify="left", show_lines=False, header_style="bold"
+        )
         table.add_column("#", justify="right", no_wrap=True)
         table.add_column("Question", ratio=3)
         table.add_column("Answer", ratio=2)
@@ -195,16 +198,20 @@ class Interview:
             self.console.print(table)
             if any(QUESTION_BY_ID[qid].section == "outlook" for qid in order):
                 self.console.print(Text(KEELE_COPYRIGHT, style="dim"))
-            text = self.read_line(
-                f"Type a number (1-{len(order)}) to change an answer, or press Enter to "
-                "see your summary > "
-            ).strip().lower()
+            text = (
+                self.read_line(
+                    f"Type a number (1-{len(order)}) to change an answer, or press Enter to "
+                    "see your summary > "
+                )
+                .strip()
+                .lower()
+            )
             if text in DONE_WORDS:
                 return
             if not text.isdigit() or not 1 <= int(text) <= len(order):
-                self.console.print(Text(
-                    f"'{text}' is not a number from 1 to {len(order)}.", style="yellow"
-                ))
+                self.console.print(
+                    Text(f"'{text}' is not a number from 1 to {len(order)}.", style="yellow")
+                )
                 continue
             question = QUESTION_BY_ID[order[int(text) - 1]]
             self.preset.discard(question.id)
@@ -220,11 +227,13 @@ class Interview:
         except AnswersError as error:
             for problem in error.problems:
                 if problem.id in self.answers:
-                    self.console.print(Text(
-                        f"{QUESTION_BY_ID[problem.id].label}: {problem.message}; "
-                        "please answer it again.",
-                        style="yellow",
-                    ))
+                    self.console.print(
+                        Text(
+                            f"{QUESTION_BY_ID[problem.id].label}: {problem.message}; "
+                            "please answer it again.",
+                            style="yellow",
+                        )
+                    )
                     del self.answers[problem.id]
         self.preset = {
             qid for qid, v in self.answers.items() if v is not None or QUESTION_BY_ID[qid].optional

@@ -27,7 +27,7 @@ PostureClass = Literal[
 Likelihood = Literal["high", "moderate", "low"]
 EvidenceLabel = Literal["guideline", "limited", "practical"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 DISCLAIMER = (
     "footcheck is a self-help checklist, not a diagnosis. It cannot examine you; if you are "
     "worried, or your pain gets worse, see a doctor or physiotherapist."

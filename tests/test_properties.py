@@ -94,10 +94,20 @@ def test_invalid_answers_always_name_the_field(case: tuple[dict[str, Any], str])
     assert all(p.message for p in caught.value.problems)
 
 
-@given(st.dictionaries(st.text(max_size=15), st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=10),
-    st.lists(st.text(max_size=5), max_size=3),
-), max_size=12))
+@given(
+    st.dictionaries(
+        st.text(max_size=15),
+        st.one_of(
+            st.none(),
+            st.booleans(),
+            st.integers(),
+            st.floats(),
+            st.text(max_size=10),
+            st.lists(st.text(max_size=5), max_size=3),
+        ),
+        max_size=12,
+    )
+)
 @settings(max_examples=300)
 def test_arbitrary_mappings_never_crash(data: dict[str, Any]) -> None:
     try:

@@ -6,7 +6,7 @@ scripted JSON run load only what they use.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -27,20 +27,20 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     rich = "rich"
     json = "json"
     markdown = "markdown"
     html = "html"
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
 
 
-class SchemaKind(str, Enum):
+class SchemaKind(StrEnum):
     answers = "answers"
     summary = "summary"
 
@@ -55,8 +55,9 @@ def _show_version(value: bool) -> None:
 def root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_show_version, is_eager=True,
-                     help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """A foot-and-posture checklist for people with low back pain."""
@@ -64,14 +65,22 @@ def root(
 
 FormatOption = Annotated[
     OutputFormat | None,
-    typer.Option("--format", "-f", help="What to print on stdout: rich (default), json, "
-                 "markdown or html. Also the format of --output when given."),
+    typer.Option(
+        "--format",
+        "-f",
+        help="What to print on stdout: rich (default), json, "
+        "markdown or html. Also the format of --output when given.",
+    ),
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help="Also write the summary to this file; the format "
-                 "comes from --format, else the suffix (.json .md .html .txt).",
-                 dir_okay=False),
+    typer.Option(
+        "--output",
+        "-o",
+        help="Also write the summary to this file; the format "
+        "comes from --format, else the suffix (.json .md .html .txt).",
+        dir_okay=False,
+    ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
 
@@ -80,14 +89,23 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing 
 def assess(
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", "-a", help="Answers from a JSON or TOML file (an exported "
-                     "summary works too). Only what is missing is asked.", dir_okay=False),
+        typer.Option(
+            "--answers",
+            "-a",
+            help="Answers from a JSON or TOML file (an exported "
+            "summary works too). Only what is missing is asked.",
+            dir_okay=False,
+        ),
     ] = None,
     assignments: Annotated[
         list[str] | None,
-        typer.Option("--set", "-s", metavar="ID=VALUE",
-                     help="Set one answer, e.g. --set age=42 --set other_pain='feet;knees'. "
-                     "Repeatable; wins over --answers."),
+        typer.Option(
+            "--set",
+            "-s",
+            metavar="ID=VALUE",
+            help="Set one answer, e.g. --set age=42 --set other_pain='feet;knees'. "
+            "Repeatable; wins over --answers.",
+        ),
     ] = None,
     output_format: FormatOption = None,
     output: OutputOption = None,
@@ -98,8 +116,11 @@ def assess(
     ] = False,
     save: Annotated[
         bool | None,
-        typer.Option("--save/--no-save", help="Keep the result in your private local history. "
-                     "Interactive runs ask; scripted runs save only with --save."),
+        typer.Option(
+            "--save/--no-save",
+            help="Keep the result in your private local history. "
+            "Interactive runs ask; scripted runs save only with --save.",
+        ),
     ] = None,
 ) -> None:
     """Answer the checklist and see your summary."""
@@ -140,8 +161,10 @@ def questions(
 @app.command()
 def template(
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.",
-                                  dir_okay=False)
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False
+        ),
     ] = None,
     force: ForceOption = False,
 ) -> None:

@@ -48,9 +48,7 @@ def gather_preset(options: AssessOptions) -> tuple[dict[str, AnswerValue], set[s
             f"the answers in {source} have {len(error.problems)} problem(s)",
             [str(p) for p in error.problems],
         ) from None
-    given = {
-        qid for qid in raw if raw[qid] is not None or QUESTION_BY_ID[qid].optional
-    }
+    given = {qid for qid in raw if raw[qid] is not None or QUESTION_BY_ID[qid].optional}
     return answers.applicable(), given
 
 
@@ -64,9 +62,7 @@ def missing_line(qid: str, answers: dict[str, AnswerValue]) -> str:
 
 def run_assess(options: AssessOptions) -> None:
     stdout_format = cast(Format, options.output_format or "rich")
-    output_format = (
-        file_format(options.output, options.output_format) if options.output else None
-    )
+    output_format = file_format(options.output, options.output_format) if options.output else None
     check_output(options.output, force=options.force)
     preset, given = gather_preset(options)
     missing = validate_answers(preset, partial=True).missing()
@@ -77,8 +73,10 @@ def run_assess(options: AssessOptions) -> None:
             raise UsageFailure(
                 f"{len(missing)} answer(s) missing and {why}",
                 [missing_line(qid, preset) for qid in missing]
-                + ["give them in the --answers file or with --set ID=VALUE "
-                   "(`footcheck template` writes a file to fill in)"],
+                + [
+                    "give them in the --answers file or with --set ID=VALUE "
+                    "(`footcheck template` writes a file to fill in)"
+                ],
             )
         answers = ask(preset, given, to_stderr=stdout_format != "rich")
         interactive = True
@@ -109,9 +107,7 @@ def ask(
     try:
         return Interview(console, line_reader(console), preset, given).run()
     except EOFError:
-        raise UsageFailure(
-            "input ended before the checklist was finished; nothing saved"
-        ) from None
+        raise UsageFailure("input ended before the checklist was finished; nothing saved") from None
 
 
 def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_stderr: bool) -> None:

@@ -31,7 +31,7 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(EXIT_FAILURE)
-    except Exception as error:  # noqa: BLE001 - the last line of defence for users
+    except Exception as error:
         if os.environ.get("FOOTCHECK_DEBUG"):
             raise
         print(

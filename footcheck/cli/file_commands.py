@@ -31,8 +31,10 @@ def write_template(output: Path | None, *, force: bool) -> None:
         raise UsageFailure(str(error)) from None
     except OSError as error:
         raise OperationalFailure(f"cannot write {output}: {error.strerror or error}") from None
-    print(f"Wrote {output}: fill in the answers, then run "
-          f"`footcheck assess --answers {output}`.", file=sys.stderr)
+    print(
+        f"Wrote {output}: fill in the answers, then run `footcheck assess --answers {output}`.",
+        file=sys.stderr,
+    )
 
 
 def load_summary(path: Path) -> Summary:

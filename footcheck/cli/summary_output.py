@@ -20,8 +20,7 @@ def file_format(output: Path, chosen: str | None) -> Format:
     if suffix not in SUFFIX_FORMATS:
         raise UsageFailure(
             f"cannot tell the format of {output} from its suffix",
-            [f"use one of {', '.join(SUFFIX_FORMATS)} or give --format "
-             f"({', '.join(FORMATS)})"],
+            [f"use one of {', '.join(SUFFIX_FORMATS)} or give --format ({', '.join(FORMATS)})"],
         )
     return SUFFIX_FORMATS[suffix]
 

@@ -85,7 +85,7 @@ def to_html(summary: Summary) -> str:
         out.append(f"<p><strong>{e(first.title)}:</strong> {e(first.details)}</p>")
     out.append("</section>")
 
-    out.append("<h2>How it fits together</h2><div class=\"chain\">")
+    out.append('<h2>How it fits together</h2><div class="chain">')
     links = chain_links(summary)
     for index, link in enumerate(links):
         marks = ", ".join(link.marks) if link.implicated else "nothing noted"

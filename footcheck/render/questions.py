@@ -25,8 +25,10 @@ def question_record(question: Question) -> dict[str, Any]:
 
 
 def questions_json() -> str:
-    document = {"questions": [question_record(q) for q in QUESTIONS],
-                "copyright": {"outlook": KEELE_COPYRIGHT}}
+    document = {
+        "questions": [question_record(q) for q in QUESTIONS],
+        "copyright": {"outlook": KEELE_COPYRIGHT},
+    }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -60,8 +62,13 @@ def print_questions_table(console: Any) -> None:
                 console.print(table)
             section = q.section
             info = SECTION_BY_ID[section]
-            table = Table(title=f"{info.title} ({section})", title_justify="left",
-                          show_lines=True, header_style="bold", expand=True)
+            table = Table(
+                title=f"{info.title} ({section})",
+                title_justify="left",
+                show_lines=True,
+                header_style="bold",
+                expand=True,
+            )
             table.add_column("id", no_wrap=True, style="cyan")
             table.add_column("question", ratio=3)
             table.add_column("allowed / when", ratio=2)

@@ -32,7 +32,12 @@ TRIAGE_STYLE = {
     "see_clinician": "bold black on yellow",
     "self_care": "bold black on green",
 }
-TRIAGE_BORDER = {"emergency": "red", "urgent": "red", "see_clinician": "yellow", "self_care": "green"}
+TRIAGE_BORDER = {
+    "emergency": "red",
+    "urgent": "red",
+    "see_clinician": "yellow",
+    "self_care": "green",
+}
 LIKELIHOOD_STYLE = {"high": "red", "moderate": "yellow", "low": "cyan"}
 EVIDENCE_STYLE = {"guideline": "bold green", "limited": "bold yellow", "practical": "bold cyan"}
 BAR_CELLS = 12
@@ -156,7 +161,14 @@ def print_summary(summary: Summary, console: Console) -> None:
 
 def to_plain_text(summary: Summary, *, width: int = 80) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, no_color=True, force_terminal=False,
-                      color_system=None, highlight=False, emoji=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        no_color=True,
+        force_terminal=False,
+        color_system=None,
+        highlight=False,
+        emoji=False,
+    )
     print_summary(summary, console)
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"

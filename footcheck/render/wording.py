@@ -45,10 +45,7 @@ def start_back_line(summary: Summary) -> str:
     if summary.start_back is None:
         return "Not scored: you have had no back pain in the last 2 weeks."
     sb = summary.start_back
-    return (
-        f"{RISK_TEXT[sb.risk]} (STarT Back total {sb.total}/9, "
-        f"psychosocial {sb.psychosocial}/5)"
-    )
+    return f"{RISK_TEXT[sb.risk]} (STarT Back total {sb.total}/9, psychosocial {sb.psychosocial}/5)"
 
 
 def posture_line(summary: Summary) -> str:

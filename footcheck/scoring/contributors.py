@@ -114,9 +114,7 @@ SELF_CHECK_POINTS: dict[str, tuple[Point, ...]] = {
             2,
             "Soles worn on the inner edge show the foot rolls inward as you walk.",
         ),
-        Point(
-            "knees_inward", "yes", 1, "Knees drifting inward often follow feet rolling inward."
-        ),
+        Point("knees_inward", "yes", 1, "Knees drifting inward often follow feet rolling inward."),
         Point("heel_tilt", "inward", 2, "A heel tilting inward is the classic sign of pronation."),
     ),
     "underpronation": (
@@ -155,9 +153,7 @@ FOOTWEAR_POINTS: tuple[Point, ...] = (
         3,
         "Flat shoes without arch support let the arches collapse.",
     ),
-    Point(
-        "main_footwear", "minimal", 1, "Minimal shoes give little support or cushioning."
-    ),
+    Point("main_footwear", "minimal", 1, "Minimal shoes give little support or cushioning."),
     Point(
         "shoes_worn_out",
         True,
@@ -222,9 +218,7 @@ def _in_band(answers: Answers, bands: tuple[Band, ...]) -> list[Evidence]:
     if value is None:
         return []
     return [
-        _evidence(b.question, value, b.points, b.reason)
-        for b in bands
-        if b.low <= value < b.high
+        _evidence(b.question, value, b.points, b.reason) for b in bands if b.low <= value < b.high
     ]
 
 
@@ -244,7 +238,7 @@ def _foot_posture_evidence(answers: Answers, contributor: str) -> list[Evidence]
         evidence = _matching(answers, SELF_CHECK_POINTS[contributor])
     if evidence and answers.other_pain:
         evidence += [
-            _evidence("other_pain", answers.other_pain, points, reason)
+            _evidence("other_pain", list(answers.other_pain), points, reason)
             for where, points, reason in CHAIN_PAIN_POINTS[contributor]
             if where in answers.other_pain
         ]

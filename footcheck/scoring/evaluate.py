@@ -31,8 +31,10 @@ def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = 
     missing = answers.missing()
     if missing:
         raise AnswersError(
-            [Problem(m, f"needs an answer; allowed: {QUESTION_BY_ID[m].allowed}", "missing")
-             for m in missing]
+            [
+                Problem(m, f"needs an answer; allowed: {QUESTION_BY_ID[m].allowed}", "missing")
+                for m in missing
+            ]
         )
     red_flags = raised_flags(answers)
     start_back = score_start_back(answers)

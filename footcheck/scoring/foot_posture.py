@@ -6,6 +6,8 @@ as signs of pronation (rolling inward) and supination (rolling outward).
 
 from __future__ import annotations
 
+from typing import Literal
+
 from footcheck.answers import Answers
 from footcheck.summary import FootPosture, PostureClass
 
@@ -70,6 +72,7 @@ def classify_self_checks(pronation: int, supination: int, answered: int) -> Post
 
 def assess_foot_posture(answers: Answers) -> FootPosture:
     pronation, supination, answered = count_signs(answers)
+    source: Literal["fpi6", "self_checks"]
     if answers.fpi6_total is not None:
         classification = fpi6_band(answers.fpi6_total)
         source = "fpi6"

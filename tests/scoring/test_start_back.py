@@ -31,11 +31,16 @@ def test_all_1280_combinations() -> None:
     for items in itertools.product((False, True), repeat=8):
         for bothersome in BOTHERSOME:
             summary = evaluate(
-                answers(back_pain=True, sb_bothersome=bothersome, **dict(zip(ITEMS, items)))
+                answers(
+                    back_pain=True, sb_bothersome=bothersome, **dict(zip(ITEMS, items, strict=True))
+                )
             )
             assert summary.start_back is not None
-            got = (summary.start_back.total, summary.start_back.psychosocial,
-                   summary.start_back.risk)
+            got = (
+                summary.start_back.total,
+                summary.start_back.psychosocial,
+                summary.start_back.risk,
+            )
             assert got == published_rule(items, bothersome), (items, bothersome)
             checked += 1
     assert checked == 1280
@@ -43,8 +48,14 @@ def test_all_1280_combinations() -> None:
 
 def test_items_are_in_published_order() -> None:
     assert ITEMS == (
-        "sb_leg_pain", "sb_shoulder_neck", "sb_walk_short", "sb_dress_slow",
-        "sb_unsafe_active", "sb_worry", "sb_terrible", "sb_no_enjoy",
+        "sb_leg_pain",
+        "sb_shoulder_neck",
+        "sb_walk_short",
+        "sb_dress_slow",
+        "sb_unsafe_active",
+        "sb_worry",
+        "sb_terrible",
+        "sb_no_enjoy",
     )
 
 

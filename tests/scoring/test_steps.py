@@ -22,35 +22,68 @@ def step_ids(**changes: Any) -> list[str]:
         (dict(rf_cancer_history=True), ["see_clinician_promptly"], ["seek_emergency_care"]),
         (dict(back_pain=True, pain_intensity=8), ["see_physiotherapist"], []),
         # foot posture, low likelihood (1-2 points)
-        (dict(arch_standing="low"), ["foot_strengthening", "calf_ankle_mobility"],
-         ["supportive_footwear", "arch_support_insoles", "gait_analysis"]),
+        (
+            dict(arch_standing="low"),
+            ["foot_strengthening", "calf_ankle_mobility"],
+            ["supportive_footwear", "arch_support_insoles", "gait_analysis"],
+        ),
         # moderate
-        (dict(arch_standing="flat", heel_tilt="inward"),
-         ["foot_strengthening", "calf_ankle_mobility", "supportive_footwear",
-          "arch_support_insoles"], ["gait_analysis"]),
+        (
+            dict(arch_standing="flat", heel_tilt="inward"),
+            [
+                "foot_strengthening",
+                "calf_ankle_mobility",
+                "supportive_footwear",
+                "arch_support_insoles",
+            ],
+            ["gait_analysis"],
+        ),
         # moderate, custom insoles already
-        (dict(arch_standing="flat", heel_tilt="inward", insoles="custom"),
-         ["supportive_footwear"], ["arch_support_insoles"]),
+        (
+            dict(arch_standing="flat", heel_tilt="inward", insoles="custom"),
+            ["supportive_footwear"],
+            ["arch_support_insoles"],
+        ),
         # high
-        (dict(fpi6_total=-10), ["foot_strengthening", "calf_ankle_mobility",
-                                "supportive_footwear", "arch_support_insoles",
-                                "gait_analysis"], []),
+        (
+            dict(fpi6_total=-10),
+            [
+                "foot_strengthening",
+                "calf_ankle_mobility",
+                "supportive_footwear",
+                "arch_support_insoles",
+                "gait_analysis",
+            ],
+            [],
+        ),
         (dict(fpi6_total=11, insoles="off_the_shelf"), ["arch_support_insoles"], []),
         (dict(other_pain=["feet"]), ["plantar_fascia_mobilization"], []),
         (dict(other_pain=["knees", "hips"]), [], ["plantar_fascia_mobilization"]),
-        (dict(main_footwear="minimal"), ["supportive_footwear"],
-         ["replace_worn_shoes", "limit_high_heels"]),
-        (dict(shoes_worn_out=True), ["supportive_footwear", "replace_worn_shoes"],
-         ["limit_high_heels"]),
-        (dict(main_footwear="high_heels"), ["supportive_footwear", "limit_high_heels"],
-         ["replace_worn_shoes"]),
+        (
+            dict(main_footwear="minimal"),
+            ["supportive_footwear"],
+            ["replace_worn_shoes", "limit_high_heels"],
+        ),
+        (
+            dict(shoes_worn_out=True),
+            ["supportive_footwear", "replace_worn_shoes"],
+            ["limit_high_heels"],
+        ),
+        (
+            dict(main_footwear="high_heels"),
+            ["supportive_footwear", "limit_high_heels"],
+            ["replace_worn_shoes"],
+        ),
         (dict(standing_hours=6), ["standing_relief"], []),
         (dict(sitting_hours=8), ["movement_breaks"], []),
         (dict(lifting="often"), ["lifting_load_management"], []),
         (dict(active_days=1), ["regular_exercise"], []),
         (dict(back_pain=True), ["stay_active"], ["regular_exercise"]),
-        (dict(back_pain=True, pain_duration="6_to_12_weeks"), ["stay_active",
-                                                                "regular_exercise"], []),
+        (
+            dict(back_pain=True, pain_duration="6_to_12_weeks"),
+            ["stay_active", "regular_exercise"],
+            [],
+        ),
         (dict(back_pain=True, pain_duration="over_12_weeks"), ["regular_exercise"], []),
         (dict(lifting="sometimes"), ["posture_awareness"], []),
         (dict(), [], ["posture_awareness", "stay_active"]),
@@ -70,13 +103,24 @@ def test_neutral_person_gets_no_steps() -> None:
 
 def test_evidence_labels() -> None:
     labels = {sid: info.evidence for sid, info in STEP_INFO.items()}
-    guideline = {"stay_active", "regular_exercise", "see_physiotherapist",
-                 "see_clinician_promptly", "seek_emergency_care"}
-    limited = {"arch_support_insoles", "gait_analysis", "foot_strengthening",
-               "calf_ankle_mobility", "plantar_fascia_mobilization"}
+    guideline = {
+        "stay_active",
+        "regular_exercise",
+        "see_physiotherapist",
+        "see_clinician_promptly",
+        "seek_emergency_care",
+    }
+    limited = {
+        "arch_support_insoles",
+        "gait_analysis",
+        "foot_strengthening",
+        "calf_ankle_mobility",
+        "plantar_fascia_mobilization",
+    }
     for sid, label in labels.items():
-        expected = "guideline" if sid in guideline else "limited" if sid in limited else (
-            "practical")
+        expected = (
+            "guideline" if sid in guideline else "limited" if sid in limited else ("practical")
+        )
         assert label == expected, sid
 
 
@@ -88,22 +132,32 @@ def test_insoles_step_is_honest_about_nice() -> None:
 
 
 def test_step_chosen_twice_appears_once_with_both_reasons() -> None:
-    summary = evaluate(answers(
-        arch_standing="flat", heel_tilt="inward", main_footwear="high_heels", active_days=0,
-        back_pain=True, pain_duration="over_12_weeks",
-    ))
+    summary = evaluate(
+        answers(
+            arch_standing="flat",
+            heel_tilt="inward",
+            main_footwear="high_heels",
+            active_days=0,
+            back_pain=True,
+            pain_duration="over_12_weeks",
+        )
+    )
     ids = [s.id for s in summary.steps]
     assert len(ids) == len(set(ids))
     by_id = {s.id: s for s in summary.steps}
-    assert set(by_id["supportive_footwear"].addresses) == {"overpronation",
-                                                           "unsupportive_footwear"}
+    assert set(by_id["supportive_footwear"].addresses) == {"overpronation", "unsupportive_footwear"}
     assert by_id["regular_exercise"].addresses == ["triage", "low_activity"]
 
 
 def test_order_triage_then_guideline_then_by_contributor_then_posture() -> None:
-    summary = evaluate(answers(
-        back_pain=True, pain_intensity=8, lifting="often", main_footwear="high_heels",
-    ))
+    summary = evaluate(
+        answers(
+            back_pain=True,
+            pain_intensity=8,
+            lifting="often",
+            main_footwear="high_heels",
+        )
+    )
     assert [s.id for s in summary.steps] == [
         "see_physiotherapist",
         "stay_active",

@@ -49,11 +49,27 @@ def test_urgent_beats_see_clinician() -> None:
         (dict(back_pain=True, pain_duration="6_to_12_weeks"), "self_care"),
         (dict(back_pain=True, pain_duration="over_12_weeks"), "see_clinician"),
         # STarT Back medium: 4 physical items
-        (dict(back_pain=True, sb_leg_pain=True, sb_shoulder_neck=True, sb_walk_short=True,
-              sb_dress_slow=True), "see_clinician"),
+        (
+            dict(
+                back_pain=True,
+                sb_leg_pain=True,
+                sb_shoulder_neck=True,
+                sb_walk_short=True,
+                sb_dress_slow=True,
+            ),
+            "see_clinician",
+        ),
         # STarT Back high: 4 psychosocial items
-        (dict(back_pain=True, sb_unsafe_active=True, sb_worry=True, sb_terrible=True,
-              sb_no_enjoy=True), "see_clinician"),
+        (
+            dict(
+                back_pain=True,
+                sb_unsafe_active=True,
+                sb_worry=True,
+                sb_terrible=True,
+                sb_no_enjoy=True,
+            ),
+            "see_clinician",
+        ),
         (dict(back_pain=False), "self_care"),
     ],
 )
