@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from footcheck import __version__
+from footcheck.cli.failures import reports_failures
 
 app = typer.Typer(
     name="footcheck",
@@ -86,6 +87,7 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing 
 
 
 @app.command()
+@reports_failures
 def assess(
     answers: Annotated[
         Path | None,
@@ -140,6 +142,7 @@ def assess(
 
 
 @app.command()
+@reports_failures
 def questions(
     list_format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="table, json or markdown.")
@@ -159,6 +162,7 @@ def questions(
 
 
 @app.command()
+@reports_failures
 def template(
     output: Annotated[
         Path | None,
@@ -175,6 +179,7 @@ def template(
 
 
 @app.command()
+@reports_failures
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="answers or summary.")] = SchemaKind.answers,
 ) -> None:
@@ -187,6 +192,7 @@ def schema(
 
 
 @app.command()
+@reports_failures
 def report(
     file: Annotated[Path, typer.Argument(help="An exported summary (JSON).", dir_okay=False)],
     output_format: FormatOption = None,

@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 import sys
 
-from footcheck.cli.failures import EXIT_FAILURE, EXIT_INTERRUPTED, CommandFailure
-
-
-def report_failure(failure: CommandFailure) -> None:
-    print(f"footcheck: {failure.message}", file=sys.stderr)
-    for line in failure.details:
-        print(f"  - {line}", file=sys.stderr)
+from footcheck.cli.failures import (
+    EXIT_FAILURE,
+    EXIT_INTERRUPTED,
+    CommandFailure,
+    report_failure,
+)
 
 
 def main() -> None:

@@ -10,13 +10,12 @@ HIGH_PAIN = 7
 
 
 def decide_triage(answers: Answers, red_flags: list[str], start_back: StartBack | None) -> Triage:
-    emergency = [f for f in red_flags if f in EMERGENCY_FLAGS]
-    if emergency:
-        return Triage(level="emergency", reasons=[f"{flag_text(f)} ({f})" for f in emergency])
-    urgent = [f for f in red_flags if f in URGENT_FLAGS]
-    if urgent:
-        return Triage(level="urgent", reasons=[f"{flag_text(f)} ({f})" for f in urgent])
-    reasons: list[str] = []
+    # Every raised flag is a reason, so an emergency banner also shows the urgent signs.
+    reasons = [f"{flag_text(f)} ({f})" for f in red_flags]
+    if any(f in EMERGENCY_FLAGS for f in red_flags):
+        return Triage(level="emergency", reasons=reasons)
+    if any(f in URGENT_FLAGS for f in red_flags):
+        return Triage(level="urgent", reasons=reasons)
     if answers.back_pain:
         if start_back is not None and start_back.risk != "low":
             reasons.append(

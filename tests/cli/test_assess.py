@@ -1,0 +1,188 @@
+"""`footcheck assess` in scripted use: files, --set, formats, --output and every error path."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from footcheck import evaluate
+from footcheck.cli.app import app
+from tests.conftest import RETAIL_WORKER
+
+runner = CliRunner()
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version_and_help() -> None:
+    code, out, _ = run("--version")
+    assert (code, out.strip()) == (0, "footcheck 1.0.0")
+    code, out, _ = run("--help")
+    assert code == 0 and "assess" in out and "report" in out
+    code, out, _ = run("assess", "--help")
+    assert code == 0 and "--answers" in out and "--no-input" in out
+
+
+def test_json_to_stdout_is_the_document_alone(answers_file: Path) -> None:
+    code, out, err = run("assess", "--answers", str(answers_file), "--format", "json")
+    assert code == 0, err
+    exported = json.loads(out)
+    expected = evaluate(RETAIL_WORKER).model_dump(mode="json")
+    exported.pop("created_at"), expected.pop("created_at")
+    assert exported == expected
+
+
+def test_rich_default_when_piped_is_plain_text(answers_file: Path) -> None:
+    code, out, _ = run("assess", "--answers", str(answers_file))
+    assert code == 0
+    assert out.splitlines()[0].startswith("╭─  No warning signs")
+    assert "\x1b[" not in out
+    assert "Likely contributors" in out and "What to do" in out
+
+
+@pytest.mark.parametrize(
+    ("fmt", "marker"), [("markdown", "# footcheck summary"), ("html", "<!DOCTYPE html>")]
+)
+def test_other_formats(answers_file: Path, fmt: str, marker: str) -> None:
+    code, out, _ = run("assess", "--answers", str(answers_file), "--format", fmt)
+    assert code == 0 and out.startswith(marker)
+
+
+def test_toml_answers_and_set_override(tmp_path: Path) -> None:
+    lines = []
+    for key, value in RETAIL_WORKER.items():
+        if value is not None:
+            lines.append(f"{key} = {json.dumps(value)}")
+    path = tmp_path / "answers.toml"
+    path.write_text("\n".join(lines))
+    code, out, err = run(
+        "assess",
+        "--answers",
+        str(path),
+        "--set",
+        "lifting=often",
+        "--set",
+        "other_pain=feet;knees",
+        "--format",
+        "json",
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["answers"]["lifting"] == "often"
+    assert data["answers"]["other_pain"] == ["feet", "knees"]
+
+
+def test_exported_summary_is_accepted_as_answers(answers_file: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "summary.json"
+    run("assess", "--answers", str(answers_file), "-o", str(exported))
+    code, out, _ = run("assess", "--answers", str(exported), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["answers"] == json.loads(exported.read_text())["answers"]
+
+
+def test_output_file_by_suffix_and_no_overwrite(answers_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "summary.md"
+    code, _, _ = run("assess", "--answers", str(answers_file), "-o", str(target))
+    assert code == 0 and target.read_text().startswith("# footcheck summary")
+    target.write_text("keep me")
+    code, _, err = run("assess", "--answers", str(answers_file), "-o", str(target))
+    assert code == 2 and "already exists" in err and "--force" in err
+    assert target.read_text() == "keep me"
+    code, _, _ = run("assess", "--answers", str(answers_file), "-o", str(target), "--force")
+    assert code == 0 and target.read_text().startswith("# footcheck summary")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_format_flag_wins_over_suffix(answers_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "summary.md"
+    code, out, _ = run(
+        "assess", "--answers", str(answers_file), "--format", "json", "-o", str(target)
+    )
+    assert code == 0
+    assert json.loads(target.read_text()) == json.loads(out)
+
+
+def test_unknown_suffix_is_a_usage_error(answers_file: Path, tmp_path: Path) -> None:
+    code, _, err = run("assess", "--answers", str(answers_file), "-o", str(tmp_path / "x.pdf"))
+    assert code == 2 and "suffix" in err and ".json" in err
+
+
+def test_output_into_missing_folder(answers_file: Path, tmp_path: Path) -> None:
+    code, _, err = run(
+        "assess", "--answers", str(answers_file), "-o", str(tmp_path / "nope" / "x.json")
+    )
+    assert code == 2 and "does not exist" in err
+
+
+def test_missing_answers_without_terminal_lists_every_id(tmp_path: Path) -> None:
+    code, out, err = run("assess", "--set", "age=40", "--set", "back_pain=no")
+    assert code == 2 and out == ""
+    assert "answer(s) missing" in err
+    assert "rf_bladder_bowel: true or false" in err
+    assert "pain_intensity" not in err  # does not apply without back pain
+    code, _, err = run("assess", "--set", "age=40", "--no-input")
+    assert code == 2 and "--no-input" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "is not valid JSON"),
+        ("[1, 2]", "must hold a table"),
+        ('{"age": 200, "shoes": "red"}', "age: 200 is not allowed"),
+        ('{"age": 200, "shoes": "red"}', "shoes: is not a question id"),
+    ],
+)
+def test_bad_answer_files(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    code, out, err = run("assess", "--answers", str(path))
+    assert code == 2 and out == ""
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_bad_toml_and_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text("age = = 3")
+    code, _, err = run("assess", "--answers", str(path))
+    assert code == 2 and "not valid TOML" in err
+    code, _, err = run("assess", "--answers", str(tmp_path / "none.json"))
+    assert code == 2 and "does not exist" in err
+
+
+def test_bad_set_options() -> None:
+    code, _, err = run("assess", "--set", "age", "--set", "arch=flat", "--set", "age=x")
+    assert code == 2
+    assert "must look like ID=VALUE" in err
+    assert "did you mean 'arch_standing'" in err
+    assert "age: 'x' is not allowed" in err
+
+
+def test_bad_flag_value_is_exit_2(answers_file: Path) -> None:
+    code, _, err = run("assess", "--answers", str(answers_file), "--format", "pdf")
+    assert code == 2 and "pdf" in err
+
+
+def test_emergency_comes_first_in_every_format(answers_file: Path) -> None:
+    for fmt in ("rich", "markdown", "html"):
+        code, out, _ = run(
+            "assess",
+            "--answers",
+            str(answers_file),
+            "--set",
+            "rf_saddle_numbness=yes",
+            "--format",
+            fmt,
+        )
+        assert code == 0
+        first = out.find("EMERGENCY")
+        assert 0 <= first < out.find("How it fits together"), fmt
+        assert "Get emergency care today" in out[: out.find("How it fits together")]

@@ -1,0 +1,84 @@
+"""`questions`, `template`, `schema` and `report`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from footcheck.catalogue import KEELE_COPYRIGHT, QUESTION_IDS
+from footcheck.cli.app import app
+
+runner = CliRunner()
+
+
+def test_questions_json_lists_every_question() -> None:
+    result = runner.invoke(app, ["questions", "--format", "json"])
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert [q["id"] for q in document["questions"]] == list(QUESTION_IDS)
+    pain = next(q for q in document["questions"] if q["id"] == "pain_intensity")
+    assert pain["when"] == "back_pain is yes"
+    assert (pain["minimum"], pain["maximum"]) == (0, 10)
+    assert document["copyright"]["outlook"] == KEELE_COPYRIGHT
+
+
+def test_questions_table_and_markdown_show_keele_copyright() -> None:
+    for fmt in ("table", "markdown"):
+        result = runner.invoke(app, ["questions", "--format", fmt])
+        assert result.exit_code == 0
+        assert "Keele University" in result.stdout
+        assert "wet_footprint" in result.stdout
+
+
+def test_template_has_every_id_null(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["template"])
+    assert json.loads(result.stdout) == dict.fromkeys(QUESTION_IDS)
+    target = tmp_path / "t.json"
+    assert runner.invoke(app, ["template", "-o", str(target)]).exit_code == 0
+    assert json.loads(target.read_text()) == dict.fromkeys(QUESTION_IDS)
+    again = runner.invoke(app, ["template", "-o", str(target)])
+    assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_filled_template_lists_missing_ids(tmp_path: Path) -> None:
+    target = tmp_path / "t.json"
+    runner.invoke(app, ["template", "-o", str(target)])
+    result = runner.invoke(app, ["assess", "--answers", str(target)])
+    assert result.exit_code == 2
+    assert "age: a whole number from 16 to 110" in result.stderr
+
+
+def test_schemas_are_json_schema() -> None:
+    answers = json.loads(runner.invoke(app, ["schema", "answers"]).stdout)
+    assert list(answers["properties"]) == list(QUESTION_IDS)
+    assert answers["additionalProperties"] is False
+    assert "wet paper" in answers["properties"]["wet_footprint"]["description"].lower() or (
+        "paper" in answers["properties"]["wet_footprint"]["description"]
+    )
+    summary = json.loads(runner.invoke(app, ["schema", "summary"]).stdout)
+    assert {"triage", "contributors", "steps", "disclaimer"} <= set(summary["properties"])
+    bad = runner.invoke(app, ["schema", "nonsense"])
+    assert bad.exit_code == 2
+
+
+def test_report_renders_an_export_again(answers_file: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "s.json"
+    runner.invoke(app, ["assess", "--answers", str(answers_file), "-o", str(exported)])
+    md = runner.invoke(app, ["report", str(exported), "--format", "markdown"])
+    assert md.exit_code == 0 and md.stdout.startswith("# footcheck summary")
+    again = runner.invoke(app, ["report", str(exported), "--format", "json"])
+    assert json.loads(again.stdout) == json.loads(exported.read_text())
+    html = tmp_path / "s.html"
+    assert runner.invoke(app, ["report", str(exported), "-o", str(html)]).exit_code == 0
+    assert html.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_report_refuses_what_is_not_a_summary(answers_file: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["report", str(answers_file)])
+    assert result.exit_code == 2
+    assert "not an exported footcheck summary" in result.stderr
+    assert "triage" in result.stderr
+    missing = runner.invoke(app, ["report", str(tmp_path / "none.json")])
+    assert missing.exit_code == 2 and "does not exist" in missing.stderr

@@ -1,0 +1,71 @@
+"""Golden files for the JSON and Markdown exports, and the 80-column rich summary.
+
+Regenerate after an intended change with FOOTCHECK_UPDATE_GOLDEN=1 and review the diff.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.console import Console
+from rich.text import Text
+
+from footcheck import evaluate
+from footcheck.render import render_text
+from footcheck.render.rich_summary import print_summary
+from tests.conftest import RETAIL_WORKER
+from tests.helpers import answers
+
+GOLDEN = Path(__file__).parent / "golden"
+NOW = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+CASES: dict[str, dict[str, Any]] = {
+    "retail_worker": RETAIL_WORKER,
+    "emergency": answers(
+        back_pain=True,
+        pain_intensity=9,
+        rf_bladder_bowel=True,
+        rf_cancer_history=True,
+        main_footwear="high_heels",
+    ),
+    "no_pain": answers(),
+}
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("FOOTCHECK_UPDATE_GOLDEN"):
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize(("fmt", "suffix"), [("json", "json"), ("markdown", "md")])
+def test_golden_exports(case: str, fmt: str, suffix: str) -> None:
+    summary = evaluate(CASES[case], now=NOW)
+    check_golden(f"{case}.{suffix}", render_text(summary, fmt))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_rich_summary_fits_80_columns_in_colour_and_without(case: str) -> None:
+    summary = evaluate(CASES[case], now=NOW)
+    for no_color in (False, True):
+        buffer = io.StringIO()
+        console = Console(file=buffer, width=80, force_terminal=True, no_color=no_color)
+        print_summary(summary, console)
+        plain = Text.from_ansi(buffer.getvalue()).plain
+        assert max(len(line) for line in plain.splitlines()) <= 80
+    text = render_text(summary, "rich")
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert text.count(summary.disclaimer[:40]) == 1
+
+
+def test_html_is_self_contained() -> None:
+    html = render_text(evaluate(CASES["emergency"], now=NOW), "html")
+    assert "<script" not in html and "http" not in html.replace("http-equiv", "")
+    assert html.index("EMERGENCY") < html.index("How it fits together")
+    assert "Keele University" in html
