@@ -1,0 +1,176 @@
+"""Real-terminal sessions with pexpect: typing, mistakes, help, back, review, Ctrl-C, EOF."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+
+from tests.conftest import RETAIL_WORKER
+
+PROMPT = r"\) (\[[^\]]*\] )?> "
+
+
+def spawn(args: str, home: Path, cwd: Path) -> pexpect.spawn:
+    env = {**os.environ, "FOOTCHECK_HOME": str(home), "NO_COLOR": "1", "COLUMNS": "80",
+           "TERM": "xterm"}
+    env.pop("CI", None)
+    return pexpect.spawn(
+        f"{sys.executable} -m footcheck {args}", env=env, cwd=str(cwd), encoding="utf-8",
+        dimensions=(60, 80), timeout=20,
+    )
+
+
+def answer(child: pexpect.spawn, text: str) -> None:
+    child.expect(PROMPT)
+    child.sendline(text)
+
+
+def partial_file(tmp_path: Path, *, drop: list[str]) -> Path:
+    data: dict[str, Any] = {k: v for k, v in RETAIL_WORKER.items() if k not in drop}
+    path = tmp_path / "partial.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_full_session_with_mistakes_help_back_and_review(
+    tmp_path: Path, private_home: Path
+) -> None:
+    child = spawn("assess --no-save", private_home, tmp_path)
+    child.expect("Question 1 of 38")
+    answer(child, "forty")
+    child.expect("'forty' is not a whole number from 16 to 110")
+    answer(child, "?")
+    child.expect("Your age in years")
+    answer(child, "42")
+    child.expect("Question 2 of 38")
+    answer(child, "maybe")
+    child.expect("is not yes or no")
+    answer(child, "yes")
+    answer(child, "11")
+    child.expect("out of range")
+    answer(child, "back")  # to back_pain, answer kept
+    child.expect(r"\[Enter keeps: yes\]")
+    child.sendline("")
+    answer(child, "6")  # pain_intensity
+    answer(child, "6 to")  # pain_duration by label prefix
+    child.expect("could be|Question 5")
+    if child.after.startswith("could be"):
+        answer(child, "2")
+    answer(child, "y")
+    answer(child, "n")
+    answer(child, "feet, knee")  # other_pain
+    for _ in range(7):  # red flags
+        answer(child, "no")
+    for _ in range(8):  # STarT Back items 1-8
+        answer(child, "n")
+    answer(child, "MOD")  # sb_bothersome by prefix, any case
+    answer(child, "fl")  # arch_standing
+    answer(child, "1")  # wet_footprint: full
+    answer(child, "inner")
+    answer(child, "yes")
+    answer(child, "?")  # heel_tilt help
+    child.expect("phone photo")
+    answer(child, "inward")
+    answer(child, "")  # fpi6_total skipped
+    answer(child, "flat")  # main_footwear: flat unsupportive (unique by label prefix)
+    answer(child, "yes")
+    answer(child, "none")
+    answer(child, "9")
+    answer(child, "y")  # hard floors
+    answer(child, "20")  # sitting: too long with 9 h standing
+    child.expect("add up to more than 24 hours")
+    answer(child, "2")
+    answer(child, "sometimes")
+    answer(child, "8")
+    child.expect("out of range")
+    answer(child, "2")
+    answer(child, "no")
+    child.expect("Your answers")
+    child.expect("Type a number")
+    child.sendline("2")  # change back_pain to no: the pain questions drop out
+    answer(child, "no")
+    child.expect(r"Type a number \(1-25\)")
+    child.sendline("")
+    child.expect("Likely contributors")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "STarT Back total" not in child.before
+
+
+def test_only_missing_questions_are_asked(tmp_path: Path, private_home: Path) -> None:
+    path = partial_file(tmp_path, drop=["lifting", "active_days"])
+    child = spawn(f"assess --answers {path} --no-save", private_home, tmp_path)
+    child.expect("Question 1 of 2")
+    child.expect("lift or carry")
+    answer(child, "often")
+    child.expect("Question 2 of 2")
+    answer(child, "0")
+    child.expect("Type a number")
+    child.sendline("")
+    child.expect("Lift smarter and lighter")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_json_format_keeps_prompts_off_stdout(tmp_path: Path, private_home: Path) -> None:
+    path = partial_file(tmp_path, drop=["age"])
+    out = tmp_path / "out.json"
+    env = {**os.environ, "FOOTCHECK_HOME": str(private_home), "NO_COLOR": "1"}
+    child = pexpect.spawn(
+        "/bin/sh", ["-c", f"{sys.executable} -m footcheck assess --answers {path} "
+                          f"--format json --no-save > {out}"],
+        env=env, cwd=str(tmp_path), encoding="utf-8", timeout=20,
+    )
+    answer(child, "51")
+    child.expect("Type a number")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert json.loads(out.read_text())["answers"]["age"] == 51
+
+
+def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path, private_home: Path) -> None:
+    target = tmp_path / "summary.json"
+    child = spawn(f"assess -o {target}", private_home, tmp_path)
+    answer(child, "42")
+    child.expect("Question 2")
+    child.sendintr()
+    child.expect("cancelled, nothing saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert list(tmp_path.iterdir()) == [] or not target.exists()
+    assert not any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
+    assert not private_home.exists() or not any(private_home.iterdir())
+
+
+def test_end_of_input_is_a_clear_error(tmp_path: Path, private_home: Path) -> None:
+    child = spawn("assess", private_home, tmp_path)
+    answer(child, "42")
+    child.expect("Question 2")
+    child.sendeof()
+    child.expect("input ended before the checklist was finished; nothing saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert "Traceback" not in (child.before or "")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="pty behaviour checked on Linux")
+def test_back_on_first_question_is_explained(tmp_path: Path, private_home: Path) -> None:
+    child = spawn("assess", private_home, tmp_path)
+    answer(child, "back")
+    child.expect("no going back")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
