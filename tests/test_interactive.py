@@ -17,12 +17,21 @@ PROMPT = r"\) (\[[^\]]*\] )?> "
 
 
 def spawn(args: str, home: Path, cwd: Path) -> pexpect.spawn:
-    env = {**os.environ, "FOOTCHECK_HOME": str(home), "NO_COLOR": "1", "COLUMNS": "80",
-           "TERM": "xterm"}
+    env = {
+        **os.environ,
+        "FOOTCHECK_HOME": str(home),
+        "NO_COLOR": "1",
+        "COLUMNS": "80",
+        "TERM": "xterm",
+    }
     env.pop("CI", None)
     return pexpect.spawn(
-        f"{sys.executable} -m footcheck {args}", env=env, cwd=str(cwd), encoding="utf-8",
-        dimensions=(60, 80), timeout=20,
+        f"{sys.executable} -m footcheck {args}",
+        env=env,
+        cwd=str(cwd),
+        encoding="utf-8",
+        dimensions=(60, 80),
+        timeout=20,
     )
 
 
@@ -125,9 +134,16 @@ def test_json_format_keeps_prompts_off_stdout(tmp_path: Path, private_home: Path
     out = tmp_path / "out.json"
     env = {**os.environ, "FOOTCHECK_HOME": str(private_home), "NO_COLOR": "1"}
     child = pexpect.spawn(
-        "/bin/sh", ["-c", f"{sys.executable} -m footcheck assess --answers {path} "
-                          f"--format json --no-save > {out}"],
-        env=env, cwd=str(tmp_path), encoding="utf-8", timeout=20,
+        "/bin/sh",
+        [
+            "-c",
+            f"{sys.executable} -m footcheck assess --answers {path} "
+            f"--format json --no-save > {out}",
+        ],
+        env=env,
+        cwd=str(tmp_path),
+        encoding="utf-8",
+        timeout=20,
     )
     answer(child, "51")
     child.expect("Type a number")
@@ -148,7 +164,7 @@ def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path, private_home: Path)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    assert list(tmp_path.iterdir()) == [] or not target.exists()
+    assert not target.exists()
     assert not any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
     assert not private_home.exists() or not any(private_home.iterdir())
 
@@ -174,3 +190,31 @@ def test_back_on_first_question_is_explained(tmp_path: Path, private_home: Path)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
+
+
+def test_interactive_run_asks_to_save_and_delete_asks_to_confirm(
+    tmp_path: Path, private_home: Path
+) -> None:
+    path = partial_file(tmp_path, drop=["lifting"])
+    child = spawn(f"assess --answers {path}", private_home, tmp_path)
+    answer(child, "rarely")
+    child.expect("Type a number")
+    child.sendline("")
+    child.expect(r"Save this result to your private history.*\[y/N\] > ")
+    child.sendline("y")
+    child.expect("Saved as result 1")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    child = spawn("history delete --all", private_home, tmp_path)
+    child.expect(r"Delete ALL saved results\? This cannot be undone. \[y/N\] ")
+    child.sendline("n")
+    child.expect("Nothing deleted")
+    child.expect(pexpect.EOF)
+    child.close()
+    child = spawn("history delete 1", private_home, tmp_path)
+    child.expect(r"\[y/N\] ")
+    child.sendline("yes")
+    child.expect("Deleted result 1")
+    child.expect(pexpect.EOF)

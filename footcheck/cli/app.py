@@ -203,3 +203,73 @@ def report(
     from footcheck.cli.file_commands import run_report
 
     run_report(file, output_format.value if output_format else None, output, force=force)
+
+
+history_app = typer.Typer(
+    help="Your private local history of results, to track progress. Stored only on this "
+    "machine ($FOOTCHECK_HOME, else your user data folder), readable by you only.",
+    no_args_is_help=True,
+)
+app.add_typer(history_app, name="history")
+
+
+@history_app.command("list")
+@reports_failures
+def history_list() -> None:
+    """A table of saved results: id, date, triage, pain, STarT Back risk, top contributor."""
+    from footcheck.cli.history_commands import list_results
+
+    list_results()
+
+
+@history_app.command("show")
+@reports_failures
+def history_show(
+    result_id: Annotated[int, typer.Argument(metavar="ID", help="The id from `history list`.")],
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Show one saved result in full, in any format."""
+    from footcheck.cli.history_commands import show_result
+
+    show_result(result_id, output_format.value if output_format else None, output, force=force)
+
+
+@history_app.command("trend")
+@reports_failures
+def history_trend() -> None:
+    """Pain intensity, STarT Back risk and contributor points over time, as a chart."""
+    from footcheck.cli.history_commands import trend
+
+    trend()
+
+
+@history_app.command("export")
+@reports_failures
+def history_export(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write JSONL here instead of stdout.", dir_okay=False),
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """Every saved result as JSONL (one exported summary a line), oldest first."""
+    from footcheck.cli.history_commands import export
+
+    export(output, force=force)
+
+
+@history_app.command("delete")
+@reports_failures
+def history_delete(
+    result_id: Annotated[
+        int | None, typer.Argument(metavar="[ID]", help="The result to delete.")
+    ] = None,
+    everything: Annotated[bool, typer.Option("--all", help="Delete every saved result.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Erase one saved result, or all of them."""
+    from footcheck.cli.history_commands import delete
+
+    delete(result_id, everything=everything, yes=yes)

@@ -111,5 +111,35 @@ def ask(
 
 
 def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_stderr: bool) -> None:
-    """Hook for what happens after the summary is shown (history saving)."""
-    del summary, options, interactive, to_stderr
+    """Save to the history when asked to; the summary has already been shown.
+
+    Interactive runs ask (default no: health data is stored only with consent); scripted
+    runs save only with --save. A failed save exits 1 but never hides the summary.
+    """
+    import sys
+
+    from footcheck.cli.failures import OperationalFailure
+    from footcheck.cli.history_commands import save_summary
+
+    if options.save is False or (options.save is None and not interactive):
+        return
+    if options.save is None:
+        from footcheck.cli.terminal import line_reader, message_console
+
+        console = message_console(to_stderr=to_stderr)
+        try:
+            reply = line_reader(console)(
+                "\nSave this result to your private history on this machine, to track "
+                "progress? [y/N] > "
+            )
+        except EOFError:
+            reply = ""
+        if reply.strip().lower() not in ("y", "yes"):
+            return
+    try:
+        result_id = save_summary(summary)
+    except OperationalFailure as failure:
+        raise OperationalFailure(
+            f"your summary is shown above but could not be saved: {failure.message}"
+        ) from None
+    print(f"Saved as result {result_id}. See `footcheck history list`.", file=sys.stderr)

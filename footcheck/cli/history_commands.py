@@ -1,0 +1,148 @@
+"""`footcheck history …`: list, show, trend, export and delete saved results."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import cast
+
+from pydantic import ValidationError
+
+from footcheck.cli.failures import OperationalFailure, UsageFailure
+from footcheck.cli.summary_output import check_output, file_format, show, write_output
+from footcheck.history_store import HistoryError, HistoryStore, history_path, open_history
+from footcheck.output_files import FileExists, atomic_writer
+from footcheck.render import Format
+from footcheck.summary import Summary
+
+
+@contextmanager
+def opened(*, create: bool = False) -> Iterator[HistoryStore | None]:
+    """The history store, with its failures turned into exit-1 messages."""
+    try:
+        store = open_history(create=create)
+    except HistoryError as error:
+        raise OperationalFailure(str(error)) from None
+    try:
+        yield store
+    except sqlite3.DatabaseError as error:
+        raise OperationalFailure(f"the history at {history_path()} failed: {error}") from None
+    except HistoryError as error:
+        raise OperationalFailure(str(error)) from None
+    finally:
+        if store is not None:
+            store.close()
+
+
+def save_summary(summary: Summary) -> int:
+    with opened(create=True) as store:
+        assert store is not None
+        return store.save(summary)
+
+
+def list_results() -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    with opened() as store:
+        rows = store.rows() if store else []
+    if not rows:
+        console.print("No saved results yet. Save one with `footcheck assess --save`.")
+        return
+    table = Table(title="Your saved results", title_justify="left", header_style="bold")
+    for name in ("id", "date (UTC)", "triage", "pain", "STarT Back", "top contributor"):
+        table.add_column(name, no_wrap=name in ("id", "date (UTC)"))
+    for row in rows:
+        table.add_row(
+            str(row.id),
+            row.created_at[:16].replace("T", " "),
+            row.triage.replace("_", " "),
+            "-" if row.pain_intensity is None else f"{row.pain_intensity}/10",
+            row.risk or "-",
+            (row.top_contributor or "none").replace("_", " "),
+        )
+    console.print(table)
+    console.print(f"[dim]Stored only on this machine, in {history_path()}[/dim]")
+
+
+def load_result(result_id: int) -> Summary:
+    with opened() as store:
+        try:
+            summary = store.get(result_id) if store else None
+        except ValidationError:
+            raise OperationalFailure(f"saved result {result_id} is damaged") from None
+    if summary is None:
+        raise UsageFailure(f"no saved result with id {result_id} (see `footcheck history list`)")
+    return summary
+
+
+def show_result(result_id: int, chosen: str | None, output: Path | None, *, force: bool) -> None:
+    output_format = file_format(output, chosen) if output else None
+    check_output(output, force=force)
+    summary = load_result(result_id)
+    show(summary, cast(Format, chosen or "rich"))
+    if output is not None and output_format is not None:
+        write_output(summary, output, output_format, force=force)
+
+
+def trend() -> None:
+    from rich.console import Console
+
+    from footcheck.render.trend import print_trend
+
+    with opened() as store:
+        results = []
+        for result_id, text in store.summaries() if store else []:
+            results.append((result_id, Summary.model_validate_json(text)))
+    print_trend(results, Console())
+
+
+def export(output: Path | None, *, force: bool) -> None:
+    check_output(output, force=force)
+    with opened() as store:
+        lines = store.summaries() if store else iter(())
+        if output is None:
+            for _, text in lines:
+                sys.stdout.write(text + "\n")
+            return
+        try:
+            with atomic_writer(output, force=force, mode=0o600) as stream:
+                count = 0
+                for _, text in lines:
+                    stream.write(text + "\n")
+                    count += 1
+        except FileExists as error:
+            raise UsageFailure(str(error)) from None
+        except OSError as error:
+            raise OperationalFailure(f"cannot write {output}: {error}") from None
+    print(f"Exported {count} result(s) to {output}.", file=sys.stderr)
+
+
+def delete(result_id: int | None, *, everything: bool, yes: bool) -> None:
+    from footcheck.cli.terminal import can_prompt
+
+    if (result_id is None) == (not everything):
+        raise UsageFailure("give a result id, or --all (not both)")
+    what = "ALL saved results" if everything else f"saved result {result_id}"
+    if not yes:
+        if not can_prompt():
+            raise UsageFailure(f"refusing to delete {what} without --yes when not in a terminal")
+        print(f"Delete {what}? This cannot be undone. [y/N] ", end="", file=sys.stderr, flush=True)
+        reply = sys.stdin.readline().strip().lower()
+        if reply not in ("y", "yes"):
+            print("Nothing deleted.", file=sys.stderr)
+            return
+    with opened() as store:
+        if store is None:
+            raise UsageFailure("there is no history yet")
+        if everything:
+            count = store.delete_all()
+            print(f"Deleted {count} result(s).", file=sys.stderr)
+        elif store.delete(cast(int, result_id)):
+            print(f"Deleted result {result_id}.", file=sys.stderr)
+        else:
+            raise UsageFailure(f"no saved result with id {result_id}")

@@ -1,0 +1,171 @@
+"""The local history: round trip, order, privacy, concurrency, damaged and newer files."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sqlite3
+import stat
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from footcheck import evaluate
+from footcheck.cli.app import app
+from footcheck.history_store import SCHEMA_VERSION, HistoryError, HistoryStore, history_path
+from tests.conftest import RETAIL_WORKER
+
+runner = CliRunner()
+START = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
+
+
+def saved(count: int) -> list[str]:
+    """Save ``count`` results a week apart (pain easing) and return their exported JSON."""
+    exported = []
+    with HistoryStore() as store:
+        for week in range(count):
+            answers = {**RETAIL_WORKER, "pain_intensity": 8 - week}
+            summary = evaluate(answers, now=START + timedelta(weeks=week))
+            store.save(summary)
+            exported.append(summary.model_dump_json())
+    return exported
+
+
+def test_location_and_permissions(private_home: Path) -> None:
+    saved(1)
+    assert history_path() == private_home / "history.sqlite3"
+    assert stat.S_IMODE(private_home.stat().st_mode) == 0o700
+    for path in private_home.iterdir():
+        assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
+
+
+def test_round_trip_export_equals_the_summaries(tmp_path: Path) -> None:
+    exported = saved(3)
+    result = runner.invoke(app, ["history", "export"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert [json.loads(line) for line in lines] == [json.loads(e) for e in exported]
+    target = tmp_path / "all.jsonl"
+    assert runner.invoke(app, ["history", "export", "-o", str(target)]).exit_code == 0
+    assert target.read_text().splitlines() == lines
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    again = runner.invoke(app, ["history", "export", "-o", str(target)])
+    assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_order_is_oldest_first_even_when_saved_out_of_order() -> None:
+    with HistoryStore() as store:
+        for days in (10, 0, 5):
+            store.save(evaluate(RETAIL_WORKER, now=START + timedelta(days=days)))
+        assert [r.created_at[:10] for r in store.rows()] == [
+            "2026-01-05",
+            "2026-01-10",
+            "2026-01-15",
+        ]
+
+
+def test_list_show_and_delete() -> None:
+    saved(2)
+    listing = runner.invoke(app, ["history", "list"])
+    assert listing.exit_code == 0
+    assert "overpronation" in listing.stdout and "8/10" in listing.stdout
+    shown = runner.invoke(app, ["history", "show", "2", "--format", "json"])
+    assert json.loads(shown.stdout)["answers"]["pain_intensity"] == 7
+    assert runner.invoke(app, ["history", "show", "9"]).exit_code == 2
+    assert runner.invoke(app, ["history", "delete", "1"]).exit_code == 2  # no terminal, no --yes
+    assert runner.invoke(app, ["history", "delete", "1", "--yes"]).exit_code == 0
+    assert runner.invoke(app, ["history", "delete", "1", "--yes"]).exit_code == 2
+    assert runner.invoke(app, ["history", "delete", "--yes"]).exit_code == 2
+    assert runner.invoke(app, ["history", "delete", "--all", "--yes"]).exit_code == 0
+    with HistoryStore() as store:
+        assert store.rows() == []
+
+
+def test_empty_history_commands_say_so(private_home: Path) -> None:
+    for command in (["history", "list"], ["history", "trend"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0 and "No saved results yet" in result.stdout
+    assert runner.invoke(app, ["history", "export"]).stdout == ""
+    assert not private_home.exists()  # reading never creates the history
+
+
+def test_trend_fits_80_columns() -> None:
+    saved(6)
+    result = runner.invoke(app, ["history", "trend"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert "████████░░  8" in result.stdout and "███░░░░░░░  3" in result.stdout
+    assert "prolonged_standing" in result.stdout
+
+
+def test_assess_save_flags(answers_file: Path) -> None:
+    args = ["assess", "--answers", str(answers_file), "--format", "json"]
+    assert runner.invoke(app, args).exit_code == 0
+    assert not history_path().exists()  # scripted runs save only with --save
+    assert runner.invoke(app, [*args, "--no-save"]).exit_code == 0
+    result = runner.invoke(app, [*args, "--save"])
+    assert result.exit_code == 0 and "Saved as result 1" in result.stderr
+    with HistoryStore() as store:
+        assert len(store.rows()) == 1
+
+
+def _save_many(home: str, count: int) -> None:
+    os.environ["FOOTCHECK_HOME"] = home
+    for _ in range(count):
+        with HistoryStore() as store:
+            store.save(evaluate(RETAIL_WORKER))
+
+
+def test_concurrent_saves_lose_nothing(private_home: Path) -> None:
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_save_many, args=(str(private_home), 5)) for _ in range(8)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+        assert worker.exitcode == 0
+    with HistoryStore() as store:
+        rows = store.rows()
+    assert len(rows) == 40
+    assert len({r.id for r in rows}) == 40
+
+
+def test_damaged_file_is_refused_and_left_alone(private_home: Path, answers_file: Path) -> None:
+    private_home.mkdir()
+    damaged = private_home / "history.sqlite3"
+    damaged.write_bytes(b"this is not a database at all" * 100)
+    before = damaged.read_bytes()
+    result = runner.invoke(app, ["history", "list"])
+    assert result.exit_code == 1
+    assert str(damaged) in result.stderr and "Move it aside" in result.stderr
+    # a failed save after a successful assessment: summary shown, exit 1
+    saved_run = runner.invoke(
+        app, ["assess", "--answers", str(answers_file), "--format", "json", "--save"]
+    )
+    assert saved_run.exit_code == 1
+    assert json.loads(saved_run.stdout)["triage"]["level"] == "self_care"
+    assert "could not be saved" in saved_run.stderr
+    assert damaged.read_bytes() == before
+    assert sorted(p.name for p in private_home.iterdir()) == ["history.sqlite3"]
+
+
+def test_foreign_sqlite_database_is_refused(private_home: Path) -> None:
+    private_home.mkdir()
+    path = private_home / "history.sqlite3"
+    with sqlite3.connect(path) as other:
+        other.execute("CREATE TABLE notes (text TEXT)")
+    with pytest.raises(HistoryError, match="not footcheck's history"):
+        HistoryStore()
+
+
+def test_newer_schema_is_refused(private_home: Path) -> None:
+    saved(1)
+    with sqlite3.connect(history_path()) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    result = runner.invoke(app, ["history", "list"])
+    assert result.exit_code == 1
+    assert "newer footcheck" in result.stderr
