@@ -124,10 +124,9 @@ class HistoryStore:
                 f"{version}; this one knows up to {SCHEMA_VERSION}). Upgrade footcheck to use "
                 "it; it has not been changed."
             )
-        try:
+        # Another process may hold the lock while switching; WAL is persistent once set.
+        with contextlib.suppress(sqlite3.OperationalError):
             connection.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.OperationalError:
-            pass  # another process holds it while switching; WAL is persistent once set
         return connection
 
     def _migrate(self) -> None:
