@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,8 @@ def load_answers_file(path: Path) -> dict[str, Any]:
         raise AnswersFileError(f"{path} is not a UTF-8 text file") from None
     data: Any
     if path.suffix.lower() == ".toml":
+        import tomllib
+
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:

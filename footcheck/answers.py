@@ -7,7 +7,6 @@ live in one model validator that reports every problem at once, each under its o
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, Self
@@ -39,6 +38,7 @@ from footcheck.catalogue import (
     PainDuration,
     ShoeWear,
     WetFootprint,
+    inapplicable_ids,
     not_applicable_reason,
 )
 
@@ -118,8 +118,12 @@ class Answers(BaseModel):
     def applicable(self) -> dict[str, AnswerValue]:
         """The answers to questions that apply, in checklist order (as exported)."""
         values = self.__dict__
+        off = inapplicable_ids(values)
         return {
-            q.id: _copy(values[q.id]) for q in QUESTIONS if not_applicable_reason(q, values) is None
+            qid: list(value) if isinstance(value, list) else value
+            for qid in QUESTION_IDS
+            if qid not in off
+            for value in (values[qid],)
         }
 
     def missing(self) -> list[str]:
@@ -130,18 +134,15 @@ class Answers(BaseModel):
         ]
 
 
-def _copy(value: AnswerValue) -> AnswerValue:
-    return list(value) if isinstance(value, list) else value
-
-
 def consistency_errors(values: Mapping[str, Any], *, partial: bool) -> list[InitErrorDetails]:
     """Every cross-answer problem: values that do not apply, gaps, repeats, a >24-hour day."""
     errors: list[InitErrorDetails] = []
+    off = inapplicable_ids(values)
     for question in QUESTIONS:
         value = values.get(question.id)
-        reason = not_applicable_reason(question, values)
-        if reason is not None:
+        if question.id in off:
             if value is not None:
+                reason = not_applicable_reason(question, values)
                 errors.append(
                     _error(question.id, "not_applicable", f"does not apply: {reason}", value)
                 )
@@ -193,6 +194,8 @@ class Problem:
 
 def suggest_id(unknown: str) -> str | None:
     """The closest known question id, for 'did you mean' hints."""
+    import difflib
+
     matches = difflib.get_close_matches(unknown.lower(), QUESTION_IDS, n=1, cutoff=0.6)
     if matches:
         return matches[0]

@@ -555,6 +555,22 @@ QUESTION_BY_ID: Mapping[str, Question] = {q.id: q for q in QUESTIONS}
 QUESTION_IDS: tuple[str, ...] = tuple(q.id for q in QUESTIONS)
 
 
+CONDITIONS: dict[Condition, frozenset[str]] = {
+    condition: frozenset(q.id for q in QUESTIONS if q.when == condition)
+    for condition in {q.when for q in QUESTIONS if q.when is not None}
+}
+"""Each condition, with the ids of the questions that depend on it."""
+
+
+def inapplicable_ids(answers: Mapping[str, object]) -> frozenset[str]:
+    """Ids of the questions that do not apply: one check per condition, not per question."""
+    off: frozenset[str] = frozenset()
+    for condition, dependents in CONDITIONS.items():
+        if condition.holds(answers) is False:
+            off |= dependents
+    return off
+
+
 def applicable_ids(answers: Mapping[str, object]) -> list[str]:
     """Ids of the questions that apply given these answers, in checklist order."""
     return [q.id for q in QUESTIONS if q.applies(answers)]

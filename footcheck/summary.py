@@ -7,7 +7,7 @@ other programs read, so change them only with a new ``schema_version``.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Literal, TypedDict
 
 from pydantic import BaseModel, ConfigDict
 
@@ -32,6 +32,52 @@ DISCLAIMER = (
     "footcheck is a self-help checklist, not a diagnosis. It cannot examine you; if you are "
     "worried, or your pain gets worse, see a doctor or physiotherapist."
 )
+
+
+# What the scoring rules return: plain typed data, validated into the models below in one
+# pass by ``evaluate`` (one call into pydantic-core per summary, not one per object).
+# tests/test_summary_shape.py checks that each keeps the same keys as its model.
+class TriageData(TypedDict):
+    level: TriageLevel
+    reasons: list[str]
+
+
+class StartBackData(TypedDict):
+    total: int
+    psychosocial: int
+    risk: Risk
+
+
+class FootPostureData(TypedDict):
+    classification: PostureClass
+    source: Literal["fpi6", "self_checks"]
+    pronation_signs: int
+    supination_signs: int
+    fpi6_total: int | None
+
+
+class EvidenceData(TypedDict):
+    question: str
+    answer: AnswerValue
+    points: int
+    reason: str
+
+
+class ContributorData(TypedDict):
+    id: str
+    title: str
+    points: int
+    likelihood: Likelihood
+    evidence: list[EvidenceData]
+    explanation: str
+
+
+class StepData(TypedDict):
+    id: str
+    title: str
+    details: str
+    addresses: list[str]
+    evidence: EvidenceLabel
 
 
 class _Frozen(BaseModel):

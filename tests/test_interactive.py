@@ -218,3 +218,14 @@ def test_interactive_run_asks_to_save_and_delete_asks_to_confirm(
     child.sendline("yes")
     child.expect("Deleted result 1")
     child.expect(pexpect.EOF)
+
+
+def test_batch_shows_progress_on_a_terminal_only(tmp_path: Path, private_home: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text((json.dumps(RETAIL_WORKER) + "\n") * 3000)
+    child = spawn(f"batch {source} -o {tmp_path / 'out.jsonl'}", private_home, tmp_path)
+    child.expect("scoring")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 3000

@@ -273,3 +273,48 @@ def history_delete(
     from footcheck.cli.history_commands import delete
 
     delete(result_id, everything=everything, yes=yes)
+
+
+class InputFormatChoice(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+@reports_failures
+def batch(
+    source: Annotated[
+        str, typer.Argument(metavar="INPUT", help="JSONL or CSV file of answers; - for stdin.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write JSONL here instead of stdout.", dir_okay=False),
+    ] = None,
+    input_format: Annotated[
+        InputFormatChoice | None,
+        typer.Option("--input-format", help="jsonl or csv (default: from the suffix)."),
+    ] = None,
+    force: ForceOption = False,
+    show_totals: Annotated[
+        bool,
+        typer.Option(
+            "--summary",
+            help="Print totals on stderr at the end: rows, "
+            "errors, triage counts, most common contributors.",
+        ),
+    ] = False,
+) -> None:
+    """Score many answer sets: one JSONL summary per input row, in order.
+
+    A row that fails validation becomes {"line": N, "errors": [...]} in its place, with a
+    line on stderr; the other rows are still scored and the exit code is 1.
+    """
+    from footcheck.cli.batch_command import run_batch
+
+    run_batch(
+        None if source == "-" else Path(source),
+        input_format.value if input_format else None,
+        output,
+        force=force,
+        show_totals=show_totals,
+    )

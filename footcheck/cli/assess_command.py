@@ -116,13 +116,13 @@ def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_st
     Interactive runs ask (default no: health data is stored only with consent); scripted
     runs save only with --save. A failed save exits 1 but never hides the summary.
     """
+    if options.save is False or (options.save is None and not interactive):
+        return
     import sys
 
     from footcheck.cli.failures import OperationalFailure
     from footcheck.cli.history_commands import save_summary
 
-    if options.save is False or (options.save is None and not interactive):
-        return
     if options.save is None:
         from footcheck.cli.terminal import line_reader, message_console
 

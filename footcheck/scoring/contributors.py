@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from footcheck.answers import Answers
 from footcheck.catalogue import AnswerValue
-from footcheck.summary import Contributor, Evidence, Likelihood
+from footcheck.summary import ContributorData, EvidenceData, Likelihood
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +203,7 @@ def likelihood(points: int) -> Likelihood:
     return "low"
 
 
-def _matching(answers: Answers, points: tuple[Point, ...]) -> list[Evidence]:
+def _matching(answers: Answers, points: tuple[Point, ...]) -> list[EvidenceData]:
     values = answers.__dict__
     found = []
     for point in points:
@@ -213,7 +213,7 @@ def _matching(answers: Answers, points: tuple[Point, ...]) -> list[Evidence]:
     return found
 
 
-def _in_band(answers: Answers, bands: tuple[Band, ...]) -> list[Evidence]:
+def _in_band(answers: Answers, bands: tuple[Band, ...]) -> list[EvidenceData]:
     value = answers.__dict__[bands[0].question]
     if value is None:
         return []
@@ -222,11 +222,11 @@ def _in_band(answers: Answers, bands: tuple[Band, ...]) -> list[Evidence]:
     ]
 
 
-def _evidence(question: str, answer: AnswerValue, points: int, reason: str) -> Evidence:
-    return Evidence(question=question, answer=answer, points=points, reason=reason)
+def _evidence(question: str, answer: AnswerValue, points: int, reason: str) -> EvidenceData:
+    return {"question": question, "answer": answer, "points": points, "reason": reason}
 
 
-def _foot_posture_evidence(answers: Answers, contributor: str) -> list[Evidence]:
+def _foot_posture_evidence(answers: Answers, contributor: str) -> list[EvidenceData]:
     if answers.fpi6_total is not None:
         total = answers.fpi6_total
         evidence = [
@@ -245,21 +245,21 @@ def _foot_posture_evidence(answers: Answers, contributor: str) -> list[Evidence]
     return evidence
 
 
-def _standing(answers: Answers) -> list[Evidence]:
+def _standing(answers: Answers) -> list[EvidenceData]:
     evidence = _in_band(answers, STANDING_BANDS)
     if evidence:
         evidence += _matching(answers, STANDING_EXTRAS)
     return evidence
 
 
-def _sitting(answers: Answers) -> list[Evidence]:
+def _sitting(answers: Answers) -> list[EvidenceData]:
     evidence = _in_band(answers, SITTING_BANDS)
     if evidence:
         evidence += _matching(answers, SITTING_EXTRAS)
     return evidence
 
 
-RULES: dict[str, Callable[[Answers], list[Evidence]]] = {
+RULES: dict[str, Callable[[Answers], list[EvidenceData]]] = {
     "overpronation": lambda a: _foot_posture_evidence(a, "overpronation"),
     "underpronation": lambda a: _foot_posture_evidence(a, "underpronation"),
     "unsupportive_footwear": lambda a: _matching(a, FOOTWEAR_POINTS),
@@ -270,23 +270,23 @@ RULES: dict[str, Callable[[Answers], list[Evidence]]] = {
 }
 
 
-def find_contributors(answers: Answers) -> list[Contributor]:
+def find_contributors(answers: Answers) -> list[ContributorData]:
     """Contributors with at least one point, highest points first, ties by id."""
-    found = []
+    found: list[ContributorData] = []
     for cid, rule in RULES.items():
         evidence = rule(answers)
-        points = sum(e.points for e in evidence)
+        points = sum(e["points"] for e in evidence)
         if points > 0:
             info = INFO[cid]
             found.append(
-                Contributor(
-                    id=cid,
-                    title=info.title,
-                    points=points,
-                    likelihood=likelihood(points),
-                    evidence=evidence,
-                    explanation=info.explanation,
-                )
+                {
+                    "id": cid,
+                    "title": info.title,
+                    "points": points,
+                    "likelihood": likelihood(points),
+                    "evidence": evidence,
+                    "explanation": info.explanation,
+                }
             )
-    found.sort(key=lambda c: (-c.points, c.id))
+    found.sort(key=lambda c: (-c["points"], c["id"]))
     return found

@@ -14,9 +14,9 @@ from footcheck.scoring.red_flags import raised_flags
 from footcheck.scoring.start_back import score_start_back
 from footcheck.scoring.steps import choose_steps
 from footcheck.scoring.triage import decide_triage
-from footcheck.summary import Summary, Tool
+from footcheck.summary import Summary
 
-TOOL = Tool(version=__version__)
+TOOL = {"name": "footcheck", "version": __version__}
 
 
 def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = None) -> Summary:
@@ -40,14 +40,17 @@ def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = 
     start_back = score_start_back(answers)
     triage = decide_triage(answers, red_flags, start_back)
     contributors = find_contributors(answers)
-    return Summary(
-        tool=TOOL,
-        created_at=now or datetime.now(UTC),
-        answers=answers.applicable(),
-        triage=triage,
-        red_flags=red_flags,
-        start_back=start_back,
-        foot_posture=assess_foot_posture(answers),
-        contributors=contributors,
-        steps=choose_steps(answers, triage, contributors),
+    # One validation of the whole summary: cheaper than building each part as a model.
+    return Summary.model_validate(
+        {
+            "tool": TOOL,
+            "created_at": now or datetime.now(UTC),
+            "answers": answers.applicable(),
+            "triage": triage,
+            "red_flags": red_flags,
+            "start_back": start_back,
+            "foot_posture": assess_foot_posture(answers),
+            "contributors": contributors,
+            "steps": choose_steps(answers, triage, contributors),
+        }
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from footcheck.answers import Answers
-from footcheck.summary import FootPosture, PostureClass
+from footcheck.summary import FootPostureData, PostureClass
 
 FPI6_BANDS: tuple[tuple[int, int, PostureClass], ...] = (
     (-12, -5, "highly_supinated"),
@@ -70,7 +70,7 @@ def classify_self_checks(pronation: int, supination: int, answered: int) -> Post
     return "neutral"
 
 
-def assess_foot_posture(answers: Answers) -> FootPosture:
+def assess_foot_posture(answers: Answers) -> FootPostureData:
     pronation, supination, answered = count_signs(answers)
     source: Literal["fpi6", "self_checks"]
     if answers.fpi6_total is not None:
@@ -79,10 +79,10 @@ def assess_foot_posture(answers: Answers) -> FootPosture:
     else:
         classification = classify_self_checks(pronation, supination, answered)
         source = "self_checks"
-    return FootPosture(
-        classification=classification,
-        source=source,
-        pronation_signs=pronation,
-        supination_signs=supination,
-        fpi6_total=answers.fpi6_total,
-    )
+    return {
+        "classification": classification,
+        "source": source,
+        "pronation_signs": pronation,
+        "supination_signs": supination,
+        "fpi6_total": answers.fpi6_total,
+    }

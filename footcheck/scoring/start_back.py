@@ -7,7 +7,7 @@ statement must be shown wherever the items are.
 from __future__ import annotations
 
 from footcheck.answers import Answers
-from footcheck.summary import Risk, StartBack
+from footcheck.summary import Risk, StartBackData
 
 ITEMS: tuple[str, ...] = (
     "sb_leg_pain",
@@ -32,7 +32,7 @@ def risk_band(total: int, psychosocial: int) -> Risk:
     return "medium"
 
 
-def score_start_back(answers: Answers) -> StartBack | None:
+def score_start_back(answers: Answers) -> StartBackData | None:
     """The STarT Back scores, or None when there is no back pain to screen."""
     if not answers.back_pain:
         return None
@@ -40,4 +40,4 @@ def score_start_back(answers: Answers) -> StartBack | None:
     item9 = int(answers.sb_bothersome in BOTHERSOME_POINT)
     total = sum(values[item] is True for item in ITEMS) + item9
     psychosocial = sum(values[item] is True for item in PSYCHOSOCIAL_ITEMS) + item9
-    return StartBack(total=total, psychosocial=psychosocial, risk=risk_band(total, psychosocial))
+    return {"total": total, "psychosocial": psychosocial, "risk": risk_band(total, psychosocial)}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from footcheck.answers import Answers
-from footcheck.summary import Contributor, EvidenceLabel, Step, Triage
+from footcheck.summary import ContributorData, EvidenceLabel, StepData, TriageData
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +166,7 @@ _STEPS: tuple[StepInfo, ...] = (
 
 STEP_INFO: dict[str, StepInfo] = {s.id: s for s in _STEPS}
 STEP_IDS: tuple[str, ...] = tuple(s.id for s in _STEPS)
+STEP_INDEX: dict[str, int] = {sid: i for i, sid in enumerate(STEP_IDS)}
 TRIAGE_STEP: dict[str, str] = {
     "emergency": "seek_emergency_care",
     "urgent": "see_clinician_promptly",
@@ -173,10 +174,18 @@ TRIAGE_STEP: dict[str, str] = {
 }
 SELF_MANAGEMENT: tuple[str, ...] = ("stay_active", "regular_exercise")
 FOOT_POSTURE: tuple[str, ...] = ("overpronation", "underpronation")
+STEP_GROUP: dict[str, int] = {
+    **dict.fromkeys(TRIAGE_STEP.values(), 0),
+    **dict.fromkeys(SELF_MANAGEMENT, 1),
+    "posture_awareness": 3,
+}
+"""Order groups: triage first, guideline self-management next, posture awareness last."""
 LONG_PAIN: frozenset[str] = frozenset({"6_to_12_weeks", "over_12_weeks"})
 
 
-def choose_steps(answers: Answers, triage: Triage, contributors: list[Contributor]) -> list[Step]:
+def choose_steps(
+    answers: Answers, triage: TriageData, contributors: list[ContributorData]
+) -> list[StepData]:
     """The steps these results call for, each once, with everything it addresses."""
     addresses: dict[str, list[str]] = {}
 
@@ -185,22 +194,22 @@ def choose_steps(answers: Answers, triage: Triage, contributors: list[Contributo
         if reason not in reasons:
             reasons.append(reason)
 
-    if triage.level in TRIAGE_STEP:
-        add(TRIAGE_STEP[triage.level], "triage")
+    if triage["level"] in TRIAGE_STEP:
+        add(TRIAGE_STEP[triage["level"]], "triage")
     if answers.back_pain:
         add("stay_active", "triage")
         if answers.pain_duration in LONG_PAIN:
             add("regular_exercise", "triage")
     for contributor in contributors:
-        cid = contributor.id
+        cid = contributor["id"]
         if cid in FOOT_POSTURE:
             add("foot_strengthening", cid)
             add("calf_ankle_mobility", cid)
-            if contributor.likelihood in ("moderate", "high"):
+            if contributor["likelihood"] in ("moderate", "high"):
                 add("supportive_footwear", cid)
                 if answers.insoles != "custom":
                     add("arch_support_insoles", cid)
-            if contributor.likelihood == "high":
+            if contributor["likelihood"] == "high":
                 add("gait_analysis", cid)
         elif cid == "unsupportive_footwear":
             add("supportive_footwear", cid)
@@ -219,29 +228,23 @@ def choose_steps(answers: Answers, triage: Triage, contributors: list[Contributo
     if answers.other_pain and "feet" in answers.other_pain:
         add("plantar_fascia_mobilization", "other_pain")
     if contributors:
-        addresses["posture_awareness"] = [c.id for c in contributors]
+        addresses["posture_awareness"] = [c["id"] for c in contributors]
 
-    rank = {c.id: i for i, c in enumerate(contributors)}
+    rank = {c["id"]: i for i, c in enumerate(contributors)}
+    last = len(rank)
 
     def order(step: str) -> tuple[int, int, int]:
-        if step in TRIAGE_STEP.values():
-            group = 0
-        elif step in SELF_MANAGEMENT:
-            group = 1
-        elif step == "posture_awareness":
-            group = 3
-        else:
-            group = 2
-        best = min((rank.get(a, len(rank)) for a in addresses[step]), default=len(rank))
-        return group, best if group == 2 else 0, STEP_IDS.index(step)
+        group = STEP_GROUP.get(step, 2)
+        best = min(rank.get(a, last) for a in addresses[step]) if group == 2 else 0
+        return group, best, STEP_INDEX[step]
 
     return [
-        Step(
-            id=step,
-            title=STEP_INFO[step].title,
-            details=STEP_INFO[step].details,
-            addresses=addresses[step],
-            evidence=STEP_INFO[step].evidence,
-        )
+        {
+            "id": step,
+            "title": STEP_INFO[step].title,
+            "details": STEP_INFO[step].details,
+            "addresses": addresses[step],
+            "evidence": STEP_INFO[step].evidence,
+        }
         for step in sorted(addresses, key=order)
     ]

@@ -1,0 +1,110 @@
+"""Batch budget: throughput, ratio to bare validation, and memory that does not grow.
+
+Run: python benchmarks/batch.py [--rows 40000]
+
+1. Throughput: `footcheck batch` (in-process, the same code path as the command) over N
+   JSONL rows, against `Answers.model_validate_json` alone on the same rows. Budget:
+   within 4x of validation alone, and at least 5,000 rows/s on one core.
+2. Memory: peak RSS of a `footcheck batch` subprocess on 50,000 rows vs 5,000 rows.
+   Budget: within 15 MiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from footcheck.answers import Answers  # noqa: E402
+from footcheck.batch import BatchTotals, read_rows, score_rows  # noqa: E402
+from tests.helpers import valid_answers  # noqa: E402
+
+
+def make_rows(count: int, seed: int = 7) -> list[str]:
+    """Varied, valid answer sets (a pool drawn from the catalogue, shuffled and repeated)."""
+    random.seed(seed)
+    pool = [json.dumps(valid_answers().example()) for _ in range(200)]
+    return [random.choice(pool) for _ in range(count)]
+
+
+def write_jsonl(path: Path, rows: list[str]) -> None:
+    path.write_text("\n".join(rows) + "\n")
+
+
+def throughput(rows: list[str]) -> None:
+    data = ("\n".join(rows) + "\n").encode()
+    start = time.perf_counter()
+    for row in rows:
+        Answers.model_validate_json(row)
+    validate_only = time.perf_counter() - start
+
+    start = time.perf_counter()
+    sink = io.StringIO()
+    totals = BatchTotals()
+    for line, _ in score_rows(read_rows(io.BytesIO(data), "jsonl"), totals):
+        sink.write(line + "\n")
+    batch = time.perf_counter() - start
+    assert totals.rows == len(rows) and totals.errors == 0
+
+    print(f"rows: {len(rows):,}")
+    print(f"validate only: {validate_only:.2f} s ({len(rows) / validate_only:,.0f} rows/s)")
+    print(f"batch scoring: {batch:.2f} s ({len(rows) / batch:,.0f} rows/s)")
+    print(
+        f"ratio batch / validate: {batch / validate_only:.2f}x (budget 4x); "
+        f"throughput budget 5,000 rows/s"
+    )
+
+
+def peak_rss_kib(path: Path) -> int:
+    # VmHWM (peak resident set) is per exec'd process; ru_maxrss would include the
+    # parent's memory at fork time.
+    code = (
+        "import sys; sys.argv = ['footcheck', 'batch', sys.argv[1], '-o', sys.argv[2]]\n"
+        "from footcheck.cli.entry import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])"
+    )
+    out = path.with_suffix(".out.jsonl")
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    out.unlink()
+    return int(result.stdout.strip().splitlines()[-1])
+
+
+def memory(tmp: Path) -> None:
+    small, large = tmp / "small.jsonl", tmp / "large.jsonl"
+    write_jsonl(small, make_rows(5_000))
+    write_jsonl(large, make_rows(50_000))
+    small_kib, large_kib = peak_rss_kib(small), peak_rss_kib(large)
+    print(
+        f"peak RSS 5,000 rows: {small_kib / 1024:.1f} MiB; 50,000 rows: "
+        f"{large_kib / 1024:.1f} MiB; growth {(large_kib - small_kib) / 1024:+.1f} MiB "
+        f"(budget 15 MiB)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=40_000)
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, one process")
+    throughput(make_rows(args.rows))
+    with tempfile.TemporaryDirectory() as tmp:
+        memory(Path(tmp))
+
+
+if __name__ == "__main__":
+    main()

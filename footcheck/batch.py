@@ -1,0 +1,186 @@
+"""Scoring many answer sets for clinics: JSONL or CSV in, JSONL out, one row at a time.
+
+Nothing here holds more than one row: input is read as a stream of lines, each row is
+scored and written before the next is read, so memory does not grow with the input.
+A row that fails validation becomes ``{"line": N, "errors": [...]}`` in its place.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Literal
+
+from pydantic import ValidationError
+
+from footcheck.answer_input import InputProblem, parse_text
+from footcheck.answers import Answers, AnswersError, Problem, unknown_id_message, validate_answers
+from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
+from footcheck.scoring.evaluate import evaluate
+
+InputFormat = Literal["jsonl", "csv"]
+STDERR_PROBLEMS = 3
+"""Problems named on a bad row's stderr line; the output line lists them all."""
+SUFFIX_INPUT: dict[str, InputFormat] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+
+
+class BatchInputError(Exception):
+    """The input as a whole cannot be read (e.g. a CSV header with unknown ids)."""
+
+    def __init__(self, message: str, details: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.details = details or []
+
+
+@dataclass(frozen=True)
+class Row:
+    """One input row: its line number and either raw JSON text, answers, or problems."""
+
+    line: int
+    json_text: str | None = None
+    values: dict[str, AnswerValue] | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class BatchTotals:
+    rows: int = 0
+    errors: int = 0
+    triage: Counter[str] = field(default_factory=Counter)
+    contributors: Counter[str] = field(default_factory=Counter)
+
+
+def counting_lines(stream: IO[bytes], on_bytes: Callable[[int], None] | None) -> Iterator[str]:
+    """Decoded lines (newline kept, as csv wants) from a byte stream, reporting progress."""
+    for raw in stream:
+        if on_bytes is not None:
+            on_bytes(len(raw))
+        yield raw.decode(
+            "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8", errors="replace"
+        )
+
+
+def jsonl_rows(lines: Iterable[str]) -> Iterator[Row]:
+    for number, line in enumerate(lines, 1):
+        if line.strip():
+            yield Row(number, json_text=line)
+
+
+def csv_rows(lines: Iterable[str]) -> Iterator[Row]:
+    """Rows of a CSV whose header is question ids; lists as a;b, empty cells are null."""
+    physical = _LineCounter(lines)
+    reader = csv.reader(physical)
+    try:
+        header = [cell.strip() for cell in next(reader)]
+    except StopIteration:
+        return
+    except csv.Error as error:
+        raise BatchInputError(f"the CSV header cannot be read: {error}") from None
+    unknown = [name for name in header if name not in QUESTION_BY_ID]
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if unknown or repeated:
+        raise BatchInputError(
+            "the CSV header must be question ids, each once",
+            [f"column {name!r} {unknown_id_message(name)}" for name in unknown]
+            + [f"column {name!r} appears more than once" for name in repeated],
+        )
+    questions = [QUESTION_BY_ID[name] for name in header]
+    while True:
+        start = physical.count + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield Row(start, problems=[Problem("csv", f"cannot be read: {error}")])
+            continue
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(questions):
+            yield Row(
+                start,
+                problems=[
+                    Problem("csv", f"has {len(cells)} cells but the header has {len(questions)}")
+                ],
+            )
+            continue
+        values: dict[str, AnswerValue] = {}
+        problems: list[Problem] = []
+        for question, cell in zip(questions, cells, strict=True):
+            try:
+                values[question.id] = parse_text(question, cell, lenient=False)
+            except InputProblem:
+                problems.append(
+                    Problem(
+                        question.id, f"{cell.strip()!r} is not allowed; allowed: {question.allowed}"
+                    )
+                )
+        yield Row(start, values=values, problems=problems)
+
+
+class _LineCounter:
+    """Counts the physical lines csv.reader has pulled, for error line numbers."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = iter(lines)
+        self.count = 0
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.count += 1
+        return line
+
+
+def _answers_for(row: Row) -> Answers | list[Problem]:
+    if row.problems:
+        return row.problems
+    if row.json_text is not None:
+        try:
+            return Answers.model_validate_json(row.json_text)  # the fast path
+        except ValidationError:
+            pass
+        try:
+            data = json.loads(row.json_text)
+        except json.JSONDecodeError as error:
+            return [Problem("json", f"is not valid JSON: {error.msg} at column {error.colno}")]
+        if not isinstance(data, dict):
+            return [Problem("answers", "must be a JSON object of question ids and answers")]
+        source: dict[str, object] = data
+    else:
+        source = dict(row.values or {})
+    try:
+        return validate_answers(source)
+    except AnswersError as error:
+        return error.problems
+
+
+def score_rows(rows: Iterable[Row], totals: BatchTotals) -> Iterator[tuple[str, str | None]]:
+    """(output line, error message or None) for each row, in input order."""
+    for row in rows:
+        totals.rows += 1
+        result = _answers_for(row)
+        if isinstance(result, list):
+            totals.errors += 1
+            document = {"line": row.line, "errors": [p.as_json() for p in result]}
+            message = f"line {row.line}: " + "; ".join(str(p) for p in result[:STDERR_PROBLEMS])
+            if len(result) > STDERR_PROBLEMS:
+                message += f" (and {len(result) - STDERR_PROBLEMS} more in the output)"
+            yield json.dumps(document, ensure_ascii=False), message
+            continue
+        summary = evaluate(result)
+        totals.triage[summary.triage.level] += 1
+        totals.contributors.update(c.id for c in summary.contributors)
+        yield summary.model_dump_json(), None
+
+
+def read_rows(
+    stream: IO[bytes], fmt: InputFormat, on_bytes: Callable[[int], None] | None = None
+) -> Iterator[Row]:
+    lines = counting_lines(stream, on_bytes)
+    return jsonl_rows(lines) if fmt == "jsonl" else csv_rows(lines)

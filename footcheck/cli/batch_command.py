@@ -1,0 +1,135 @@
+"""`footcheck batch`: score a JSONL or CSV file row by row, with optional progress and totals."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, cast
+
+from footcheck.batch import (
+    SUFFIX_INPUT,
+    BatchInputError,
+    BatchTotals,
+    InputFormat,
+    read_rows,
+    score_rows,
+)
+from footcheck.cli.failures import OperationalFailure, UsageFailure
+from footcheck.cli.summary_output import check_output
+from footcheck.output_files import FileExists, atomic_writer
+
+EXIT_ROW_ERRORS = 1
+
+
+def input_format(path: Path | None, chosen: str | None) -> InputFormat:
+    if chosen is not None:
+        return cast(InputFormat, chosen)
+    suffix = path.suffix.lower() if path is not None else ""
+    if suffix not in SUFFIX_INPUT:
+        raise UsageFailure(
+            f"cannot tell the format of {path or 'standard input'} from its suffix",
+            [f"use a {', '.join(SUFFIX_INPUT)} file or give --input-format jsonl|csv"],
+        )
+    return SUFFIX_INPUT[suffix]
+
+
+@contextlib.contextmanager
+def opened_input(path: Path | None) -> Iterator[tuple[IO[bytes], int | None]]:
+    """The input as bytes, and its size when known (for the progress bar)."""
+    if path is None:
+        yield sys.stdin.buffer, None
+        return
+    try:
+        stream = path.open("rb")
+    except FileNotFoundError:
+        raise UsageFailure(f"{path} does not exist") from None
+    except OSError as error:
+        raise UsageFailure(f"cannot read {path}: {error.strerror or error}") from None
+    with stream:
+        size = path.stat().st_size if path.is_file() else None
+        yield stream, size
+
+
+@contextlib.contextmanager
+def progress_reporter(size: int | None) -> Iterator[Callable[[int], None] | None]:
+    """A Rich progress bar on stderr when stderr is a terminal; nothing otherwise."""
+    if size is None or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        transient=True,
+        console=None,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    ) as progress:
+        progress.console.stderr = True
+        task = progress.add_task("scoring", total=size)
+        yield lambda n: progress.advance(task, n)
+
+
+def run_batch(
+    source: Path | None,
+    chosen_format: str | None,
+    output: Path | None,
+    *,
+    force: bool,
+    show_totals: bool,
+) -> None:
+    fmt = input_format(source, chosen_format)
+    check_output(output, force=force)
+    totals = BatchTotals()
+    try:
+        with opened_input(source) as (stream, size), progress_reporter(size) as on_bytes:
+            results = score_rows(read_rows(stream, fmt, on_bytes), totals)
+            if output is None:
+                write_results(results, sys.stdout)
+            else:
+                with atomic_writer(output, force=force) as target:
+                    write_results(results, target)
+    except BatchInputError as error:
+        raise UsageFailure(str(error), error.details) from None
+    except FileExists as error:
+        raise UsageFailure(str(error)) from None
+    except OSError as error:
+        raise OperationalFailure(f"batch failed: {error.strerror or error}") from None
+    if show_totals:
+        print_totals(totals)
+    if totals.errors:
+        print(f"footcheck: {totals.errors} of {totals.rows} row(s) had errors", file=sys.stderr)
+        raise SystemExit(EXIT_ROW_ERRORS)
+
+
+def write_results(results: Iterator[tuple[str, str | None]], target: IO[str]) -> None:
+    for line, problem in results:
+        target.write(line + "\n")
+        if problem is not None:
+            print(problem, file=sys.stderr)
+
+
+def print_totals(totals: BatchTotals) -> None:
+    scored = totals.rows - totals.errors
+    lines = [f"rows: {totals.rows} (scored {scored}, errors {totals.errors})"]
+    if scored:
+        order = ("emergency", "urgent", "see_clinician", "self_care")
+        lines.append(
+            "triage: "
+            + ", ".join(
+                f"{level} {totals.triage[level]} ({100 * totals.triage[level] / scored:.0f}%)"
+                for level in order
+            )
+        )
+        common = totals.contributors.most_common(5)
+        if common:
+            lines.append(
+                "most common contributors: "
+                + ", ".join(f"{cid} {count} ({100 * count / scored:.0f}%)" for cid, count in common)
+            )
+    print("\n".join(lines), file=sys.stderr)
