@@ -27,14 +27,33 @@ sys.path.insert(0, str(ROOT))
 
 from footcheck.answers import Answers  # noqa: E402
 from footcheck.batch import BatchTotals, read_rows, score_rows  # noqa: E402
-from tests.helpers import valid_answers  # noqa: E402
+from footcheck.catalogue import QUESTIONS, Question  # noqa: E402
+
+
+def random_value(question: Question, rng: random.Random) -> object:
+    if question.kind == "boolean":
+        return rng.random() < 0.5
+    if question.kind == "integer":
+        return rng.randint(int(question.minimum or 0), int(question.maximum or 0))
+    if question.kind == "number":
+        return rng.randint(0, 24) / 2
+    if question.kind == "choice":
+        return rng.choice(question.values)
+    return rng.sample(question.values, rng.randint(0, len(question.values)))
 
 
 def make_rows(count: int, seed: int = 7) -> list[str]:
-    """Varied, valid answer sets (a pool drawn from the catalogue, shuffled and repeated)."""
-    random.seed(seed)
-    pool = [json.dumps(valid_answers().example()) for _ in range(200)]
-    return [random.choice(pool) for _ in range(count)]
+    """Varied, valid answer sets drawn from the catalogue (every row different)."""
+    rng = random.Random(seed)
+    rows = []
+    for _ in range(count):
+        answers: dict[str, object] = {}
+        for question in QUESTIONS:
+            if question.applies(answers):
+                answers[question.id] = random_value(question, rng)
+        answers["fpi6_total"] = None if rng.random() < 0.8 else answers["fpi6_total"]
+        rows.append(json.dumps(answers))
+    return rows
 
 
 def write_jsonl(path: Path, rows: list[str]) -> None:
