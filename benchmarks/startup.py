@@ -4,7 +4,9 @@ Run: python benchmarks/startup.py [--runs N]
 
 The floor is `python -c "import typer, pydantic.main"`. Each command and the floor are
 run alternately (pairwise, in one run, so machine noise hits both alike) and the medians
-compared. Budget: scripted `assess --format json` within 1.25x of the floor.
+compared. Budget: scripted `assess --format json` within 1.25x of the floor. The
+reference line runs a Typer app with the same options and no footcheck code, to show how
+much of the total is Typer's own parsing.
 """
 
 from __future__ import annotations
@@ -25,6 +27,39 @@ sys.path.insert(0, str(ROOT))
 from tests.conftest import RETAIL_WORKER  # noqa: E402
 
 FLOOR = [sys.executable, "-c", "import typer, pydantic.main"]
+
+# A Typer app with the same root option and the same seven `assess` options and nothing
+# else: what Typer itself costs to parse this command line (it builds a pydantic
+# TypeAdapter per parameter), so the report can split the total into Typer and footcheck.
+BARE_TYPER_APP = """
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+import typer
+
+app = typer.Typer()
+class Fmt(StrEnum):
+    rich = "rich"
+    json = "json"
+
+@app.callback()
+def root(version: Annotated[bool, typer.Option("--version")] = False) -> None:
+    pass
+
+@app.command()
+def assess(
+    answers: Annotated[Path | None, typer.Option("--answers", dir_okay=False)] = None,
+    sets: Annotated[list[str] | None, typer.Option("--set")] = None,
+    fmt: Annotated[Fmt | None, typer.Option("--format")] = None,
+    output: Annotated[Path | None, typer.Option("--output", dir_okay=False)] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    no_input: Annotated[bool, typer.Option("--no-input")] = False,
+    save: Annotated[bool | None, typer.Option("--save/--no-save")] = None,
+) -> None:
+    print("{}")
+
+app()
+"""
 
 
 def wall(command: list[str], env: dict[str, str]) -> float:
@@ -47,6 +82,17 @@ def main() -> None:
         commands = {
             "assess --answers F --format json --no-save": [
                 *footcheck,
+                "assess",
+                "--answers",
+                str(answers),
+                "--format",
+                "json",
+                "--no-save",
+            ],
+            "(reference) bare Typer app, same options": [
+                sys.executable,
+                "-c",
+                BARE_TYPER_APP,
                 "assess",
                 "--answers",
                 str(answers),

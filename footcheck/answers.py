@@ -129,8 +129,9 @@ class Answers(BaseModel):
     def missing(self) -> list[str]:
         """Ids that apply and still need an answer."""
         values = self.__dict__
+        off = inapplicable_ids(values)
         return [
-            q.id for q in QUESTIONS if values[q.id] is None and not q.optional and q.applies(values)
+            q.id for q in QUESTIONS if values[q.id] is None and not q.optional and q.id not in off
         ]
 
 

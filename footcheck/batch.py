@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from typing import IO, Literal
 
 from pydantic import ValidationError
+from pydantic_core import to_json
 
 from footcheck.answer_input import InputProblem, parse_text
 from footcheck.answers import Answers, AnswersError, Problem, unknown_id_message, validate_answers
 from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
-from footcheck.scoring.evaluate import evaluate
+from footcheck.scoring.evaluate import summary_data
 
 InputFormat = Literal["jsonl", "csv"]
 STDERR_PROBLEMS = 3
@@ -173,10 +174,12 @@ def score_rows(rows: Iterable[Row], totals: BatchTotals) -> Iterator[tuple[str, 
                 message += f" (and {len(result) - STDERR_PROBLEMS} more in the output)"
             yield json.dumps(document, ensure_ascii=False), message
             continue
-        summary = evaluate(result)
-        totals.triage[summary.triage.level] += 1
-        totals.contributors.update(c.id for c in summary.contributors)
-        yield summary.model_dump_json(), None
+        summary = summary_data(result)
+        totals.triage[summary["triage"]["level"]] += 1
+        totals.contributors.update(c["id"] for c in summary["contributors"])
+        # Byte-identical to ``evaluate(result).model_dump_json()`` (tested), without
+        # validating a Summary model per row.
+        yield to_json(summary).decode(), None
 
 
 def read_rows(

@@ -80,6 +80,25 @@ class StepData(TypedDict):
     evidence: EvidenceLabel
 
 
+class ToolData(TypedDict):
+    name: Literal["footcheck"]
+    version: str
+
+
+class SummaryData(TypedDict):
+    schema_version: Literal[1]
+    tool: ToolData
+    created_at: datetime
+    answers: dict[str, AnswerValue]
+    triage: TriageData
+    red_flags: list[str]
+    start_back: StartBackData | None
+    foot_posture: FootPostureData
+    contributors: list[ContributorData]
+    steps: list[StepData]
+    disclaimer: str
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 

@@ -8,10 +8,12 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic_core import to_json
 
 from footcheck import AnswersError, evaluate
 from footcheck.answers import validate_answers
 from footcheck.catalogue import QUESTION_BY_ID, QUESTIONS
+from footcheck.scoring.evaluate import summary_data
 from footcheck.summary import Summary
 from tests.helpers import valid_answers
 
@@ -35,6 +37,15 @@ def test_evaluate_never_raises_and_is_consistent(data: dict[str, Any]) -> None:
     dumped = summary.model_dump(mode="json")
     assert Summary.model_validate(dumped) == summary
     assert evaluate(dumped["answers"], now=NOW) == summary
+
+
+@given(valid_answers())
+@settings(max_examples=300)
+def test_batch_serialisation_equals_the_model_json(data: dict[str, Any]) -> None:
+    """Batch scoring writes the typed data directly; it must equal the model's JSON."""
+    answers = validate_answers(data)
+    direct = to_json(summary_data(answers, now=NOW)).decode()
+    assert direct == evaluate(answers, now=NOW).model_dump_json()
 
 
 def _wrong_value(qid: str) -> st.SearchStrategy[Any]:

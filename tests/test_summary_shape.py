@@ -17,6 +17,8 @@ from footcheck import summary as shape
         (shape.EvidenceData, shape.Evidence),
         (shape.ContributorData, shape.Contributor),
         (shape.StepData, shape.Step),
+        (shape.ToolData, shape.Tool),
+        (shape.SummaryData, shape.Summary),
     ],
 )
 def test_typed_data_matches_model(data: type, model: type[BaseModel]) -> None:

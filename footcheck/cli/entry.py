@@ -15,6 +15,10 @@ from footcheck.cli.failures import (
 
 def main() -> None:
     """Run the CLI. Every exit path ends in a clean message and a documented exit code."""
+    # Pydantic plugins (observability hooks found among installed packages) would see every
+    # health answer, and some send data over the network. footcheck uses none, so its
+    # command line turns them off; library users decide for themselves.
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "1"
     from footcheck.cli.app import app
 
     try:

@@ -14,9 +14,9 @@ from footcheck.scoring.red_flags import raised_flags
 from footcheck.scoring.start_back import score_start_back
 from footcheck.scoring.steps import choose_steps
 from footcheck.scoring.triage import decide_triage
-from footcheck.summary import Summary
+from footcheck.summary import DISCLAIMER, SCHEMA_VERSION, Summary, SummaryData, ToolData
 
-TOOL = {"name": "footcheck", "version": __version__}
+TOOL: ToolData = {"name": "footcheck", "version": __version__}
 
 
 def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = None) -> Summary:
@@ -28,6 +28,16 @@ def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = 
     """
     if not isinstance(answers, Answers):
         answers = validate_answers(answers)
+    # One validation of the whole summary: cheaper than building each part as a model.
+    return Summary.model_validate(summary_data(answers, now=now))
+
+
+def summary_data(answers: Answers, *, now: datetime | None = None) -> SummaryData:
+    """The summary as plain typed data, in the exported key order, without a model.
+
+    ``evaluate`` validates this into a ``Summary``; batch scoring serialises it directly
+    (tests check the two give byte-identical JSON), skipping a validation per row.
+    """
     missing = answers.missing()
     if missing:
         raise AnswersError(
@@ -40,17 +50,16 @@ def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = 
     start_back = score_start_back(answers)
     triage = decide_triage(answers, red_flags, start_back)
     contributors = find_contributors(answers)
-    # One validation of the whole summary: cheaper than building each part as a model.
-    return Summary.model_validate(
-        {
-            "tool": TOOL,
-            "created_at": now or datetime.now(UTC),
-            "answers": answers.applicable(),
-            "triage": triage,
-            "red_flags": red_flags,
-            "start_back": start_back,
-            "foot_posture": assess_foot_posture(answers),
-            "contributors": contributors,
-            "steps": choose_steps(answers, triage, contributors),
-        }
-    )
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": TOOL,
+        "created_at": now or datetime.now(UTC),
+        "answers": answers.applicable(),
+        "triage": triage,
+        "red_flags": red_flags,
+        "start_back": start_back,
+        "foot_posture": assess_foot_posture(answers),
+        "contributors": contributors,
+        "steps": choose_steps(answers, triage, contributors),
+        "disclaimer": DISCLAIMER,
+    }
