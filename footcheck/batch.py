@@ -172,7 +172,7 @@ def score_rows(rows: Iterable[Row], totals: BatchTotals) -> Iterator[tuple[str, 
             message = f"line {row.line}: " + "; ".join(str(p) for p in result[:STDERR_PROBLEMS])
             if len(result) > STDERR_PROBLEMS:
                 message += f" (and {len(result) - STDERR_PROBLEMS} more in the output)"
-            yield json.dumps(document, ensure_ascii=False), message
+            yield json.dumps(document, ensure_ascii=False, separators=(",", ":")), message
             continue
         summary = summary_data(result)
         totals.triage[summary["triage"]["level"]] += 1

@@ -100,6 +100,7 @@ def test_trend_fits_80_columns() -> None:
     assert max(len(line) for line in lines) <= 80
     assert "████████░░  8" in result.stdout and "███░░░░░░░  3" in result.stdout
     assert "prolonged_standing" in result.stdout
+    assert "Contributor points, oldest → newest (· = not listed)" in lines  # not wrapped
 
 
 def test_assess_save_flags(answers_file: Path) -> None:

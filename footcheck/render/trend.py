@@ -19,7 +19,7 @@ RISK_STYLE = {"low": "green", "medium": "yellow", "high": "red"}
 
 
 def sparkline(values: list[int], top: int = MAX_POINTS) -> str:
-    """One character a value; a blank for 0 (the contributor was not listed)."""
+    """One character a value; a dot for 0 (the contributor was not listed that time)."""
     out = []
     for value in values:
         if value <= 0:
@@ -39,9 +39,9 @@ def print_trend(results: list[tuple[int, Summary]], console: Console) -> None:
             Text(f"Showing the latest {len(shown)} of {len(results)} results.", style="dim")
         )
 
+    # Titles are printed as lines of their own: a table title wraps to the table's width.
+    console.print(Text("Pain and outlook", style="bold"))
     pain = Table(
-        title="Pain and outlook",
-        title_justify="left",
         box=None,
         pad_edge=False,
         header_style="bold",
@@ -78,9 +78,8 @@ def print_trend(results: list[tuple[int, Summary]], console: Console) -> None:
     if not ids:
         console.print("No contributors in any saved result.")
         return
+    console.print(Text("Contributor points, oldest → newest (· = not listed)", style="bold"))
     chart = Table(
-        title="Contributor points, oldest → newest (· = not listed)",
-        title_justify="left",
         box=None,
         pad_edge=False,
         header_style="bold",
