@@ -73,6 +73,8 @@ SECTION_BY_ID: Mapping[str, SectionInfo] = {s.id: s for s in SECTIONS}
 class Choice:
     value: str
     label: str
+    hint: str = ""
+    """A few words shown beside the label in the interactive menu (what to look for)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,10 +155,12 @@ def _num(value: float | None) -> str:
 
 
 def _choices(
-    values: tuple[str, ...], labels: Mapping[str, str] | None = None
+    values: tuple[str, ...],
+    labels: Mapping[str, str] | None = None,
+    hints: Mapping[str, str] | None = None,
 ) -> tuple[Choice, ...]:
-    labels = labels or {}
-    return tuple(Choice(v, labels.get(v, v.replace("_", " "))) for v in values)
+    labels, hints = labels or {}, hints or {}
+    return tuple(Choice(v, labels.get(v, v.replace("_", " ")), hints.get(v, "")) for v in values)
 
 
 BACK_PAIN = Condition("back_pain", "is_yes")
@@ -383,7 +387,15 @@ QUESTIONS: tuple[Question, ...] = (
         "helps). Flat: the inner edge touches the floor. Low: you can barely slide a finger "
         "under it. Normal: a clear curve you can slide a finger under. High: a tall curve, "
         "most of the weight on the heel and ball of the foot.",
-        choices=_choices(get_args(ArchStanding)),
+        choices=_choices(
+            get_args(ArchStanding),
+            hints={
+                "flat": "the inner edge touches the floor",
+                "low": "you can barely slide a finger under it",
+                "normal": "a clear curve, a finger slides under",
+                "high": "a tall curve",
+            },
+        ),
         short="Arches when standing",
     ),
     Question(
@@ -395,7 +407,14 @@ QUESTIONS: tuple[Question, ...] = (
         "then step off. Full: the whole sole shows, little or no curve on the inner side. "
         "Normal: the heel and ball joined by a band about half the width of the foot. "
         "Narrow: heel and ball joined by a thin strip, or not joined at all.",
-        choices=_choices(get_args(WetFootprint)),
+        choices=_choices(
+            get_args(WetFootprint),
+            hints={
+                "full": "the whole sole shows",
+                "normal": "heel and ball joined by a band half the foot wide",
+                "narrow": "a thin strip between heel and ball, or none",
+            },
+        ),
         short="Wet footprint",
     ),
     Question(
@@ -407,7 +426,9 @@ QUESTIONS: tuple[Question, ...] = (
         "ball of the foot. Inner edge: worn most on the big-toe side. Outer edge: worn most "
         "on the little-toe side (a little outer heel wear is normal). Even: worn evenly.",
         choices=_choices(
-            get_args(ShoeWear), {"inner_edge": "inner edge", "outer_edge": "outer edge"}
+            get_args(ShoeWear),
+            {"inner_edge": "inner edge", "outer_edge": "outer edge"},
+            hints={"inner_edge": "big-toe side", "outer_edge": "little-toe side"},
         ),
         short="Where old soles wear",
     ),
@@ -432,7 +453,10 @@ QUESTIONS: tuple[Question, ...] = (
         "while you stand barefoot and relaxed. Picture a line up the middle of the heel and "
         "the Achilles tendon. Inward: the heel leans in towards the other foot (the ankle "
         "bone bulges inward). Outward: it leans away. Straight: it is upright.",
-        choices=_choices(get_args(HeelTilt)),
+        choices=_choices(
+            get_args(HeelTilt),
+            hints={"inward": "leans towards the other foot", "outward": "leans away from it"},
+        ),
         short="Heel tilt from behind",
     ),
     Question(
@@ -464,6 +488,13 @@ QUESTIONS: tuple[Question, ...] = (
         choices=_choices(
             get_args(MainFootwear),
             {"flat_unsupportive": "flat, unsupportive", "high_heels": "high heels"},
+            hints={
+                "supportive": "e.g. walking shoes",
+                "athletic": "trainers, running shoes",
+                "flat_unsupportive": "ballet flats, slip-ons, flip-flops",
+                "high_heels": "over about 5 cm",
+                "minimal": "barefoot-style, thin flexible soles",
+            },
         ),
         short="Main footwear",
     ),

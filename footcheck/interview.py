@@ -59,7 +59,7 @@ class Interview:
         """Questions to ask in this session: apply now, and did not come from a file."""
         return [q for q in QUESTIONS if q.id not in self.preset and q.applies(self.answers)]
 
-    def ask_missing(self) -> None:
+    def ask_missing(self, label: str = "Question") -> None:
         cursor = 0
         while True:
             self.drop_inapplicable()
@@ -68,7 +68,7 @@ class Interview:
                 return
             question = todo[cursor]
             allow_back = cursor > 0
-            result = self.ask(question, f"Question {cursor + 1} of {len(todo)}", allow_back)
+            result = self.ask(question, f"{label} {cursor + 1} of {len(todo)}", allow_back)
             if result is _BACK:
                 cursor -= 1
                 continue
@@ -159,7 +159,8 @@ class Interview:
         if question.kind not in ("choice", "multi"):
             return
         for number, choice in enumerate(question.choices, 1):
-            self.console.print(f"  {number}. {choice.label}", highlight=False)
+            hint = f" ({choice.hint})" if choice.hint else ""
+            self.console.print(f"  {number}. {choice.label}{hint}", highlight=False)
 
     def section_header(self, question: Question) -> None:
         if question.section == self.last_section:
@@ -238,7 +239,8 @@ class Interview:
         self.preset = {
             qid for qid, v in self.answers.items() if v is not None or QUESTION_BY_ID[qid].optional
         }
-        self.ask_missing()
+        # Questions a change made apply (or made wrong) are follow-ups, counted on their own.
+        self.ask_missing("Follow-up question")
 
 
 class _Back:

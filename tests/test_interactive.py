@@ -80,6 +80,7 @@ def test_full_session_with_mistakes_help_back_and_review(
         answer(child, "n")
     answer(child, "MOD")  # sb_bothersome by prefix, any case
     answer(child, "fl")  # arch_standing
+    child.expect(r"1\. full \(the whole sole shows\)")  # what to look for, in the menu
     answer(child, "1")  # wet_footprint: full
     answer(child, "inner")
     answer(child, "yes")
@@ -102,6 +103,15 @@ def test_full_session_with_mistakes_help_back_and_review(
     answer(child, "no")
     child.expect("Your answers")
     child.expect("Type a number")
+    child.sendline("33")  # standing hours to 0: the hard-floors question drops out
+    answer(child, "0")
+    child.expect(r"Type a number \(1-37\)")
+    child.sendline("33")  # and back to 9: it applies again and is asked as a follow-up
+    answer(child, "9")
+    child.expect("Follow-up question 1 of 1")
+    child.expect("hard floors")
+    answer(child, "yes")
+    child.expect(r"Type a number \(1-38\)")
     child.sendline("2")  # change back_pain to no: the pain questions drop out
     answer(child, "no")
     child.expect(r"Type a number \(1-25\)")
