@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import cast
 
 from pydantic import ValidationError
 
 from footcheck.catalogue import QUESTION_IDS
 from footcheck.cli.failures import OperationalFailure, UsageFailure
-from footcheck.cli.summary_output import check_output, file_format, show, write_output
+from footcheck.cli.summary_output import show_stored
 from footcheck.output_files import FileExists, write_text
-from footcheck.render import Format
 from footcheck.summary import Summary
 
 
@@ -58,9 +56,4 @@ def load_summary(path: Path) -> Summary:
 
 
 def run_report(path: Path, chosen: str | None, output: Path | None, *, force: bool) -> None:
-    output_format = file_format(output, chosen) if output else None
-    check_output(output, force=force)
-    summary = load_summary(path)
-    show(summary, cast(Format, chosen or "rich"))
-    if output is not None and output_format is not None:
-        write_output(summary, output, output_format, force=force)
+    show_stored(lambda: load_summary(path), chosen, output, force=force)

@@ -12,10 +12,9 @@ from typing import cast
 from pydantic import ValidationError
 
 from footcheck.cli.failures import OperationalFailure, UsageFailure
-from footcheck.cli.summary_output import check_output, file_format, show, write_output
+from footcheck.cli.summary_output import check_output, show_stored
 from footcheck.history_store import HistoryError, HistoryStore, history_path, open_history
 from footcheck.output_files import FileExists, atomic_writer
-from footcheck.render import Format
 from footcheck.summary import Summary
 
 
@@ -81,12 +80,7 @@ def load_result(result_id: int) -> Summary:
 
 
 def show_result(result_id: int, chosen: str | None, output: Path | None, *, force: bool) -> None:
-    output_format = file_format(output, chosen) if output else None
-    check_output(output, force=force)
-    summary = load_result(result_id)
-    show(summary, cast(Format, chosen or "rich"))
-    if output is not None and output_format is not None:
-        write_output(summary, output, output_format, force=force)
+    show_stored(lambda: load_result(result_id), chosen, output, force=force)
 
 
 def trend() -> None:

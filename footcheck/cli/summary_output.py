@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
@@ -63,3 +64,15 @@ def show(summary: Summary, fmt: Format) -> None:
         return
     sys.stdout.write(render_text(summary, fmt))
     sys.stdout.flush()
+
+
+def show_stored(
+    load: Callable[[], Summary], chosen: str | None, output: Path | None, *, force: bool
+) -> None:
+    """`report` and `history show`: check --output first, then load, show and write."""
+    output_format = file_format(output, chosen) if output else None
+    check_output(output, force=force)
+    summary = load()
+    show(summary, cast(Format, chosen or "rich"))
+    if output is not None and output_format is not None:
+        write_output(summary, output, output_format, force=force)
