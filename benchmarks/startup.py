@@ -79,26 +79,14 @@ def main() -> None:
         answers.write_text(json.dumps(RETAIL_WORKER))
         env = {**os.environ, "FOOTCHECK_HOME": str(Path(tmp) / "home")}
         footcheck = [sys.executable, "-m", "footcheck"]
+        scripted = ["assess", "--answers", str(answers), "--format", "json", "--no-save"]
         commands = {
-            "assess --answers F --format json --no-save": [
-                *footcheck,
-                "assess",
-                "--answers",
-                str(answers),
-                "--format",
-                "json",
-                "--no-save",
-            ],
+            "assess --answers F --format json --no-save": [*footcheck, *scripted],
             "(reference) bare Typer app, same options": [
                 sys.executable,
                 "-c",
                 BARE_TYPER_APP,
-                "assess",
-                "--answers",
-                str(answers),
-                "--format",
-                "json",
-                "--no-save",
+                *scripted,
             ],
             "--version": [*footcheck, "--version"],
             "--help": [*footcheck, "--help"],

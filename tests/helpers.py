@@ -56,6 +56,16 @@ BACK_PAIN: dict[str, Any] = {
 """Mild, recent back pain with a low STarT Back score; merge over NEUTRAL."""
 
 
+UNSURE_SELF_CHECKS: dict[str, Any] = {
+    "arch_standing": "unsure",
+    "wet_footprint": "unsure",
+    "shoe_wear": "unsure",
+    "knees_inward": "unsure",
+    "heel_tilt": "unsure",
+}
+"""The five foot self-checks all answered 'unsure': no sign either way."""
+
+
 def answers(**changes: Any) -> dict[str, Any]:
     """NEUTRAL with changes; ``back_pain=True`` brings in the BACK_PAIN answers too."""
     base = dict(NEUTRAL)

@@ -8,15 +8,9 @@ import pytest
 
 from footcheck import evaluate
 from footcheck.scoring.contributors import likelihood
-from tests.helpers import answers
+from tests.helpers import UNSURE_SELF_CHECKS, answers
 
-UNSURE = dict(
-    arch_standing="unsure",
-    wet_footprint="unsure",
-    shoe_wear="unsure",
-    knees_inward="unsure",
-    heel_tilt="unsure",
-)
+UNSURE = UNSURE_SELF_CHECKS
 
 CASES: list[tuple[str, dict[str, Any], str, int]] = [
     # overpronation, FPI-6

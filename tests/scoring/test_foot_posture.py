@@ -8,7 +8,7 @@ import pytest
 
 from footcheck import evaluate
 from footcheck.scoring.foot_posture import classify_self_checks, fpi6_band
-from tests.helpers import answers
+from tests.helpers import UNSURE_SELF_CHECKS, answers
 
 EXPECTED_FPI6 = {
     **dict.fromkeys(range(-12, -4), "highly_supinated"),
@@ -127,14 +127,7 @@ def test_fpi6_wins_over_self_checks() -> None:
 def test_self_check_classification(
     checks: dict[str, str], expected: str, pronation: int, supination: int
 ) -> None:
-    unsure = dict(
-        arch_standing="unsure",
-        wet_footprint="unsure",
-        shoe_wear="unsure",
-        knees_inward="unsure",
-        heel_tilt="unsure",
-    )
-    posture = evaluate(answers(**{**unsure, **checks})).foot_posture
+    posture = evaluate(answers(**{**UNSURE_SELF_CHECKS, **checks})).foot_posture
     assert posture.source == "self_checks"
     assert (posture.classification, posture.pronation_signs, posture.supination_signs) == (
         expected,
