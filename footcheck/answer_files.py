@@ -10,6 +10,10 @@ from footcheck.answer_input import InputProblem, parse_text
 from footcheck.answers import Problem, unknown_id_message
 from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
 
+NESTED_TOO_DEEPLY = (
+    "{path} is nested too deeply to be an answers file (answers are at most a list of words)"
+)
+
 
 class AnswersFileError(Exception):
     """An answers file that cannot be read at all (as opposed to one with bad answers)."""
@@ -35,6 +39,8 @@ def load_answers_file(path: Path) -> dict[str, Any]:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise AnswersFileError(f"{path} is not valid TOML: {error}") from None
+        except RecursionError:
+            raise AnswersFileError(NESTED_TOO_DEEPLY.format(path=path)) from None
     else:
         try:
             data = json.loads(text)
@@ -43,6 +49,8 @@ def load_answers_file(path: Path) -> dict[str, Any]:
                 f"{path} is not valid JSON: {error.msg} at line {error.lineno}, "
                 f"column {error.colno}"
             ) from None
+        except RecursionError:
+            raise AnswersFileError(NESTED_TOO_DEEPLY.format(path=path)) from None
     if not isinstance(data, dict):
         raise AnswersFileError(
             f"{path} must hold a table of question ids and answers (see `footcheck template`)"

@@ -150,6 +150,8 @@ def _answers_for(row: Row) -> Answers | list[Problem]:
             data = json.loads(row.json_text)
         except json.JSONDecodeError as error:
             return [Problem("json", f"is not valid JSON: {error.msg} at column {error.colno}")]
+        except RecursionError:
+            return [Problem("json", "is nested too deeply to be a set of answers")]
         if not isinstance(data, dict):
             return [Problem("answers", "must be a JSON object of question ids and answers")]
         source: dict[str, object] = data

@@ -1,0 +1,122 @@
+"""Fuzzing the loaders: whatever bytes arrive, the result is answers or a named problem.
+
+An answers file gives either a mapping or ``AnswersFileError``, and the mapping either
+validates or raises ``AnswersError``; batch input gives one JSON line per row, each a
+summary or an error row. Nothing else may escape (it would reach the user as a crash).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from footcheck.answer_files import AnswersFileError, load_answers_file
+from footcheck.answers import AnswersError, validate_answers
+from footcheck.batch import BatchInputError, BatchTotals, read_rows, score_rows
+from footcheck.catalogue import QUESTION_IDS
+from tests.conftest import RETAIL_WORKER
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=12,
+)
+# Answer sets that are near misses: real ids, with values of any JSON shape.
+near_misses = st.dictionaries(st.sampled_from(QUESTION_IDS), json_values, max_size=10).map(
+    lambda changes: {**RETAIL_WORKER, **changes}
+)
+
+
+def load_and_validate(raw: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"answers{suffix}"
+        path.write_bytes(raw)
+        try:
+            data = load_answers_file(path)
+        except AnswersFileError as error:
+            assert str(path) in str(error)
+            return
+    try:
+        validate_answers(data)
+    except AnswersError as error:
+        assert error.problems and all(p.id and p.message for p in error.problems)
+
+
+@given(st.binary(max_size=200), st.sampled_from([".json", ".toml", ".txt"]))
+@settings(max_examples=300)
+def test_any_bytes_as_an_answers_file(raw: bytes, suffix: str) -> None:
+    load_and_validate(raw, suffix)
+
+
+@given(st.one_of(json_values, near_misses))
+@settings(max_examples=300)
+def test_any_json_document_as_an_answers_file(document: Any) -> None:
+    load_and_validate(json.dumps(document).encode(), ".json")
+
+
+@pytest.mark.parametrize(
+    ("text", "suffix"),
+    [
+        ("[" * 100_000 + "]" * 100_000, ".json"),
+        ('{"age": ' + "[" * 100_000 + "]" * 100_000 + "}", ".json"),
+        ("age = " + "[" * 100_000 + "]" * 100_000, ".toml"),
+    ],
+)
+def test_deeply_nested_files_are_refused_by_name(text: str, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"answers{suffix}"
+        path.write_text(text)
+        with pytest.raises(AnswersFileError, match="nested too deeply"):
+            load_answers_file(path)
+
+
+def scored(data: bytes, fmt: str) -> list[dict[str, Any]]:
+    totals = BatchTotals()
+    rows = read_rows(io.BytesIO(data), "csv" if fmt == "csv" else "jsonl")
+    out = [json.loads(line) for line, _ in score_rows(rows, totals)]
+    assert totals.rows == len(out)
+    assert totals.errors == sum("errors" in row for row in out)
+    for row in out:
+        assert ("schema_version" in row) != ("errors" in row)
+    return out
+
+
+@given(st.lists(st.one_of(st.text(max_size=30), near_misses.map(json.dumps)), max_size=8))
+@settings(max_examples=300)
+def test_any_jsonl_lines_give_one_result_per_row(lines: list[str]) -> None:
+    data = "\n".join(line.replace("\n", " ").replace("\r", " ") for line in lines) + "\n"
+    out = scored(data.encode(), "jsonl")
+    rows = [line for line in data.split("\n") if line.strip()]
+    assert len(out) == len(rows)
+
+
+@given(
+    st.lists(st.sampled_from(QUESTION_IDS), min_size=1, max_size=6, unique=True),
+    st.lists(st.lists(st.text(max_size=6), min_size=0, max_size=7), max_size=6),
+)
+@settings(max_examples=300)
+def test_any_csv_cells_give_results_or_a_header_error(
+    header: list[str], rows: list[list[str]]
+) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    try:
+        scored(buffer.getvalue().encode(), "csv")
+    except BatchInputError as error:  # only a header can stop the run
+        pytest.fail(f"valid ids in the header were refused: {error}")
+
+
+def test_deeply_nested_jsonl_row_is_an_error_row() -> None:
+    data = ('{"age": ' + "[" * 100_000 + "]" * 100_000 + "}\n").encode()
+    (row,) = scored(data, "jsonl")
+    assert row["errors"][0]["message"] == "is nested too deeply to be a set of answers"
