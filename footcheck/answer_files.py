@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from footcheck.answer_input import InputProblem, parse_text
+from footcheck.answer_input import InputProblem, parse_text, shown
 from footcheck.answers import Problem, unknown_id_message
 from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
 
@@ -41,6 +41,8 @@ def load_answers_file(path: Path) -> dict[str, Any]:
             raise AnswersFileError(f"{path} is not valid TOML: {error}") from None
         except RecursionError:
             raise AnswersFileError(NESTED_TOO_DEEPLY.format(path=path)) from None
+        except ValueError:  # an integer of thousands of digits
+            raise AnswersFileError(f"{path} holds a number too long to read") from None
     else:
         try:
             data = json.loads(text)
@@ -51,6 +53,8 @@ def load_answers_file(path: Path) -> dict[str, Any]:
             ) from None
         except RecursionError:
             raise AnswersFileError(NESTED_TOO_DEEPLY.format(path=path)) from None
+        except ValueError:  # an integer of thousands of digits
+            raise AnswersFileError(f"{path} holds a number too long to read") from None
     if not isinstance(data, dict):
         raise AnswersFileError(
             f"{path} must hold a table of question ids and answers (see `footcheck template`)"
@@ -80,5 +84,7 @@ def parse_assignments(assignments: list[str]) -> tuple[dict[str, AnswerValue], l
         try:
             values[qid] = parse_text(question, text, lenient=False)
         except InputProblem:
-            problems.append(Problem(qid, f"{text!r} is not allowed; allowed: {question.allowed}"))
+            problems.append(
+                Problem(qid, f"'{shown(text)}' is not allowed; allowed: {question.allowed}")
+            )
     return values, problems

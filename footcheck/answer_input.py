@@ -18,8 +18,19 @@ STRICT_FALSE = frozenset({"no", "false"})
 NONE_WORDS = frozenset({"none", "-", "nothing"})
 
 
+SHOWN_CHARACTERS = 30
+
+
 class InputProblem(ValueError):
     """Text that is not an acceptable answer; the message says what would be."""
+
+
+def shown(text: str) -> str:
+    """Typed text as echoed in a message: a long paste is cut short, not repeated whole."""
+    text = text.strip()
+    if len(text) <= SHOWN_CHARACTERS:
+        return text
+    return text[: SHOWN_CHARACTERS - 1] + "…"
 
 
 def parse_text(question: Question, text: str, *, lenient: bool) -> AnswerValue:
@@ -42,7 +53,7 @@ def _boolean(question: Question, text: str, lenient: bool) -> bool:
         return True
     if word in (FALSE_WORDS if lenient else STRICT_FALSE):
         return False
-    raise InputProblem(f"'{text}' is not yes or no. Please answer yes or no.")
+    raise InputProblem(f"'{shown(text)}' is not yes or no. Please answer yes or no.")
 
 
 def _number(question: Question, text: str, lenient: bool) -> int | float:
@@ -55,10 +66,10 @@ def _number(question: Question, text: str, lenient: bool) -> int | float:
             if not math.isfinite(value):
                 raise ValueError(text)
     except ValueError:
-        raise InputProblem(f"'{text}' is not {question.allowed}.") from None
+        raise InputProblem(f"'{shown(text)}' is not {question.allowed}.") from None
     assert question.minimum is not None and question.maximum is not None
     if not question.minimum <= value <= question.maximum:
-        raise InputProblem(f"{text} is out of range: enter {question.allowed}.")
+        raise InputProblem(f"{shown(text)} is out of range: enter {question.allowed}.")
     return value
 
 
@@ -78,11 +89,15 @@ def _choice(question: Question, text: str, lenient: bool) -> str:
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            raise InputProblem(f"'{text}' could be {' or '.join(matches)}: type a little more.")
+            raise InputProblem(
+                f"'{shown(text)}' could be {' or '.join(matches)}: type a little more."
+            )
         hint = f" or a number from 1 to {len(question.choices)}"
     else:
         hint = ""
-    raise InputProblem(f"'{text}' is not one of the choices: {', '.join(question.values)}{hint}.")
+    raise InputProblem(
+        f"'{shown(text)}' is not one of the choices: {', '.join(question.values)}{hint}."
+    )
 
 
 def _multi(question: Question, text: str, lenient: bool) -> list[str]:
@@ -93,7 +108,7 @@ def _multi(question: Question, text: str, lenient: bool) -> list[str]:
     for part in parts:
         value = _choice(question, part, lenient)
         if value in values:
-            raise InputProblem(f"'{value}' is listed twice: name each one once.")
+            raise InputProblem(f"'{shown(value)}' is listed twice: name each one once.")
         values.append(value)
     return values
 

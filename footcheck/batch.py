@@ -17,7 +17,7 @@ from typing import IO, Literal
 from pydantic import ValidationError
 from pydantic_core import to_json
 
-from footcheck.answer_input import InputProblem, parse_text
+from footcheck.answer_input import InputProblem, parse_text, shown
 from footcheck.answers import Answers, AnswersError, Problem, unknown_id_message, validate_answers
 from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
 from footcheck.scoring.evaluate import summary_data
@@ -85,8 +85,8 @@ def csv_rows(lines: Iterable[str]) -> Iterator[Row]:
     if unknown or repeated:
         raise BatchInputError(
             "the CSV header must be question ids, each once",
-            [f"column {name!r} {unknown_id_message(name)}" for name in unknown]
-            + [f"column {name!r} appears more than once" for name in repeated],
+            [f"column '{shown(name)}' {unknown_id_message(name)}" for name in unknown]
+            + [f"column '{name}' appears more than once" for name in repeated],
         )
     questions = [QUESTION_BY_ID[name] for name in header]
     while True:
@@ -116,7 +116,7 @@ def csv_rows(lines: Iterable[str]) -> Iterator[Row]:
             except InputProblem:
                 problems.append(
                     Problem(
-                        question.id, f"{cell.strip()!r} is not allowed; allowed: {question.allowed}"
+                        question.id, f"'{shown(cell)}' is not allowed; allowed: {question.allowed}"
                     )
                 )
         yield Row(start, values=values, problems=problems)
@@ -152,6 +152,8 @@ def _answers_for(row: Row) -> Answers | list[Problem]:
             return [Problem("json", f"is not valid JSON: {error.msg} at column {error.colno}")]
         except RecursionError:
             return [Problem("json", "is nested too deeply to be a set of answers")]
+        except ValueError:  # an integer of thousands of digits
+            return [Problem("json", "holds a number too long to read")]
         if not isinstance(data, dict):
             return [Problem("answers", "must be a JSON object of question ids and answers")]
         source: dict[str, object] = data

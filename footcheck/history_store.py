@@ -93,6 +93,14 @@ class HistoryStore:
         folder = self.path.parent
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except FileExistsError:  # mkdir's answer when the path is something other than a folder
+            raise HistoryError(
+                f"the history folder {folder} is not a folder; set FOOTCHECK_HOME to a folder "
+                "(or move that file aside)"
+            ) from None
+        except OSError as error:
+            raise HistoryError(f"cannot create the history folder {folder}: {error}") from None
+        try:
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             os.close(fd)
         except FileExistsError:

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from footcheck.answer_input import InputProblem, format_value, parse_text
+from footcheck.answer_input import InputProblem, format_value, parse_text, shown
 from footcheck.answers import AnswersError, validate_answers
 from footcheck.catalogue import (
     KEELE_COPYRIGHT,
@@ -211,7 +211,7 @@ class Interview:
                 return
             if not text.isdigit() or not 1 <= int(text) <= len(order):
                 self.console.print(
-                    Text(f"'{text}' is not a number from 1 to {len(order)}.", style="yellow")
+                    Text(f"'{shown(text)}' is not a number from 1 to {len(order)}.", style="yellow")
                 )
                 continue
             question = QUESTION_BY_ID[order[int(text) - 1]]

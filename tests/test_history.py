@@ -154,6 +154,17 @@ def test_damaged_file_is_refused_and_left_alone(private_home: Path, answers_file
     assert sorted(p.name for p in private_home.iterdir()) == ["history.sqlite3"]
 
 
+def test_history_folder_that_is_a_file(private_home: Path, answers_file: Path) -> None:
+    private_home.write_text("my notes")  # FOOTCHECK_HOME set to a file by mistake
+    result = runner.invoke(
+        app, ["assess", "--answers", str(answers_file), "--format", "json", "--save"]
+    )
+    assert result.exit_code == 1
+    assert f"the history folder {private_home} is not a folder" in result.stderr
+    assert "Move it aside" not in result.stderr
+    assert private_home.read_text() == "my notes"
+
+
 def test_foreign_sqlite_database_is_refused(private_home: Path) -> None:
     private_home.mkdir()
     path = private_home / "history.sqlite3"

@@ -78,6 +78,17 @@ def test_deeply_nested_files_are_refused_by_name(text: str, suffix: str) -> None
             load_answers_file(path)
 
 
+@pytest.mark.parametrize("suffix", [".json", ".toml"])
+def test_numbers_too_long_to_read_are_refused_by_name(suffix: str) -> None:
+    digits = "1" + "0" * 5000  # past Python's limit on integer digits
+    text = f'{{"age": {digits}}}' if suffix == ".json" else f"age = {digits}"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"answers{suffix}"
+        path.write_text(text)
+        with pytest.raises(AnswersFileError, match="number too long to read"):
+            load_answers_file(path)
+
+
 def scored(data: bytes, fmt: str) -> list[dict[str, Any]]:
     totals = BatchTotals()
     rows = read_rows(io.BytesIO(data), "csv" if fmt == "csv" else "jsonl")
@@ -120,3 +131,8 @@ def test_deeply_nested_jsonl_row_is_an_error_row() -> None:
     data = ('{"age": ' + "[" * 100_000 + "]" * 100_000 + "}\n").encode()
     (row,) = scored(data, "jsonl")
     assert row["errors"][0]["message"] == "is nested too deeply to be a set of answers"
+
+
+def test_jsonl_row_with_a_number_too_long_to_read_is_an_error_row() -> None:
+    (row,) = scored(('{"age": 1' + "0" * 5000 + "}\n").encode(), "jsonl")
+    assert row["errors"][0]["message"] == "holds a number too long to read"

@@ -166,6 +166,13 @@ def test_bad_set_options() -> None:
     assert "age: 'x' is not allowed" in err
 
 
+def test_a_long_bad_value_is_cut_short_in_the_message() -> None:
+    code, _, err = run("assess", "--set", "age=" + "9" * 5000)
+    assert code == 2
+    assert "age: '" + "9" * 29 + "…' is not allowed" in err
+    assert len(err) < 400
+
+
 def test_bad_flag_value_is_exit_2(answers_file: Path) -> None:
     code, _, err = run("assess", "--answers", str(answers_file), "--format", "pdf")
     assert code == 2 and "pdf" in err
