@@ -46,6 +46,11 @@ def load_summary(path: Path) -> Summary:
     try:
         return Summary.model_validate_json(text)
     except ValidationError as error:
+        if _looks_like_answers(text):
+            raise UsageFailure(
+                f"{path} holds answers, not a summary",
+                [f"score it with: footcheck assess --answers {path}"],
+            ) from None
         details = []
         for item in error.errors(include_url=False):
             where = ".".join(str(part) for part in item["loc"]) or "(whole file)"
@@ -57,3 +62,12 @@ def load_summary(path: Path) -> Summary:
 
 def run_report(path: Path, chosen: str | None, output: Path | None, *, force: bool) -> None:
     show_stored(lambda: load_summary(path), chosen, output, force=force)
+
+
+def _looks_like_answers(text: str) -> bool:
+    """A table of question ids (an answers file) given to `report` by mistake."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and bool(data) and set(data) <= set(QUESTION_IDS)

@@ -78,7 +78,13 @@ def test_report_renders_an_export_again(answers_file: Path, tmp_path: Path) -> N
 def test_report_refuses_what_is_not_a_summary(answers_file: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", str(answers_file)])
     assert result.exit_code == 2
+    assert "holds answers, not a summary" in result.stderr
+    assert f"footcheck assess --answers {answers_file}" in result.stderr
+    other = tmp_path / "other.json"
+    other.write_text('{"schema_version": 1, "tool": {}}')
+    result = runner.invoke(app, ["report", str(other)])
+    assert result.exit_code == 2
     assert "not an exported footcheck summary" in result.stderr
-    assert "triage" in result.stderr
+    assert "triage: Field required" in result.stderr
     missing = runner.invoke(app, ["report", str(tmp_path / "none.json")])
     assert missing.exit_code == 2 and "does not exist" in missing.stderr
