@@ -5,6 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -167,3 +172,26 @@ def test_streaming_reads_one_row_ahead_at_most() -> None:
         if produced == 5:
             break
     assert pulled == [1, 2, 3, 4, 5]
+
+
+def test_interrupted_batch_exits_130_and_leaves_no_file(tmp_path: Path) -> None:
+    """Ctrl-C part-way: no output file and no temporary file are left behind."""
+    source = jsonl(tmp_path / "in.jsonl", [RETAIL_WORKER] * 100_000)
+    out = tmp_path / "out.jsonl"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "footcheck", "batch", str(source), "-o", str(out)],
+        env={**os.environ, "FOOTCHECK_HOME": str(tmp_path / "home")},
+        stderr=subprocess.PIPE,
+        text=True,
+        # a shell running tests in the background may ignore SIGINT; Ctrl-C does not
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    deadline = time.monotonic() + 30
+    while not list(tmp_path.glob(".out.jsonl.*.tmp")):  # scoring has started
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.02)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert stderr.strip() == "cancelled, nothing saved"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
