@@ -82,6 +82,12 @@ def csv_rows(lines: Iterable[str]) -> Iterator[Row]:
         raise BatchInputError(f"the CSV header cannot be read: {error}") from None
     unknown = [name for name in header if name not in QUESTION_BY_ID]
     repeated = sorted({name for name in header if header.count(name) > 1})
+    if len(header) == 1 and (separator := _other_separator(header[0])):
+        # Spreadsheets in many locales export CSV with semicolons; lists use ';' here.
+        raise BatchInputError(
+            f"the CSV header is separated by {separator}, not commas",
+            ["save the spreadsheet as comma-separated CSV (lists stay as feet;knees)"],
+        )
     if unknown or repeated:
         raise BatchInputError(
             "the CSV header must be question ids, each once",
@@ -120,6 +126,15 @@ def csv_rows(lines: Iterable[str]) -> Iterator[Row]:
                     )
                 )
         yield Row(start, values=values, problems=problems)
+
+
+def _other_separator(cell: str) -> str | None:
+    """The separator name when a one-cell header is really several ids run together."""
+    for char, name in ((";", "semicolons"), ("\t", "tabs")):
+        parts = [part.strip() for part in cell.split(char)]
+        if len(parts) > 1 and all(part in QUESTION_BY_ID for part in parts):
+            return name
+    return None
 
 
 class _LineCounter:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from footcheck import evaluate
@@ -112,6 +113,15 @@ def test_csv_header_must_be_ids(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "did you mean 'arch_standing'" in result.stderr
     assert not (tmp_path / "out.jsonl").exists()
+
+
+@pytest.mark.parametrize(("separator", "name"), [(";", "semicolons"), ("\t", "tabs")])
+def test_csv_with_another_separator_is_named(tmp_path: Path, separator: str, name: str) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(separator.join(["age", "back_pain", "other_pain"]) + "\n")
+    result = runner.invoke(app, ["batch", str(source)])
+    assert result.exit_code == 2
+    assert f"the CSV header is separated by {name}, not commas" in result.stderr
 
 
 def test_csv_wrong_cell_count_and_line_numbers(tmp_path: Path) -> None:
