@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 
@@ -19,6 +20,11 @@ def main() -> None:
     # health answer, and some send data over the network. footcheck uses none, so its
     # command line turns them off; library users decide for themselves.
     os.environ["PYDANTIC_DISABLE_PLUGINS"] = "1"
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or pipe that cannot show a character (e.g. PYTHONIOENCODING=ascii)
+        # gets '?' for it rather than a crash; files are always written as UTF-8.
+        if isinstance(stream, io.TextIOWrapper) and not stream.encoding.lower().startswith("utf"):
+            stream.reconfigure(errors="replace")
     from footcheck.cli.app import app
 
     try:

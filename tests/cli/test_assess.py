@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -193,3 +196,20 @@ def test_emergency_comes_first_in_every_format(answers_file: Path) -> None:
         first = out.find("EMERGENCY")
         assert 0 <= first < out.find("How it fits together"), fmt
         assert "Get emergency care today" in out[: out.find("How it fits together")]
+
+
+@pytest.mark.parametrize("fmt", ["rich", "json"])
+def test_a_stream_that_cannot_show_unicode_does_not_crash(answers_file: Path, fmt: str) -> None:
+    """PYTHONIOENCODING=ascii: characters it cannot show become '?', the run still works."""
+    args = ["assess", "--answers", str(answers_file), "--no-save", "--format", fmt]
+    result = subprocess.run(
+        [sys.executable, "-m", "footcheck", *args],
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        capture_output=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+    if fmt == "json":
+        assert json.loads(result.stdout)["triage"]["level"] == "self_care"
+    else:
+        assert b"Likely contributors" in result.stdout
