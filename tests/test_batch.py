@@ -146,6 +146,10 @@ def test_output_file_atomic_and_force(tmp_path: Path) -> None:
     again = runner.invoke(app, ["batch", str(source), "-o", str(target)])
     assert again.exit_code == 2 and "already exists" in again.stderr
     assert runner.invoke(app, ["batch", str(source), "-o", str(target), "--force"]).exit_code == 0
+    before = source.read_bytes()
+    onto_input = runner.invoke(app, ["batch", str(source), "-o", str(source), "--force"])
+    assert onto_input.exit_code == 2 and "is the input" in onto_input.stderr
+    assert source.read_bytes() == before
 
 
 def test_input_format_flag_stdin_and_errors(tmp_path: Path) -> None:

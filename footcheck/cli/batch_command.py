@@ -75,6 +75,13 @@ def progress_reporter(size: int | None) -> Iterator[Callable[[int], None] | None
         yield lambda n: progress.advance(task, n)
 
 
+def _same_file(source: Path, output: Path) -> bool:
+    try:
+        return output.exists() and source.samefile(output)
+    except OSError:
+        return False
+
+
 def run_batch(
     source: Path | None,
     chosen_format: str | None,
@@ -84,6 +91,8 @@ def run_batch(
     show_totals: bool,
 ) -> None:
     fmt = input_format(source, chosen_format)
+    if source is not None and output is not None and _same_file(source, output):
+        raise UsageFailure(f"{output} is the input: write the results to another file")
     check_output(output, force=force)
     totals = BatchTotals()
     try:
