@@ -1,29 +1,12 @@
-"""Red flags and triage: each flag alone, and the order in which levels win (SPEC 5)."""
+"""Triage: the order in which levels win (SPEC 5). Each red flag alone: test_red_flags.py."""
 
 from __future__ import annotations
 
 import pytest
 
 from footcheck import evaluate
-from footcheck.scoring.red_flags import ALL_FLAGS, EMERGENCY_FLAGS, URGENT_FLAGS
+from footcheck.scoring.red_flags import ALL_FLAGS
 from tests.helpers import answers
-
-
-@pytest.mark.parametrize("flag", EMERGENCY_FLAGS)
-def test_each_emergency_flag_alone(flag: str) -> None:
-    summary = evaluate(answers(**{flag: True}))
-    assert summary.triage.level == "emergency"
-    assert summary.red_flags == [flag]
-    assert any(flag in reason for reason in summary.triage.reasons)
-    assert summary.steps[0].id == "seek_emergency_care"
-
-
-@pytest.mark.parametrize("flag", URGENT_FLAGS)
-def test_each_urgent_flag_alone(flag: str) -> None:
-    summary = evaluate(answers(**{flag: True}))
-    assert summary.triage.level == "urgent"
-    assert summary.red_flags == [flag]
-    assert summary.steps[0].id == "see_clinician_promptly"
 
 
 def test_emergency_beats_urgent_and_all_flags_are_listed() -> None:
