@@ -31,30 +31,12 @@ def load_answers_file(path: Path) -> dict[str, Any]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise AnswersFileError(f"{path} is not a UTF-8 text file") from None
-    data: Any
-    if path.suffix.lower() == ".toml":
-        import tomllib
-
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise AnswersFileError(f"{path} is not valid TOML: {error}") from None
-        except RecursionError:
-            raise AnswersFileError(NESTED_TOO_DEEPLY.format(path=path)) from None
-        except ValueError:  # an integer of thousands of digits
-            raise AnswersFileError(f"{path} holds a number too long to read") from None
-    else:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise AnswersFileError(
-                f"{path} is not valid JSON: {error.msg} at line {error.lineno}, "
-                f"column {error.colno}"
-            ) from None
-        except RecursionError:
-            raise AnswersFileError(NESTED_TOO_DEEPLY.format(path=path)) from None
-        except ValueError:  # an integer of thousands of digits
-            raise AnswersFileError(f"{path} holds a number too long to read") from None
+    try:
+        data = _parse(path, text)
+    except RecursionError:
+        raise AnswersFileError(NESTED_TOO_DEEPLY.format(path=path)) from None
+    except ValueError:  # an integer of thousands of digits (syntax errors are named in _parse)
+        raise AnswersFileError(f"{path} holds a number too long to read") from None
     if not isinstance(data, dict):
         raise AnswersFileError(
             f"{path} must hold a table of question ids and answers (see `footcheck template`)"
@@ -62,6 +44,23 @@ def load_answers_file(path: Path) -> dict[str, Any]:
     if "schema_version" in data and isinstance(data.get("answers"), dict):
         data = data["answers"]  # an exported summary
     return dict(data)
+
+
+def _parse(path: Path, text: str) -> Any:
+    """The document in ``text``, TOML by suffix, else JSON; a syntax error names the spot."""
+    if path.suffix.lower() == ".toml":
+        import tomllib
+
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise AnswersFileError(f"{path} is not valid TOML: {error}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise AnswersFileError(
+            f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+        ) from None
 
 
 def parse_assignments(assignments: list[str]) -> tuple[dict[str, AnswerValue], list[Problem]]:
