@@ -70,23 +70,20 @@ def test_any_json_document_as_an_answers_file(document: Any) -> None:
         ("age = " + "[" * 100_000 + "]" * 100_000, ".toml"),
     ],
 )
-def test_deeply_nested_files_are_refused_by_name(text: str, suffix: str) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"answers{suffix}"
-        path.write_text(text)
-        with pytest.raises(AnswersFileError, match="nested too deeply"):
-            load_answers_file(path)
+def test_deeply_nested_files_are_refused_by_name(tmp_path: Path, text: str, suffix: str) -> None:
+    path = tmp_path / f"answers{suffix}"
+    path.write_text(text)
+    with pytest.raises(AnswersFileError, match="nested too deeply"):
+        load_answers_file(path)
 
 
 @pytest.mark.parametrize("suffix", [".json", ".toml"])
-def test_numbers_too_long_to_read_are_refused_by_name(suffix: str) -> None:
+def test_numbers_too_long_to_read_are_refused_by_name(tmp_path: Path, suffix: str) -> None:
     digits = "1" + "0" * 5000  # past Python's limit on integer digits
-    text = f'{{"age": {digits}}}' if suffix == ".json" else f"age = {digits}"
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"answers{suffix}"
-        path.write_text(text)
-        with pytest.raises(AnswersFileError, match="number too long to read"):
-            load_answers_file(path)
+    path = tmp_path / f"answers{suffix}"
+    path.write_text(f'{{"age": {digits}}}' if suffix == ".json" else f"age = {digits}")
+    with pytest.raises(AnswersFileError, match="number too long to read"):
+        load_answers_file(path)
 
 
 def scored(data: bytes, fmt: str) -> list[dict[str, Any]]:

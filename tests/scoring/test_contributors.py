@@ -10,8 +10,6 @@ from footcheck import evaluate
 from footcheck.scoring.contributors import likelihood
 from tests.helpers import UNSURE_SELF_CHECKS, answers
 
-UNSURE = UNSURE_SELF_CHECKS
-
 CASES: list[tuple[str, dict[str, Any], str, int]] = [
     # overpronation, FPI-6
     ("fpi6 +6", dict(fpi6_total=6), "overpronation", 4),
@@ -148,7 +146,7 @@ CASES: list[tuple[str, dict[str, Any], str, int]] = [
     ("name", "changes", "contributor", "points"), CASES, ids=[f"{c[2]}: {c[0]}" for c in CASES]
 )
 def test_points_table(name: str, changes: dict[str, Any], contributor: str, points: int) -> None:
-    base = {} if "fpi6_total" in changes else UNSURE
+    base = {} if "fpi6_total" in changes else UNSURE_SELF_CHECKS
     summary = evaluate(answers(**{**base, **changes}))
     found = {c.id: c for c in summary.contributors}
     if points == 0:
@@ -176,7 +174,11 @@ def test_neutral_person_has_no_contributors() -> None:
 def test_sorted_by_points_then_id() -> None:
     summary = evaluate(
         answers(
-            **UNSURE, lifting="often", active_days=0, sitting_hours=8, main_footwear="high_heels"
+            **UNSURE_SELF_CHECKS,
+            lifting="often",
+            active_days=0,
+            sitting_hours=8,
+            main_footwear="high_heels",
         )
     )
     assert [(c.id, c.points) for c in summary.contributors] == [
@@ -188,7 +190,9 @@ def test_sorted_by_points_then_id() -> None:
 
 
 def test_evidence_names_question_and_answer() -> None:
-    summary = evaluate(answers(**UNSURE, standing_hours=9, hard_floors=True, sitting_hours=1))
+    summary = evaluate(
+        answers(**UNSURE_SELF_CHECKS, standing_hours=9, hard_floors=True, sitting_hours=1)
+    )
     (standing,) = summary.contributors
     assert [(e.question, e.answer, e.points) for e in standing.evidence] == [
         ("standing_hours", 9.0, 4),
