@@ -69,3 +69,18 @@ def test_html_is_self_contained() -> None:
     assert "<script" not in html and "http" not in html.replace("http-equiv", "")
     assert html.index("EMERGENCY") < html.index("How it fits together")
     assert "Keele University" in html
+
+
+def test_a_wrapped_triage_reason_stays_under_its_bullet() -> None:
+    summary = evaluate(
+        answers(back_pain=True, pain_intensity=7, sb_walk_short=True, sb_leg_pain=True,
+                sb_worry=True, sb_terrible=True, sb_bothersome="very_much"),
+        now=NOW,
+    )  # fmt: skip
+    assert summary.triage.level == "see_clinician"
+    lines = render_text(summary, "rich", width=80).splitlines()
+    first = next(i for i, line in enumerate(lines) if "• STarT Back risk is medium" in line)
+    indent = lines[first].index("STarT")
+    wrapped = lines[first + 1]
+    assert wrapped[:indent].strip("│ ") == ""
+    assert wrapped[indent:].startswith("physiotherapist's help")

@@ -49,16 +49,22 @@ def _heading(text: str) -> Text:
 
 def triage_banner(summary: Summary) -> Panel:
     level = summary.triage.level
-    body = Text(TRIAGE_INTRO[level])
+    parts: list[RenderableType] = [Text(TRIAGE_INTRO[level])]
     if level != "self_care":
+        # A grid, so a reason that wraps stays indented under its bullet.
+        reasons = Table.grid(padding=(0, 1))
+        reasons.add_column(width=3, justify="right", no_wrap=True)
+        reasons.add_column(ratio=1)
         for reason in summary.triage.reasons:
-            body.append(f"\n  • {reason}")
+            reasons.add_row("•", reason)
+        parts.append(reasons)
     if summary.steps and summary.steps[0].addresses == ["triage"] and level != "self_care":
         first = summary.steps[0]
-        body.append(f"\n\n→ {first.title}: ", style="bold")
-        body.append(first.details)
+        action = Text(f"\n→ {first.title}: ", style="bold")
+        action.append(first.details)
+        parts.append(action)
     return Panel(
-        body,
+        Group(*parts),
         title=Text(f" {TRIAGE_HEADLINE[level]} ", style=TRIAGE_STYLE[level]),
         title_align="left",
         border_style=TRIAGE_BORDER[level],
