@@ -201,8 +201,8 @@ class Interview:
                 self.console.print(Text(KEELE_COPYRIGHT, style="dim"))
             text = (
                 self.read_line(
-                    f"Type a number (1-{len(order)}) to change an answer, or press Enter to "
-                    "see your summary > "
+                    # Short enough to leave room for the reply on an 80-column line.
+                    f"Enter for your summary, or a number (1-{len(order)}) to change an answer > "
                 )
                 .strip()
                 .lower()
