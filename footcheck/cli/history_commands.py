@@ -43,8 +43,11 @@ def save_summary(summary: Summary) -> int:
 
 
 def list_results() -> None:
+    from rich import box
     from rich.console import Console
     from rich.table import Table
+
+    from footcheck.render.wording import contributor_short
 
     console = Console()
     with opened() as store:
@@ -52,7 +55,16 @@ def list_results() -> None:
     if not rows:
         console.print("No saved results yet. Save one with `footcheck assess --save`.")
         return
-    table = Table(title="Your saved results", title_justify="left", header_style="bold")
+    # Light lines, so a row fits on one line at 80 columns.
+    table = Table(
+        title="Your saved results",
+        title_justify="left",
+        header_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        collapse_padding=True,
+        pad_edge=False,
+    )
     for name in ("id", "date (UTC)", "triage", "pain", "STarT Back", "top contributor"):
         table.add_column(name, no_wrap=name in ("id", "date (UTC)"))
     for row in rows:
@@ -62,7 +74,7 @@ def list_results() -> None:
             row.triage.replace("_", " "),
             "-" if row.pain_intensity is None else f"{row.pain_intensity}/10",
             row.risk or "-",
-            (row.top_contributor or "none").replace("_", " "),
+            contributor_short(row.top_contributor) if row.top_contributor else "none",
         )
     console.print(table)
     console.print(f"[dim]Stored only on this machine, in {history_path()}[/dim]")

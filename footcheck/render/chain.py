@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from footcheck.render.wording import POSTURE_TEXT
+from footcheck.render.wording import CONTRIBUTOR_SHORT, POSTURE_TEXT
 from footcheck.summary import Summary
 
 
@@ -34,9 +34,9 @@ def chain_links(summary: Summary) -> list[Link]:
     if "feet" in other:
         feet.append("foot pain")
     if "unsupportive_footwear" in listed:
-        feet.append("unsupportive footwear")
+        feet.append(CONTRIBUTOR_SHORT["unsupportive_footwear"])
     if "prolonged_standing" in listed:
-        feet.append("long hours standing")
+        feet.append(CONTRIBUTOR_SHORT["prolonged_standing"])
 
     knees: list[str] = []
     if answers.get("knees_inward") == "yes":
@@ -66,9 +66,9 @@ def chain_links(summary: Summary) -> list[Link]:
         if answers.get("pain_worse_sitting"):
             back.append("worse sitting")
     if "heavy_lifting" in listed:
-        back.append("heavy lifting")
+        back.append(CONTRIBUTOR_SHORT["heavy_lifting"])
     if "low_activity" in listed:
-        back.append("little activity")
+        back.append(CONTRIBUTOR_SHORT["low_activity"])
 
     return [
         Link("Feet", feet),

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from footcheck.render.wording import contributor_short
 from footcheck.summary import Summary
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -91,5 +92,5 @@ def print_trend(results: list[tuple[int, Summary]], console: Console) -> None:
         points = [
             next((c.points for c in summary.contributors if c.id == cid), 0) for _, summary in shown
         ]
-        chart.add_row(cid, sparkline(points), f"{points[0]} → {points[-1]}")
+        chart.add_row(contributor_short(cid), sparkline(points), f"{points[0]} → {points[-1]}")
     console.print(chart)

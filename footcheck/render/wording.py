@@ -34,11 +34,25 @@ POSTURE_TEXT: dict[PostureClass, str] = {
     "inconclusive": "inconclusive (signs point both ways)",
     "unknown": "unknown (too few self-checks answered)",
 }
+CONTRIBUTOR_SHORT: dict[str, str] = {
+    "overpronation": "feet rolling inward",
+    "underpronation": "feet rolling outward",
+    "unsupportive_footwear": "unsupportive footwear",
+    "prolonged_standing": "long hours standing",
+    "prolonged_sitting": "long hours sitting",
+    "heavy_lifting": "heavy lifting",
+    "low_activity": "little activity",
+}
+"""Names for tight spaces (history list, trend), in the chain picture's words."""
 EVIDENCE_TEXT: dict[EvidenceLabel, str] = {
     "guideline": "recommended by low back pain guidelines (NICE NG59)",
     "limited": "some studies; not guideline-backed for back pain on its own",
     "practical": "common-sense load management",
 }
+
+
+def contributor_short(contributor_id: str) -> str:
+    return CONTRIBUTOR_SHORT.get(contributor_id, contributor_id.replace("_", " "))
 
 
 def start_back_line(summary: Summary) -> str:
