@@ -124,21 +124,19 @@ def write_results(results: Iterator[tuple[str, str | None]], target: IO[str]) ->
 
 
 def print_totals(totals: BatchTotals) -> None:
+    """A clinic's first questions, one figure a line so it reads at 80 columns."""
     scored = totals.rows - totals.errors
     lines = [f"rows: {totals.rows} (scored {scored}, errors {totals.errors})"]
     if scored:
         order = ("emergency", "urgent", "see_clinician", "self_care")
-        lines.append(
-            "triage: "
-            + ", ".join(
-                f"{level} {totals.triage[level]} ({100 * totals.triage[level] / scored:.0f}%)"
-                for level in order
-            )
-        )
+        lines.append("triage:")
+        lines += [_count_line(level, totals.triage[level], scored) for level in order]
         common = totals.contributors.most_common(5)
         if common:
-            lines.append(
-                "most common contributors: "
-                + ", ".join(f"{cid} {count} ({100 * count / scored:.0f}%)" for cid, count in common)
-            )
+            lines.append("most common contributors:")
+            lines += [_count_line(cid, count, scored) for cid, count in common]
     print("\n".join(lines), file=sys.stderr)
+
+
+def _count_line(name: str, count: int, scored: int) -> str:
+    return f"  {name:<22} {count:>7}  {100 * count / scored:3.0f}%"
