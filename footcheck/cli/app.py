@@ -167,7 +167,11 @@ def template(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to this file instead of stdout.", dir_okay=False
+            "--output",
+            "-o",
+            help="Write to this file instead of stdout; a .toml name gets the TOML "
+            "version, each question explained.",
+            dir_okay=False,
         ),
     ] = None,
     force: ForceOption = False,

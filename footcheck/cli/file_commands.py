@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from footcheck.answer_template import json_template, toml_template
 from footcheck.catalogue import QUESTION_IDS
 from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.summary_output import show_stored
@@ -15,16 +16,14 @@ from footcheck.output_files import FileExists, write_text
 from footcheck.summary import Summary
 
 
-def template_text() -> str:
-    return json.dumps(dict.fromkeys(QUESTION_IDS), indent=2) + "\n"
-
-
 def write_template(output: Path | None, *, force: bool) -> None:
+    """JSON on stdout or to a file; TOML when the file's name ends in .toml."""
     if output is None:
-        sys.stdout.write(template_text())
+        sys.stdout.write(json_template())
         return
+    text = toml_template() if output.suffix.lower() == ".toml" else json_template()
     try:
-        write_text(output, template_text(), force=force)
+        write_text(output, text, force=force)
     except FileExists as error:
         raise UsageFailure(str(error)) from None
     except OSError as error:

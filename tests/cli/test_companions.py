@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 from typer.testing import CliRunner
 
+from footcheck import evaluate
 from footcheck.catalogue import KEELE_COPYRIGHT, QUESTION_IDS
 from footcheck.cli.app import app
+from tests.conftest import RETAIL_WORKER
 
 runner = CliRunner()
 
@@ -40,6 +43,31 @@ def test_template_has_every_id_null(tmp_path: Path) -> None:
     assert json.loads(target.read_text()) == dict.fromkeys(QUESTION_IDS)
     again = runner.invoke(app, ["template", "-o", str(target)])
     assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_toml_template_lists_every_question_commented_out(tmp_path: Path) -> None:
+    target = tmp_path / "answers.toml"
+    assert runner.invoke(app, ["template", "-o", str(target)]).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert tomllib.loads(text) == {}  # nothing answered yet
+    id_lines = [line for line in text.splitlines() if line.endswith(" =")]
+    assert id_lines == [f"#{qid} =" for qid in QUESTION_IDS]
+    assert "Keele University" in text
+    assert max(len(line) for line in text.splitlines()) <= 88
+
+
+def test_filled_in_toml_template_scores_like_json(tmp_path: Path) -> None:
+    target = tmp_path / "answers.toml"
+    runner.invoke(app, ["template", "-o", str(target)])
+    text = target.read_text(encoding="utf-8")
+    for qid, value in RETAIL_WORKER.items():
+        if value is not None:
+            text = text.replace(f"#{qid} =", f"{qid} = {json.dumps(value)}")
+    target.write_text(text, encoding="utf-8")
+    from_toml = runner.invoke(app, ["assess", "--answers", str(target), "-f", "json"])
+    assert from_toml.exit_code == 0, from_toml.stderr
+    expected = evaluate(RETAIL_WORKER).model_dump(mode="json", exclude={"created_at"})
+    assert json.loads(from_toml.stdout) | {"created_at": None} == expected | {"created_at": None}
 
 
 def test_filled_template_lists_missing_ids(tmp_path: Path) -> None:
