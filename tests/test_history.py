@@ -86,6 +86,17 @@ def test_list_show_and_delete() -> None:
         assert store.rows() == []
 
 
+@pytest.mark.parametrize("given", ["abc", "1.5", "99999999999999999999999"])
+def test_a_result_id_that_cannot_be_one_is_refused(given: str) -> None:
+    saved(1)
+    for command in (["history", "show", given], ["history", "delete", given, "--yes"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2
+        assert f"'{given}' is not a result id" in result.stderr
+    with HistoryStore() as store:
+        assert len(store.rows()) == 1
+
+
 def test_empty_history_commands_say_so(private_home: Path) -> None:
     for command in (["history", "list"], ["history", "trend"]):
         result = runner.invoke(app, command)

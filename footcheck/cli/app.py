@@ -226,10 +226,29 @@ def history_list() -> None:
     list_results()
 
 
+MAX_RESULT_ID = 2**63 - 1
+"""The largest id SQLite can hold."""
+
+
+def _result_id(text: str | int) -> int:
+    """A saved result's id, refused in the history's own words rather than the parser's."""
+    if isinstance(text, int):
+        return text
+    if text.strip().isdigit() and int(text) <= MAX_RESULT_ID:
+        return int(text)
+    from footcheck.answer_input import shown
+
+    raise typer.BadParameter(
+        f"'{shown(text)}' is not a result id (`footcheck history list` shows the ids)"
+    )
+
+
 @history_app.command("show")
 @reports_failures
 def history_show(
-    result_id: Annotated[int, typer.Argument(metavar="ID", help="The id from `history list`.")],
+    result_id: Annotated[
+        int, typer.Argument(metavar="ID", parser=_result_id, help="The id from `history list`.")
+    ],
     output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -268,7 +287,7 @@ def history_export(
 @reports_failures
 def history_delete(
     result_id: Annotated[
-        int | None, typer.Argument(metavar="[ID]", help="The result to delete.")
+        int | None, typer.Argument(metavar="ID", parser=_result_id, help="The result to delete.")
     ] = None,
     everything: Annotated[bool, typer.Option("--all", help="Delete every saved result.")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
