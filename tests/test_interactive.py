@@ -179,6 +179,25 @@ def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path, private_home: Path)
     assert not private_home.exists() or not any(private_home.iterdir())
 
 
+def test_ctrl_c_at_the_save_question_keeps_the_written_file(
+    tmp_path: Path, private_home: Path
+) -> None:
+    path = partial_file(tmp_path, drop=["lifting"])
+    target = tmp_path / "summary.json"
+    child = spawn(f"assess --answers {path} -o {target}", private_home, tmp_path)
+    answer(child, "rarely")
+    child.expect(r"Enter for your summary, or a number \(1-38\)")
+    child.sendline("")
+    child.expect(r"\[y/N\] > ")
+    child.sendintr()
+    child.expect_exact(f"cancelled: not saved to your history ({target} was written)")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert json.loads(target.read_text())["answers"]["lifting"] == "rarely"
+    assert not private_home.exists() or not any(private_home.iterdir())
+
+
 def test_end_of_input_is_a_clear_error(tmp_path: Path, private_home: Path) -> None:
     child = spawn("assess", private_home, tmp_path)
     answer(child, "42")

@@ -120,7 +120,7 @@ def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_st
         return
     import sys
 
-    from footcheck.cli.failures import OperationalFailure
+    from footcheck.cli.failures import EXIT_INTERRUPTED, OperationalFailure
     from footcheck.cli.history_commands import save_summary
 
     if options.save is None:
@@ -134,6 +134,11 @@ def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_st
             )
         except EOFError:
             reply = ""
+        except KeyboardInterrupt:
+            # The summary is shown (and --output written) by now: say what was not kept.
+            written = f" ({options.output} was written)" if options.output else ""
+            print(f"\ncancelled: not saved to your history{written}", file=sys.stderr)
+            raise SystemExit(EXIT_INTERRUPTED) from None
         if reply.strip().lower() not in ("y", "yes"):
             return
     try:
