@@ -164,6 +164,31 @@ def test_json_format_keeps_prompts_off_stdout(tmp_path: Path, private_home: Path
     assert json.loads(out.read_text())["answers"]["age"] == 51
 
 
+def test_redirected_rich_summary_keeps_prompts_on_the_terminal(
+    tmp_path: Path, private_home: Path
+) -> None:
+    path = partial_file(tmp_path, drop=["age"])
+    out = tmp_path / "summary.txt"
+    env = {**os.environ, "FOOTCHECK_HOME": str(private_home), "NO_COLOR": "1"}
+    child = pexpect.spawn(
+        "/bin/sh",
+        ["-c", f"{sys.executable} -m footcheck assess --answers {path} --no-save > {out}"],
+        env=env,
+        cwd=str(tmp_path),
+        encoding="utf-8",
+        timeout=20,
+    )
+    child.expect("How old are you?")  # asked where the person can see it
+    answer(child, "51")
+    child.expect(r"Enter for your summary, or a number \(1-38\)")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    summary = out.read_text(encoding="utf-8")
+    assert "No warning signs" in summary and "Question 1" not in summary
+
+
 def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path, private_home: Path) -> None:
     target = tmp_path / "summary.json"
     child = spawn(f"assess -o {target}", private_home, tmp_path)

@@ -11,7 +11,7 @@ from footcheck.answers import AnswersError, validate_answers
 from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
 from footcheck.cli.failures import UsageFailure
 from footcheck.cli.summary_output import check_output, file_format, show, write_output
-from footcheck.cli.terminal import can_prompt
+from footcheck.cli.terminal import can_prompt, prompts_to_stderr
 from footcheck.render import Format
 from footcheck.scoring.evaluate import evaluate
 from footcheck.summary import Summary
@@ -78,7 +78,7 @@ def run_assess(options: AssessOptions) -> None:
                     "(`footcheck template` writes a file to fill in)"
                 ],
             )
-        answers = ask(preset, given, to_stderr=stdout_format != "rich")
+        answers = ask(preset, given, to_stderr=prompts_to_stderr(stdout_format))
         interactive = True
     else:
         answers = preset
@@ -86,7 +86,7 @@ def run_assess(options: AssessOptions) -> None:
     show(summary, stdout_format)
     if options.output is not None and output_format is not None:
         write_output(summary, options.output, output_format, force=options.force)
-    finish(summary, options, interactive=interactive, to_stderr=stdout_format != "rich")
+    finish(summary, options, interactive=interactive, to_stderr=prompts_to_stderr(stdout_format))
 
 
 def ask(

@@ -17,6 +17,21 @@ def can_prompt() -> bool:
         return False
 
 
+def prompts_to_stderr(stdout_format: str) -> bool:
+    """Whether prompts must go to stderr to reach the person answering them.
+
+    So when stdout carries a document (json, markdown, html), and also when it is
+    redirected (`footcheck assess > summary.txt`): the questions would otherwise vanish
+    into the file while the terminal waits, blank, for answers.
+    """
+    if stdout_format != "rich":
+        return True
+    try:
+        return not sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return True
+
+
 def message_console(*, to_stderr: bool) -> Console:
     """A Rich console for prompts and messages; stderr when stdout carries a document."""
     from rich.console import Console
