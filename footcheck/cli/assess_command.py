@@ -99,9 +99,11 @@ def ask(
 
     console = message_console(to_stderr=to_stderr)
     console.print(Text("footcheck: a foot-and-posture checklist for low back pain", style="bold"))
+    # The whole checklist takes about 5 minutes; with answers given up front it is less.
+    duration = "" if preset else " It takes about 5 minutes."
     console.print(
         "Answer each question and press Enter. Type ? for help on a question, 'back' to "
-        "go back, Ctrl-C to stop (nothing is saved). It takes about 5 minutes.",
+        f"go back, Ctrl-C to stop (nothing is saved).{duration}",
         highlight=False,
     )
     try:
