@@ -26,11 +26,21 @@ class InputProblem(ValueError):
 
 
 def shown(text: str) -> str:
-    """Typed text as echoed in a message: a long paste is cut short, not repeated whole."""
+    """Typed text as echoed in a message: cut short, and never able to drive the terminal.
+
+    A long paste is not repeated whole; control and invisible characters (an arrow key's
+    escape sequence, a right-to-left override) are written as escapes, so echoing them
+    cannot move the cursor or reorder the message.
+    """
     text = text.strip()
-    if len(text) <= SHOWN_CHARACTERS:
-        return text
-    return text[: SHOWN_CHARACTERS - 1] + "…"
+    if len(text) > SHOWN_CHARACTERS:
+        text = text[: SHOWN_CHARACTERS - 1] + "…"
+    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def parse_text(question: Question, text: str, *, lenient: bool) -> AnswerValue:

@@ -1,0 +1,55 @@
+"""Typed answers: what each text stands for, and how a bad one is echoed back."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from footcheck.answer_input import SHOWN_CHARACTERS, InputProblem, parse_text, shown
+from footcheck.catalogue import QUESTION_BY_ID
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "lenient", "expected"),
+    [
+        ("back_pain", "Y", True, True),
+        ("back_pain", "y", False, None),  # scripts spell it out
+        ("back_pain", "no", False, False),
+        ("pain_intensity", " 7 ", True, 7),
+        ("standing_hours", "7,5", True, 7.5),  # a decimal comma at the prompt
+        ("standing_hours", "7,5", False, None),
+        ("arch_standing", "fl", True, "flat"),
+        ("arch_standing", "1", True, "flat"),
+        ("arch_standing", "fl", False, None),
+        ("other_pain", "feet, knees", True, ["feet", "knees"]),
+        ("other_pain", "feet;knees", False, ["feet", "knees"]),
+        ("other_pain", "none", False, []),
+        ("other_pain", "feet;feet", False, None),
+        ("age", "", True, "empty"),
+    ],
+)
+def test_text_to_answer(qid: str, text: str, lenient: bool, expected: object) -> None:
+    question = QUESTION_BY_ID[qid]
+    if expected is None:
+        with pytest.raises(InputProblem):
+            parse_text(question, text, lenient=lenient)
+    else:
+        assert parse_text(question, text, lenient=lenient) == (
+            None if expected == "empty" else expected
+        )
+
+
+def test_an_arrow_key_is_echoed_as_an_escape_not_sent_to_the_terminal() -> None:
+    with pytest.raises(InputProblem) as problem:
+        parse_text(QUESTION_BY_ID["age"], "4\x1b[D2", lenient=True)
+    assert "\x1b" not in str(problem.value)
+    assert "'4\\x1b[D2'" in str(problem.value)
+    assert shown("left\u202eright") == "left\\u202eright"  # no right-to-left override
+
+
+@given(st.text())
+def test_shown_text_is_short_and_printable(text: str) -> None:
+    echoed = shown(text)
+    assert echoed.isprintable()
+    assert len(echoed) <= SHOWN_CHARACTERS * 6  # each character escaped at most
