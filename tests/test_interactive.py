@@ -194,6 +194,7 @@ def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path, private_home: Path)
     child = spawn(f"assess -o {target}", private_home, tmp_path)
     answer(child, "42")
     child.expect("Question 2")
+    child.expect(PROMPT)
     child.sendintr()
     child.expect("cancelled, nothing saved")
     child.expect(pexpect.EOF)
@@ -223,10 +224,31 @@ def test_ctrl_c_at_the_save_question_keeps_the_written_file(
     assert not private_home.exists() or not any(private_home.iterdir())
 
 
+def test_arrow_keys_edit_the_answer_and_up_recalls_the_last_one(
+    tmp_path: Path, private_home: Path
+) -> None:
+    pytest.importorskip("readline")
+    child = spawn("assess", private_home, tmp_path)
+    child.expect(PROMPT)
+    child.send("4\x1b[D\x1b[C2\r")  # 4, Left, Right, 2: edited in place, not sent as text
+    child.expect("Question 2")
+    answer(child, "yes")
+    child.expect("Question 3")
+    child.expect(PROMPT)
+    child.send("\x1b[A\r")  # Up brings back "yes"
+    child.expect("'yes' is not a whole number")
+    child.expect(PROMPT)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
 def test_end_of_input_is_a_clear_error(tmp_path: Path, private_home: Path) -> None:
     child = spawn("assess", private_home, tmp_path)
     answer(child, "42")
     child.expect("Question 2")
+    child.expect(PROMPT)  # Ctrl-D at the prompt, as a person would press it
     child.sendeof()
     child.expect("input ended before the checklist was finished; nothing saved")
     child.expect(pexpect.EOF)
@@ -240,6 +262,7 @@ def test_back_on_first_question_is_explained(tmp_path: Path, private_home: Path)
     child = spawn("assess", private_home, tmp_path)
     answer(child, "back")
     child.expect("no going back")
+    child.expect(PROMPT)
     child.sendintr()
     child.expect(pexpect.EOF)
     child.close()

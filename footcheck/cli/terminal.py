@@ -40,14 +40,23 @@ def message_console(*, to_stderr: bool) -> Console:
 
 
 def line_reader(console: Console, stream: TextIO | None = None) -> ReadLineFn:
-    """Read one line after writing ``prompt`` to the console's own stream.
+    """Read one line after writing ``prompt`` where the person will see it.
 
-    ``input()`` would write the prompt to stdout, which must stay clean when it carries a
-    JSON or HTML document. End of input raises EOFError.
+    When stdin and stdout are both the terminal, readline reads the line and draws the
+    prompt itself, so that editing redraws it correctly: arrow keys, Home/End, earlier
+    answers with Up (held in memory only, never written to a file). Otherwise the console
+    writes the prompt to its own stream, which keeps a redirected stdout clean for the
+    document it carries. End of input raises EOFError. (With readline, a Ctrl-C landing in
+    the instant before it starts waiting is acted on at the next key: CPython's readline
+    checks signals only when its wait is interrupted.)
     """
+    editing = stream is None and _enable_line_editing()
     source = stream if stream is not None else sys.stdin
 
     def read_line(prompt: str) -> str:
+        console.file.flush()
+        if editing:
+            return input(prompt)
         console.print(prompt, end="", markup=False, highlight=False)
         console.file.flush()
         line = source.readline()
@@ -56,6 +65,21 @@ def line_reader(console: Console, stream: TextIO | None = None) -> ReadLineFn:
         return line.rstrip("\r\n")
 
     return read_line
+
+
+def _enable_line_editing() -> bool:
+    """Readline for ``input()``; only where it applies, on a terminal at both ends."""
+    try:
+        if not (can_prompt() and sys.stdout.isatty()):
+            return False
+    except (AttributeError, ValueError):
+        return False
+    try:
+        import readline
+    except ImportError:  # e.g. a Python built without it: plain line input still works
+        return False
+    readline.set_completer(lambda text, state: None)  # Tab must not offer file names
+    return True
 
 
 if TYPE_CHECKING:
