@@ -93,7 +93,7 @@ def _choice(question: Question, text: str, lenient: bool) -> str:
         if word in (choice.value, _normalise(choice.label)):
             return choice.value
     if lenient:
-        if word.isdigit() and 1 <= int(word) <= len(question.choices):
+        if word.isdecimal() and 1 <= int(word) <= len(question.choices):
             return question.choices[int(word) - 1].value
         matches = [c.value for c in question.choices if c.value.startswith(word)]
         if len(matches) == 1:

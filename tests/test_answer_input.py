@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from footcheck.answer_input import SHOWN_CHARACTERS, InputProblem, parse_text, shown
@@ -53,3 +53,19 @@ def test_shown_text_is_short_and_printable(text: str) -> None:
     echoed = shown(text)
     assert echoed.isprintable()
     assert len(echoed) <= SHOWN_CHARACTERS * 6  # each character escaped at most
+
+
+# Digits of every script (², ٣, Ⅻ), signs and spaces: where int() and str.isdigit() part.
+NUMBER_LIKE = st.text(st.characters(categories=["Nd", "No", "Nl", "Pd", "Po", "Zs"]), max_size=4)
+
+
+@given(st.sampled_from(sorted(QUESTION_BY_ID)), st.one_of(st.text(), NUMBER_LIKE), st.booleans())
+@example("arch_standing", "²", True)  # a digit to isdigit() that int() cannot read
+@example("other_pain", "1 ³", True)
+def test_any_typed_text_is_an_answer_or_an_explained_problem(
+    qid: str, text: str, lenient: bool
+) -> None:
+    try:
+        parse_text(QUESTION_BY_ID[qid], text, lenient=lenient)
+    except InputProblem as problem:
+        assert str(problem).isprintable()

@@ -86,7 +86,7 @@ def test_list_show_and_delete() -> None:
         assert store.rows() == []
 
 
-@pytest.mark.parametrize("given", ["abc", "1.5", "99999999999999999999999"])
+@pytest.mark.parametrize("given", ["abc", "1.5", "²", "99999999999999999999999"])
 def test_a_result_id_that_cannot_be_one_is_refused(given: str) -> None:
     saved(1)
     for command in (["history", "show", given], ["history", "delete", given, "--yes"]):

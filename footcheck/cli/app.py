@@ -234,7 +234,7 @@ def _result_id(text: str | int) -> int:
     """A saved result's id, refused in the history's own words rather than the parser's."""
     if isinstance(text, int):
         return text
-    if text.strip().isdigit() and int(text) <= MAX_RESULT_ID:
+    if text.strip().isdecimal() and int(text) <= MAX_RESULT_ID:
         return int(text)
     from footcheck.answer_input import shown
 
