@@ -199,26 +199,41 @@ class Interview:
             self.console.print(table)
             if any(QUESTION_BY_ID[qid].section == "outlook" for qid in order):
                 self.console.print(Text(KEELE_COPYRIGHT, style="dim"))
+            number = self.review_choice(len(order))
+            if number is None:
+                return
+            question = QUESTION_BY_ID[order[number - 1]]
+            self.preset.discard(question.id)
+            self.last_section = None
+            self.ask(question, f"Changing answer {number}", allow_back=False)
+            self.settle()
+
+    def review_choice(self, count: int) -> int | None:
+        """The answer to change, or None for the summary. Asked again under the table, so
+        a mistake's explanation is not scrolled away by the table being drawn again."""
+        while True:
             text = (
                 self.read_line(
                     # Short enough to leave room for the reply on an 80-column line.
-                    f"Enter for your summary, or a number (1-{len(order)}) to change an answer > "
+                    f"Enter for your summary, or a number (1-{count}) to change an answer > "
                 )
                 .strip()
                 .lower()
             )
             if text in DONE_WORDS:
-                return
-            if not text.isdigit() or not 1 <= int(text) <= len(order):
+                return None
+            if text.isdecimal() and 1 <= int(text) <= count:
+                return int(text)
+            if text == "?":
                 self.console.print(
-                    Text(f"'{shown(text)}' is not a number from 1 to {len(order)}.", style="yellow")
+                    "Press Enter to see your summary. To change an answer first, type the "
+                    f"number beside it in the table (1 to {count}).",
+                    highlight=False,
                 )
-                continue
-            question = QUESTION_BY_ID[order[int(text) - 1]]
-            self.preset.discard(question.id)
-            self.last_section = None
-            self.ask(question, f"Changing answer {text}", allow_back=False)
-            self.settle()
+            else:
+                self.console.print(
+                    Text(f"'{shown(text)}' is not a number from 1 to {count}.", style="yellow")
+                )
 
     def settle(self) -> None:
         """After a change: drop what no longer applies, re-ask what no longer fits or is new."""

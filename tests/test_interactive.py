@@ -132,6 +132,13 @@ def test_only_missing_questions_are_asked(tmp_path: Path, private_home: Path) ->
     child.expect("Question 2 of 2")
     answer(child, "0")
     child.expect(r"Enter for your summary, or a number \(1-38\)")
+    child.sendline("?")
+    child.expect("beside it in the table")
+    child.expect(r"or a number \(1-38\) to change an answer > ")  # asked again, no new table
+    assert "Your answers" not in (child.before or "")
+    child.sendline("²")
+    child.expect("'²' is not a number from 1 to 38")
+    child.expect(r"to change an answer > ")
     child.sendline("")
     child.expect("Lift smarter and lighter")
     child.expect(pexpect.EOF)
