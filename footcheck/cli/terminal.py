@@ -9,12 +9,17 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def can_prompt() -> bool:
-    """A person can answer questions: standard input is a terminal."""
+def _is_terminal(stream: TextIO | None) -> bool:
+    """False for a missing, closed or redirected stream."""
     try:
-        return sys.stdin is not None and sys.stdin.isatty()
+        return stream is not None and stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def can_prompt() -> bool:
+    """A person can answer questions: standard input is a terminal."""
+    return _is_terminal(sys.stdin)
 
 
 def prompts_to_stderr(stdout_format: str) -> bool:
@@ -24,12 +29,7 @@ def prompts_to_stderr(stdout_format: str) -> bool:
     redirected (`footcheck assess > summary.txt`): the questions would otherwise vanish
     into the file while the terminal waits, blank, for answers.
     """
-    if stdout_format != "rich":
-        return True
-    try:
-        return not sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return True
+    return stdout_format != "rich" or not _is_terminal(sys.stdout)
 
 
 def message_console(*, to_stderr: bool) -> Console:
@@ -69,10 +69,7 @@ def line_reader(console: Console, stream: TextIO | None = None) -> ReadLineFn:
 
 def _enable_line_editing() -> bool:
     """Readline for ``input()``; only where it applies, on a terminal at both ends."""
-    try:
-        if not (can_prompt() and sys.stdout.isatty()):
-            return False
-    except (AttributeError, ValueError):
+    if not (can_prompt() and _is_terminal(sys.stdout)):
         return False
     try:
         import readline
