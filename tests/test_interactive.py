@@ -35,6 +35,31 @@ def spawn(args: str, home: Path, cwd: Path) -> pexpect.spawn:
     )
 
 
+def spawn_to_file(args: str, out: Path, home: Path) -> pexpect.spawn:
+    """footcheck with stdout redirected to ``out`` and the keyboard still a terminal."""
+    env = {**os.environ, "FOOTCHECK_HOME": str(home), "NO_COLOR": "1"}
+    return pexpect.spawn(
+        "/bin/sh",
+        ["-c", f"{sys.executable} -m footcheck {args} > {out}"],
+        env=env,
+        cwd=str(out.parent),
+        encoding="utf-8",
+        timeout=20,
+    )
+
+
+def accept_review(child: pexpect.spawn) -> None:
+    """Enter at the review screen: on to the summary."""
+    child.expect(r"Enter for your summary, or a number \(1-38\)")
+    child.sendline("")
+
+
+def exit_status(child: pexpect.spawn) -> int | None:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
+
+
 def answer(child: pexpect.spawn, text: str) -> None:
     child.expect(PROMPT)
     child.sendline(text)
@@ -117,9 +142,7 @@ def test_full_session_with_mistakes_help_back_and_review(
     child.expect(r"or a number \(1-25\)")
     child.sendline("")
     child.expect("Likely contributors")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert exit_status(child) == 0
     assert "STarT Back total" not in child.before
 
 
@@ -141,33 +164,16 @@ def test_only_missing_questions_are_asked(tmp_path: Path, private_home: Path) ->
     child.expect(r"to change an answer > ")
     child.sendline("")
     child.expect("Lift smarter and lighter")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert exit_status(child) == 0
 
 
 def test_json_format_keeps_prompts_off_stdout(tmp_path: Path, private_home: Path) -> None:
     path = partial_file(tmp_path, drop=["age"])
     out = tmp_path / "out.json"
-    env = {**os.environ, "FOOTCHECK_HOME": str(private_home), "NO_COLOR": "1"}
-    child = pexpect.spawn(
-        "/bin/sh",
-        [
-            "-c",
-            f"{sys.executable} -m footcheck assess --answers {path} "
-            f"--format json --no-save > {out}",
-        ],
-        env=env,
-        cwd=str(tmp_path),
-        encoding="utf-8",
-        timeout=20,
-    )
+    child = spawn_to_file(f"assess --answers {path} --format json --no-save", out, private_home)
     answer(child, "51")
-    child.expect(r"Enter for your summary, or a number \(1-38\)")
-    child.sendline("")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    accept_review(child)
+    assert exit_status(child) == 0
     assert json.loads(out.read_text())["answers"]["age"] == 51
 
 
@@ -176,22 +182,11 @@ def test_redirected_rich_summary_keeps_prompts_on_the_terminal(
 ) -> None:
     path = partial_file(tmp_path, drop=["age"])
     out = tmp_path / "summary.txt"
-    env = {**os.environ, "FOOTCHECK_HOME": str(private_home), "NO_COLOR": "1"}
-    child = pexpect.spawn(
-        "/bin/sh",
-        ["-c", f"{sys.executable} -m footcheck assess --answers {path} --no-save > {out}"],
-        env=env,
-        cwd=str(tmp_path),
-        encoding="utf-8",
-        timeout=20,
-    )
+    child = spawn_to_file(f"assess --answers {path} --no-save", out, private_home)
     child.expect("How old are you?")  # asked where the person can see it
     answer(child, "51")
-    child.expect(r"Enter for your summary, or a number \(1-38\)")
-    child.sendline("")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    accept_review(child)
+    assert exit_status(child) == 0
     summary = out.read_text(encoding="utf-8")
     assert "No warning signs" in summary and "Question 1" not in summary
 
@@ -204,9 +199,7 @@ def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path, private_home: Path)
     child.expect(PROMPT)
     child.sendintr()
     child.expect("cancelled, nothing saved")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert exit_status(child) == 130
     assert not target.exists()
     assert not any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
     assert not private_home.exists() or not any(private_home.iterdir())
@@ -219,14 +212,11 @@ def test_ctrl_c_at_the_save_question_keeps_the_written_file(
     target = tmp_path / "summary.json"
     child = spawn(f"assess --answers {path} -o {target}", private_home, tmp_path)
     answer(child, "rarely")
-    child.expect(r"Enter for your summary, or a number \(1-38\)")
-    child.sendline("")
+    accept_review(child)
     child.expect(r"\[y/N\] > ")
     child.sendintr()
     child.expect_exact(f"cancelled: not saved to your history ({target} was written)")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert exit_status(child) == 130
     assert json.loads(target.read_text())["answers"]["lifting"] == "rarely"
     assert not private_home.exists() or not any(private_home.iterdir())
 
@@ -246,9 +236,7 @@ def test_arrow_keys_edit_the_answer_and_up_recalls_the_last_one(
     child.expect("'yes' is not a whole number")
     child.expect(PROMPT)
     child.sendintr()
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert exit_status(child) == 130
 
 
 def test_end_of_input_is_a_clear_error(tmp_path: Path, private_home: Path) -> None:
@@ -258,9 +246,7 @@ def test_end_of_input_is_a_clear_error(tmp_path: Path, private_home: Path) -> No
     child.expect(PROMPT)  # Ctrl-D at the prompt, as a person would press it
     child.sendeof()
     child.expect("input ended before the checklist was finished; nothing saved")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 2
+    assert exit_status(child) == 2
     assert "Traceback" not in (child.before or "")
 
 
@@ -271,9 +257,7 @@ def test_back_on_first_question_is_explained(tmp_path: Path, private_home: Path)
     child.expect("no going back")
     child.expect(PROMPT)
     child.sendintr()
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert exit_status(child) == 130
 
 
 def test_interactive_run_asks_to_save_and_delete_asks_to_confirm(
@@ -282,14 +266,11 @@ def test_interactive_run_asks_to_save_and_delete_asks_to_confirm(
     path = partial_file(tmp_path, drop=["lifting"])
     child = spawn(f"assess --answers {path}", private_home, tmp_path)
     answer(child, "rarely")
-    child.expect(r"Enter for your summary, or a number \(1-38\)")
-    child.sendline("")
+    accept_review(child)
     child.expect(r"Save this result to your private history.*\[y/N\] > ")
     child.sendline("y")
     child.expect("Saved as result 1")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert exit_status(child) == 0
 
     child = spawn("history delete --all", private_home, tmp_path)
     child.expect(r"Delete ALL saved results\? This cannot be undone. \[y/N\] ")
@@ -309,7 +290,5 @@ def test_batch_shows_progress_on_a_terminal_only(tmp_path: Path, private_home: P
     source.write_text((json.dumps(RETAIL_WORKER) + "\n") * 3000)
     child = spawn(f"batch {source} -o {tmp_path / 'out.jsonl'}", private_home, tmp_path)
     child.expect("scoring")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert exit_status(child) == 0
     assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 3000
