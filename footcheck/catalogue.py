@@ -463,8 +463,9 @@ QUESTIONS: tuple[Question, ...] = (
         "fpi6_total",
         "feet",
         "integer",
-        "If a clinician has measured your Foot Posture Index (FPI-6), what was the total? "
-        "(press Enter to skip)",
+        # No "(press Enter to skip)": the prompt line says [Enter skips], and this text
+        # is also the question in `questions`, the schema and the TOML template.
+        "If a clinician has measured your Foot Posture Index (FPI-6), what was the total?",
         "The Foot Posture Index (FPI-6, Redmond) is six observations a podiatrist or "
         "physiotherapist makes of your standing foot, added up to a total from -12 (very "
         "supinated, rolls outward) to +12 (very pronated, rolls inward). If you have one, "
