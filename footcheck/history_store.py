@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from footcheck.history_location import history_path
 from footcheck.summary import Summary
 
-DB_NAME = "history.sqlite3"
 BUSY_TIMEOUT_MS = 30_000
 APPLICATION_ID = 0x46434B31  # "FCK1": marks the file as footcheck's own
 MIGRATIONS: tuple[str, ...] = (
@@ -53,20 +53,6 @@ class HistoryRow:
     pain_intensity: int | None
     risk: str | None
     top_contributor: str | None
-
-
-def history_dir() -> Path:
-    """``$FOOTCHECK_HOME`` if set, else the platform's user data folder."""
-    home = os.environ.get("FOOTCHECK_HOME")
-    if home:
-        return Path(home).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("footcheck", appauthor=False)
-
-
-def history_path() -> Path:
-    return history_dir() / DB_NAME
 
 
 def _damaged(path: Path, why: str) -> HistoryError:

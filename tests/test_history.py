@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 from footcheck import evaluate
 from footcheck.cli.app import app
-from footcheck.history_store import SCHEMA_VERSION, HistoryError, HistoryStore, history_path
+from footcheck.history_location import history_path
+from footcheck.history_store import SCHEMA_VERSION, HistoryError, HistoryStore
 from tests.conftest import RETAIL_WORKER
 
 runner = CliRunner()
@@ -93,6 +94,36 @@ def test_a_result_id_that_cannot_be_one_is_refused(given: str) -> None:
         result = runner.invoke(app, command)
         assert result.exit_code == 2
         assert f"'{given}' is not a result id" in result.stderr
+    with HistoryStore() as store:
+        assert len(store.rows()) == 1
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["history", "export"],
+        ["history", "show", "1", "--format", "json"],
+        ["template"],
+        ["assess", "--no-save", "--format", "json"],
+        ["batch", "BATCH_INPUT"],
+    ],
+)
+@pytest.mark.parametrize("side", ["", "-wal"])
+def test_no_output_replaces_the_history_even_with_force(
+    command: list[str], side: str, answers_file: Path, tmp_path: Path
+) -> None:
+    saved(1)
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(json.dumps(RETAIL_WORKER) + "\n")
+    if command[0] == "assess":
+        command = [*command, "--answers", str(answers_file)]
+    command = [str(rows) if part == "BATCH_INPUT" else part for part in command]
+    target = history_path().with_name(history_path().name + side)
+    before = history_path().read_bytes()
+    result = runner.invoke(app, [*command, "-o", str(target), "--force"])
+    assert result.exit_code == 2
+    assert "is your footcheck history" in result.stderr
+    assert history_path().read_bytes() == before
     with HistoryStore() as store:
         assert len(store.rows()) == 1
 

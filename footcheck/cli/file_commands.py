@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from footcheck.answer_template import json_template, toml_template
 from footcheck.catalogue import QUESTION_IDS
 from footcheck.cli.failures import OperationalFailure, UsageFailure
-from footcheck.cli.summary_output import show_stored
+from footcheck.cli.summary_output import check_output, show_stored
 from footcheck.output_files import FileExists, write_text
 from footcheck.summary import Summary
 
@@ -21,6 +21,7 @@ def write_template(output: Path | None, *, force: bool) -> None:
     if output is None:
         sys.stdout.write(json_template())
         return
+    check_output(output, force=force)
     text = toml_template() if output.suffix.lower() == ".toml" else json_template()
     try:
         write_text(output, text, force=force)

@@ -13,7 +13,8 @@ from pydantic import ValidationError
 
 from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.summary_output import check_output, show_stored
-from footcheck.history_store import HistoryError, HistoryStore, history_path, open_history
+from footcheck.history_location import history_path
+from footcheck.history_store import HistoryError, HistoryStore, open_history
 from footcheck.output_files import FileExists, atomic_writer
 from footcheck.summary import Summary
 

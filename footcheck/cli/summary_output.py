@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import cast
 
 from footcheck.cli.failures import OperationalFailure, UsageFailure
+from footcheck.history_location import is_history_file
 from footcheck.output_files import FileExists, check_writable, write_text
 from footcheck.render import FORMATS, SUFFIX_FORMATS, Format, render_text
 from footcheck.summary import Summary
@@ -27,9 +28,15 @@ def file_format(output: Path, chosen: str | None) -> Format:
 
 
 def check_output(output: Path | None, *, force: bool) -> None:
-    """Refuse an unusable --output before any work (or questions) is done."""
+    """Refuse an unusable --output before any work (or questions) is done.
+
+    The history is refused even with --force: replacing it with an export would lose every
+    saved result, and no one means that.
+    """
     if output is None:
         return
+    if is_history_file(output):
+        raise UsageFailure(f"{output} is your footcheck history: write the output to another file")
     try:
         check_writable(output, force=force)
     except FileExists as error:

@@ -1,0 +1,44 @@
+"""Where the history lives, apart from the SQLite code so that finding it stays cheap.
+
+Commands that write files ask this to refuse an --output that would land on the history
+itself, without loading sqlite3.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DB_NAME = "history.sqlite3"
+SIDE_FILES = ("-wal", "-shm", "-journal")
+"""SQLite's companions to the database file, as much part of the history as the file."""
+
+
+def history_dir() -> Path:
+    """``$FOOTCHECK_HOME`` if set, else the platform's user data folder."""
+    home = os.environ.get("FOOTCHECK_HOME")
+    if home:
+        return Path(home).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("footcheck", appauthor=False)
+
+
+def history_path() -> Path:
+    return history_dir() / DB_NAME
+
+
+def is_history_file(path: Path) -> bool:
+    """Whether writing ``path`` would replace the history or one of its side files."""
+    database = history_path()
+    targets = [database, *(database.with_name(database.name + s) for s in SIDE_FILES)]
+    resolved = path.resolve()
+    for target in targets:
+        if resolved == target.resolve():
+            return True
+        try:
+            if path.exists() and target.exists() and path.samefile(target):
+                return True  # a hard link or another name for the same file
+        except OSError:
+            continue
+    return False
