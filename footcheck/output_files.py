@@ -26,6 +26,9 @@ def check_writable(path: Path, *, force: bool) -> None:
         raise FileExists(path)
     if path.is_dir():
         raise IsADirectoryError(f"{path} is a folder")
+    if path.exists() and not path.is_file():
+        # /dev/stdout, a named pipe, a device: replacing it with a file is never meant.
+        raise OSError(f"{path} is not a regular file; leave out --output to use stdout")
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
         raise FileNotFoundError(f"folder {parent} does not exist")
@@ -33,7 +36,12 @@ def check_writable(path: Path, *, force: bool) -> None:
 
 @contextlib.contextmanager
 def atomic_writer(path: Path, *, force: bool, mode: int = 0o644) -> Iterator[IO[str]]:
-    """Yield a text stream; on clean exit it becomes ``path`` in one step."""
+    """Yield a text stream; on clean exit it becomes ``path`` in one step.
+
+    A symbolic link is written through: the file it names is replaced, the link stays.
+    """
+    if path.is_symlink():
+        path = path.resolve()
     check_writable(path, force=force)
     directory = path.parent if str(path.parent) else Path(".")
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
