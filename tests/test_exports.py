@@ -84,3 +84,11 @@ def test_a_wrapped_triage_reason_stays_under_its_bullet() -> None:
     wrapped = lines[first + 1]
     assert wrapped[:indent].strip("│ ") == ""
     assert wrapped[indent:].startswith("physiotherapist's help")
+
+
+def test_the_triage_headline_is_whole_on_a_narrow_terminal() -> None:
+    summary = evaluate(CASES["retail_worker"], now=NOW)
+    buffer = io.StringIO()
+    print_summary(summary, Console(file=buffer, width=44, no_color=True))
+    text = " ".join(line.strip("│ ") for line in buffer.getvalue().splitlines()[:4])
+    assert "No warning signs: you can start with self-care" in text

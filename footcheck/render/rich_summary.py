@@ -26,13 +26,7 @@ from footcheck.render.wording import (
 )
 from footcheck.summary import Contributor, Summary
 
-TRIAGE_STYLE = {
-    "emergency": "bold white on red",
-    "urgent": "bold white on red",
-    "see_clinician": "bold black on yellow",
-    "self_care": "bold black on green",
-}
-TRIAGE_BORDER = {
+TRIAGE_COLOUR = {  # the banner's border and headline
     "emergency": "red",
     "urgent": "red",
     "see_clinician": "yellow",
@@ -49,7 +43,12 @@ def _heading(text: str) -> Text:
 
 def triage_banner(summary: Summary) -> Panel:
     level = summary.triage.level
-    parts: list[RenderableType] = [Text(TRIAGE_INTRO[level])]
+    # The headline is the body's first line, not the border's title: a title is cut off on
+    # a narrow terminal, and this is the one line that must always be read whole.
+    parts: list[RenderableType] = [
+        Text(TRIAGE_HEADLINE[level], style=f"bold {TRIAGE_COLOUR[level]}"),
+        Text(TRIAGE_INTRO[level]),
+    ]
     if level != "self_care":
         # A grid, so a reason that wraps stays indented under its bullet.
         reasons = Table.grid(padding=(0, 1))
@@ -65,9 +64,7 @@ def triage_banner(summary: Summary) -> Panel:
         parts.append(action)
     return Panel(
         Group(*parts),
-        title=Text(f" {TRIAGE_HEADLINE[level]} ", style=TRIAGE_STYLE[level]),
-        title_align="left",
-        border_style=TRIAGE_BORDER[level],
+        border_style=TRIAGE_COLOUR[level],
         box=box.HEAVY if level in ("emergency", "urgent") else box.ROUNDED,
     )
 
