@@ -33,6 +33,38 @@ def test_version_and_help() -> None:
     assert code == 0 and "--answers" in out and "--no-input" in out
 
 
+HEAVY = ("pydantic", "rich", "sqlite3", "tomllib", "readline", "platformdirs")
+RUN_AND_LIST_LOADED = """
+import sys
+sys.argv = {argv!r}
+from footcheck.cli.entry import main
+try:
+    main()
+except SystemExit:
+    pass
+print(sorted(name for name in {heavy!r} if name in sys.modules), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "loaded"),
+    [
+        (["assess", "--answers", "FILE", "--format", "json", "--no-save"], ["pydantic"]),
+        (["--version"], []),
+        (["assess", "--answers", "FILE", "--no-save"], ["pydantic", "rich"]),
+    ],
+)
+def test_a_scripted_run_loads_only_what_it_uses(
+    args: list[str], loaded: list[str], answers_file: Path
+) -> None:
+    argv = ["footcheck", *(str(answers_file) if arg == "FILE" else arg for arg in args)]
+    program = RUN_AND_LIST_LOADED.format(argv=argv, heavy=HEAVY)
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    assert result.stderr.strip().splitlines()[-1] == repr(loaded)
+
+
 def test_json_to_stdout_is_the_document_alone(answers_file: Path) -> None:
     code, out, err = run("assess", "--answers", str(answers_file), "--format", "json")
     assert code == 0, err
