@@ -13,6 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+PRIVATE = 0o600
+"""For anything holding someone's answers: readable by its owner only, like the history."""
+SHAREABLE = 0o644
+"""For files with no health data (the blank answers template); the umask still applies."""
+
 
 class FileExists(Exception):
     def __init__(self, path: Path) -> None:
@@ -35,7 +40,7 @@ def check_writable(path: Path, *, force: bool) -> None:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: Path, *, force: bool, mode: int = 0o644) -> Iterator[IO[str]]:
+def atomic_writer(path: Path, *, force: bool, mode: int) -> Iterator[IO[str]]:
     """Yield a text stream; on clean exit it becomes ``path`` in one step.
 
     A symbolic link is written through: the file it names is replaced, the link stays.
@@ -78,6 +83,6 @@ def _umask() -> int:
     return current
 
 
-def write_text(path: Path, text: str, *, force: bool) -> None:
-    with atomic_writer(path, force=force) as stream:
+def write_text(path: Path, text: str, *, force: bool, mode: int) -> None:
+    with atomic_writer(path, force=force, mode=mode) as stream:
         stream.write(text)

@@ -18,7 +18,7 @@ from footcheck.batch import (
 )
 from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.summary_output import check_output
-from footcheck.output_files import FileExists, atomic_writer
+from footcheck.output_files import PRIVATE, FileExists, atomic_writer
 
 EXIT_ROW_ERRORS = 1
 
@@ -101,7 +101,7 @@ def run_batch(
             if output is None:
                 write_results(results, sys.stdout)
             else:
-                with atomic_writer(output, force=force) as target:
+                with atomic_writer(output, force=force, mode=PRIVATE) as target:
                     write_results(results, target)
     except BatchInputError as error:
         raise UsageFailure(str(error), error.details) from None

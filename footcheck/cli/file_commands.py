@@ -12,7 +12,7 @@ from footcheck.answer_template import json_template, toml_template
 from footcheck.catalogue import QUESTION_IDS
 from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.summary_output import check_output, show_stored
-from footcheck.output_files import FileExists, write_text
+from footcheck.output_files import SHAREABLE, FileExists, write_text
 from footcheck.summary import Summary
 
 
@@ -24,7 +24,7 @@ def write_template(output: Path | None, *, force: bool) -> None:
     check_output(output, force=force)
     text = toml_template() if output.suffix.lower() == ".toml" else json_template()
     try:
-        write_text(output, text, force=force)
+        write_text(output, text, force=force, mode=SHAREABLE)
     except FileExists as error:
         raise UsageFailure(str(error)) from None
     except OSError as error:

@@ -15,7 +15,7 @@ from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.summary_output import check_output, show_stored
 from footcheck.history_location import history_path
 from footcheck.history_store import HistoryError, HistoryStore, open_history
-from footcheck.output_files import FileExists, atomic_writer
+from footcheck.output_files import PRIVATE, FileExists, atomic_writer
 from footcheck.summary import Summary
 
 
@@ -117,7 +117,7 @@ def export(output: Path | None, *, force: bool) -> None:
                 sys.stdout.write(text + "\n")
             return
         try:
-            with atomic_writer(output, force=force, mode=0o600) as stream:
+            with atomic_writer(output, force=force, mode=PRIVATE) as stream:
                 count = 0
                 for _, text in lines:
                     stream.write(text + "\n")

@@ -9,7 +9,7 @@ from typing import cast
 
 from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.history_location import is_history_file
-from footcheck.output_files import FileExists, check_writable, write_text
+from footcheck.output_files import PRIVATE, FileExists, check_writable, write_text
 from footcheck.render import FORMATS, SUFFIX_FORMATS, Format, render_text
 from footcheck.summary import Summary
 
@@ -47,7 +47,7 @@ def check_output(output: Path | None, *, force: bool) -> None:
 
 def write_output(summary: Summary, output: Path, fmt: Format, *, force: bool) -> None:
     try:
-        write_text(output, render_text(summary, fmt), force=force)
+        write_text(output, render_text(summary, fmt), force=force, mode=PRIVATE)
     except FileExists as error:
         raise UsageFailure(str(error)) from None
     except OSError as error:
