@@ -183,8 +183,7 @@ def _red_flag(qid: str, prompt: str, short: str, why: str) -> Question:
         "red_flags",
         "boolean",
         prompt,
-        why + " If you answer yes, your summary puts getting medical help before anything "
-        "else.",
+        why + " If you answer yes, your summary puts getting medical help before anything else.",
         short=short,
     )
 

@@ -92,3 +92,10 @@ def test_the_triage_headline_is_whole_on_a_narrow_terminal() -> None:
     print_summary(summary, Console(file=buffer, width=44, no_color=True))
     text = " ".join(line.strip("│ ") for line in buffer.getvalue().splitlines()[:4])
     assert "No warning signs: you can start with self-care" in text
+
+
+def test_only_the_action_title_in_the_banner_is_bold() -> None:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=80, force_terminal=True)
+    print_summary(evaluate(CASES["emergency"], now=NOW), console)
+    assert "\x1b[1m→ Get emergency care today: \x1b[0mGo to an emergency" in buffer.getvalue()

@@ -59,7 +59,8 @@ def triage_banner(summary: Summary) -> Panel:
         parts.append(reasons)
     if summary.steps and summary.steps[0].addresses == ["triage"] and level != "self_care":
         first = summary.steps[0]
-        action = Text(f"\n→ {first.title}: ", style="bold")
+        action = Text("\n")
+        action.append(f"→ {first.title}: ", style="bold")  # the title only, not the details
         action.append(first.details)
         parts.append(action)
     return Panel(
