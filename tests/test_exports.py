@@ -18,6 +18,7 @@ from rich.text import Text
 from footcheck import evaluate
 from footcheck.render import render_text
 from footcheck.render.rich_summary import print_summary
+from footcheck.summary import Summary
 from tests.conftest import RETAIL_WORKER
 from tests.helpers import answers
 
@@ -99,3 +100,13 @@ def test_only_the_action_title_in_the_banner_is_bold() -> None:
     console = Console(file=buffer, width=80, force_terminal=True)
     print_summary(evaluate(CASES["emergency"], now=NOW), console)
     assert "\x1b[1m→ Get emergency care today: \x1b[0mGo to an emergency" in buffer.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_text_from_a_summary_file_cannot_inject_markup(fmt: str) -> None:
+    data = evaluate(CASES["emergency"], now=NOW).model_dump(mode="json")
+    data["triage"]["reasons"][0] = "<script>alert(1)</script>"
+    data["contributors"][0]["title"] = "<img src=x onerror=alert(1)>"
+    text = render_text(Summary.model_validate(data), fmt)  # type: ignore[arg-type]
+    assert "<script>alert" not in text and "<img src=x" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from footcheck.answer_input import format_value
 from footcheck.catalogue import KEELE_COPYRIGHT, QUESTION_BY_ID
 from footcheck.render.chain import chain_links
@@ -15,8 +17,14 @@ from footcheck.render.wording import (
 from footcheck.summary import Summary
 
 
+def _text(text: str) -> str:
+    """Text from the summary, inert: a summary file read by `report` may come from anyone,
+    and many Markdown viewers render raw HTML."""
+    return html.escape(text, quote=False).replace("\n", " ")
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _text(text).replace("|", "\\|")
 
 
 def to_markdown(summary: Summary) -> str:
@@ -25,9 +33,9 @@ def to_markdown(summary: Summary) -> str:
     marker = "**⚠ " if level in ("emergency", "urgent") else "**"
     lines += [f"> {marker}{TRIAGE_HEADLINE[level]}**", ">", f"> {TRIAGE_INTRO[level]}"]
     if level != "self_care":
-        lines += [f"> - {reason}" for reason in summary.triage.reasons]
+        lines += [f"> - {_text(reason)}" for reason in summary.triage.reasons]
         first = summary.steps[0]
-        lines += [">", f"> **{first.title}:** {first.details}"]
+        lines += [">", f"> **{_text(first.title)}:** {_text(first.details)}"]
     lines.append("")
 
     lines += ["## How it fits together", "", "| Link | What points to it |", "|---|---|"]
@@ -42,10 +50,10 @@ def to_markdown(summary: Summary) -> str:
     for rank, contributor in enumerate(summary.contributors, 1):
         unit = "point" if contributor.points == 1 else "points"
         lines += [
-            f"### {rank}. {contributor.title}: {contributor.likelihood} "
+            f"### {rank}. {_text(contributor.title)}: {contributor.likelihood} "
             f"({contributor.points} {unit})",
             "",
-            contributor.explanation,
+            _text(contributor.explanation),
             "",
             "| Your answer | Points | Why it matters |",
             "|---|---:|---|",
@@ -65,7 +73,11 @@ def to_markdown(summary: Summary) -> str:
     if not summary.steps:
         lines += ["Nothing specific: keep active and comfortable.", ""]
     for number, step in enumerate(summary.steps, 1):
-        lines += [f"{number}. **{step.title}** `{step.evidence}`  ", f"   {step.details}", ""]
+        lines += [
+            f"{number}. **{_text(step.title)}** `{step.evidence}`  ",
+            f"   {_text(step.details)}",
+            "",
+        ]
     if summary.steps:
         used = [label for label in EVIDENCE_TEXT if any(s.evidence == label for s in summary.steps)]
         lines += ["Evidence labels: " + "; ".join(f"`{u}` {EVIDENCE_TEXT[u]}" for u in used), ""]
@@ -74,5 +86,5 @@ def to_markdown(summary: Summary) -> str:
     for qid, value in summary.answers.items():
         question = QUESTION_BY_ID[qid]
         lines.append(f"| {_cell(question.label)} | {_cell(format_value(question, value))} |")
-    lines += ["", "</details>", "", "---", "", f"*{summary.disclaimer}*", ""]
+    lines += ["", "</details>", "", "---", "", f"*{_text(summary.disclaimer)}*", ""]
     return "\n".join(lines)
