@@ -110,3 +110,11 @@ def test_text_from_a_summary_file_cannot_inject_markup(fmt: str) -> None:
     text = render_text(Summary.model_validate(data), fmt)  # type: ignore[arg-type]
     assert "<script>alert" not in text and "<img src=x" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def test_rich_shows_markup_like_text_from_a_summary_file_literally() -> None:
+    data = evaluate(CASES["emergency"], now=NOW).model_dump(mode="json")
+    data["triage"]["reasons"][0] = "[/bold] oops"
+    data["contributors"][0]["evidence"][0]["reason"] = "[/] closing [link=http://x]y[/link]"
+    text = render_text(Summary.model_validate(data), "rich", width=80)
+    assert "[/bold] oops" in text and "[link=http://x]y[/link]" in text

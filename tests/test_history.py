@@ -128,6 +128,16 @@ def test_no_output_replaces_the_history_even_with_force(
         assert len(store.rows()) == 1
 
 
+def test_a_history_folder_named_like_markup_is_shown_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FOOTCHECK_HOME", str(tmp_path / "h[/dim]x"))
+    saved(1)
+    listing = runner.invoke(app, ["history", "list"], env={"COLUMNS": "200"})
+    assert listing.exit_code == 0, listing.stderr
+    assert "h[/dim]x" in listing.stdout
+
+
 def test_empty_history_commands_say_so(private_home: Path) -> None:
     for command in (["history", "list"], ["history", "trend"]):
         result = runner.invoke(app, command)

@@ -47,6 +47,7 @@ def list_results() -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from footcheck.render.wording import contributor_short
 
@@ -69,7 +70,7 @@ def list_results() -> None:
     for name in ("id", "date (UTC)", "triage", "pain", "STarT Back", "top contributor"):
         table.add_column(name, no_wrap=name in ("id", "date (UTC)"))
     for row in rows:
-        table.add_row(
+        cells = (
             str(row.id),
             row.created_at[:16].replace("T", " "),
             row.triage.replace("_", " "),
@@ -77,8 +78,9 @@ def list_results() -> None:
             row.risk or "-",
             contributor_short(row.top_contributor) if row.top_contributor else "none",
         )
+        table.add_row(*(Text(cell) for cell in cells))  # stored text is never markup
     console.print(table)
-    console.print(f"[dim]Stored only on this machine, in {history_path()}[/dim]")
+    console.print(Text(f"Stored only on this machine, in {history_path()}", style="dim"))
 
 
 def load_result(result_id: int) -> Summary:

@@ -1,7 +1,8 @@
 """The summary in the terminal: triage first, then the chain, contributors, outlook, steps.
 
 Everything meaningful is in the words, not only in colour, so it reads the same with
-NO_COLOR, when piped, and at 80 columns.
+NO_COLOR, when piped, and at 80 columns. Text from the summary always goes in as ``Text``,
+never as a string Rich would read as markup: `report` shows files from anywhere.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def triage_banner(summary: Summary) -> Panel:
         reasons.add_column(width=3, justify="right", no_wrap=True)
         reasons.add_column(ratio=1)
         for reason in summary.triage.reasons:
-            reasons.add_row("•", reason)
+            reasons.add_row("•", Text(reason))
         parts.append(reasons)
     if summary.steps and summary.steps[0].addresses == ["triage"] and level != "self_care":
         first = summary.steps[0]
@@ -109,7 +110,7 @@ def contributor_block(rank: int, contributor: Contributor) -> RenderableType:
     for item in contributor.evidence:
         question = QUESTION_BY_ID[item.question]
         answer = f"{question.label}: {format_value(question, item.answer)}"
-        evidence.add_row(answer, f"+{item.points}", item.reason)
+        evidence.add_row(Text(answer), f"+{item.points}", Text(item.reason))
     return Group(
         title,
         likelihood_bar(contributor),
