@@ -101,9 +101,16 @@ class HistoryStore:
                 self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
             )
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            # One read transaction, so the three answers come from one moment: read apart,
+            # another process creating the history could commit between them, and a new
+            # history would look like a foreign database (tables, but no footcheck id yet).
+            connection.execute("BEGIN")
+            try:
+                application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+                version = connection.execute("PRAGMA user_version").fetchone()[0]
+                tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            finally:
+                connection.execute("COMMIT")
         except sqlite3.DatabaseError as error:
             raise _damaged(self.path, f"it is not a SQLite database ({error})") from None
         finally:

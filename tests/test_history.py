@@ -9,6 +9,7 @@ import sqlite3
 import stat
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -16,7 +17,13 @@ from typer.testing import CliRunner
 from footcheck import evaluate
 from footcheck.cli.app import app
 from footcheck.history_location import history_path
-from footcheck.history_store import SCHEMA_VERSION, HistoryError, HistoryStore
+from footcheck.history_store import (
+    APPLICATION_ID,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    HistoryError,
+    HistoryStore,
+)
 from tests.conftest import RETAIL_WORKER
 
 runner = CliRunner()
@@ -187,6 +194,43 @@ def test_concurrent_saves_lose_nothing(private_home: Path) -> None:
         rows = store.rows()
     assert len(rows) == 40
     assert len({r.id for r in rows}) == 40
+
+
+def test_a_history_being_created_is_never_taken_for_a_foreign_one(
+    private_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process commits the new history's first transaction while this one is
+    checking what the file is: the checks must all see one moment, before or after."""
+    private_home.mkdir(mode=0o700)
+    path = history_path()
+    creator = sqlite3.connect(path, timeout=0.1, isolation_level=None)
+    creator.execute("BEGIN IMMEDIATE")
+    for statement in MIGRATIONS[0].split(";"):
+        if statement.strip():
+            creator.execute(statement)
+    creator.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    creator.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    real_connect = sqlite3.connect
+
+    def connect_and_race(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        connection = real_connect(*args, **kwargs)
+
+        def commit_in_between(statement: str) -> None:
+            # Once: after this connection has read application_id, before user_version.
+            if statement.startswith("PRAGMA user_version") and creator.in_transaction:
+                try:
+                    creator.execute("COMMIT")
+                except sqlite3.OperationalError:  # the reader's snapshot holds; it creates it
+                    creator.execute("ROLLBACK")
+
+        connection.set_trace_callback(commit_in_between)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", connect_and_race)
+    with HistoryStore() as store:  # neither "not footcheck's history" nor a hang
+        store.save(evaluate(RETAIL_WORKER))
+        assert len(store.rows()) == 1
+    creator.close()
 
 
 def test_damaged_file_is_refused_and_left_alone(private_home: Path, answers_file: Path) -> None:
