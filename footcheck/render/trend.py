@@ -92,5 +92,6 @@ def print_trend(results: list[tuple[int, Summary]], console: Console) -> None:
         points = [
             next((c.points for c in summary.contributors if c.id == cid), 0) for _, summary in shown
         ]
-        chart.add_row(contributor_short(cid), sparkline(points), f"{points[0]} → {points[-1]}")
+        name = Text(contributor_short(cid))  # stored text, never markup
+        chart.add_row(name, sparkline(points), f"{points[0]} → {points[-1]}")
     console.print(chart)
