@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal, TypedDict
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from footcheck.catalogue import AnswerValue
+from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
 
 TriageLevel = Literal["emergency", "urgent", "see_clinician", "self_care"]
 Risk = Literal["low", "medium", "high"]
@@ -133,6 +133,13 @@ class Evidence(_Frozen):
     points: int
     reason: str
 
+    @field_validator("question")
+    @classmethod
+    def _a_question_id(cls, question: str) -> str:
+        if question not in QUESTION_BY_ID:
+            raise ValueError(f"'{question}' is not a question id")
+        return question
+
 
 class Contributor(_Frozen):
     id: str
@@ -163,3 +170,16 @@ class Summary(_Frozen):
     contributors: list[Contributor]
     steps: list[Step]
     disclaimer: str = DISCLAIMER
+
+    @field_validator("answers")
+    @classmethod
+    def _checklist_answers(cls, answers: dict[str, AnswerValue]) -> dict[str, AnswerValue]:
+        """A summary read back (`report`, the history) may have been edited by hand: its
+        answers must be ones the checklist allows, which is all the renderers can show."""
+        from footcheck.answers import AnswersError, validate_answers
+
+        try:
+            validate_answers(answers, partial=True)
+        except AnswersError as error:
+            raise ValueError("; ".join(str(p) for p in error.problems)) from None
+        return answers

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from footcheck.answer_files import AnswersFileError, load_answers_file
@@ -133,3 +133,56 @@ def test_deeply_nested_jsonl_row_is_an_error_row() -> None:
 def test_jsonl_row_with_a_number_too_long_to_read_is_an_error_row() -> None:
     (row,) = scored(('{"age": 1' + "0" * 5000 + "}\n").encode(), "jsonl")
     assert row["errors"][0]["message"] == "holds a number too long to read"
+
+
+def _leaf_paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _leaf_paths(v, (*path, k))] or [path]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _leaf_paths(v, (*path, i))] or [path]
+    return [path]
+
+
+def _edited(document: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    copy = json.loads(json.dumps(document))
+    target = copy
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return copy
+
+
+EMERGENCY_SUMMARY = json.loads(
+    (Path(__file__).parent / "golden" / "emergency.json").read_text(encoding="utf-8")
+)
+SUMMARY_LEAVES = _leaf_paths(EMERGENCY_SUMMARY)
+
+
+@given(st.lists(st.tuples(st.sampled_from(SUMMARY_LEAVES), json_values), min_size=1, max_size=3))
+@settings(max_examples=300, deadline=None)
+@example([(("answers", "foo"), 1)])  # an id the checklist does not have
+@example([(("contributors", 0, "evidence", 0, "question"), "nope")])
+@example([(("answers", "other_pain"), "feet")])  # a list answer as a string
+@example([(("steps",), [])])  # an emergency with no steps to spell out
+def test_an_edited_summary_file_is_shown_or_refused_never_a_crash(
+    edits: list[tuple[tuple[Any, ...], Any]],
+) -> None:
+    """`report` on a hand-edited export: either it validates and every renderer copes, or
+    it is refused with the fields named."""
+    from footcheck.cli.failures import UsageFailure
+    from footcheck.cli.file_commands import load_summary
+    from footcheck.render import FORMATS, render_text
+
+    document = EMERGENCY_SUMMARY
+    for path, value in edits:
+        document = _edited(document, path, value)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "summary.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        try:
+            summary = load_summary(path)
+        except UsageFailure as failure:
+            assert failure.details
+            return
+    for fmt in FORMATS:
+        assert render_text(summary, fmt)

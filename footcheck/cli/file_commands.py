@@ -54,7 +54,9 @@ def load_summary(path: Path) -> Summary:
         details = []
         for item in error.errors(include_url=False):
             where = ".".join(str(part) for part in item["loc"]) or "(whole file)"
-            details.append(f"{where}: {item['msg']}")
+            # Our own checks' words, without pydantic's "Value error, " in front.
+            why = item["ctx"]["error"] if item["type"] == "value_error" else item["msg"]
+            details.append(f"{where}: {why}")
         raise UsageFailure(
             f"{path} is not an exported footcheck summary (schema_version 1)", details[:20]
         ) from None

@@ -13,6 +13,7 @@ from footcheck.render.wording import (
     TRIAGE_INTRO,
     posture_line,
     start_back_line,
+    triage_action,
 )
 from footcheck.summary import Summary
 
@@ -81,8 +82,8 @@ def to_html(summary: Summary) -> str:
     ]
     if level != "self_care":
         out.append("<ul>" + "".join(f"<li>{e(r)}</li>" for r in summary.triage.reasons) + "</ul>")
-        first = summary.steps[0]
-        out.append(f"<p><strong>{e(first.title)}:</strong> {e(first.details)}</p>")
+    if (action := triage_action(summary)) is not None:
+        out.append(f"<p><strong>{e(action.title)}:</strong> {e(action.details)}</p>")
     out.append("</section>")
 
     out.append('<h2>How it fits together</h2><div class="chain">')

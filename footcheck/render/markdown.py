@@ -13,6 +13,7 @@ from footcheck.render.wording import (
     TRIAGE_INTRO,
     posture_line,
     start_back_line,
+    triage_action,
 )
 from footcheck.summary import Summary
 
@@ -34,8 +35,8 @@ def to_markdown(summary: Summary) -> str:
     lines += [f"> {marker}{TRIAGE_HEADLINE[level]}**", ">", f"> {TRIAGE_INTRO[level]}"]
     if level != "self_care":
         lines += [f"> - {_text(reason)}" for reason in summary.triage.reasons]
-        first = summary.steps[0]
-        lines += [">", f"> **{_text(first.title)}:** {_text(first.details)}"]
+    if (action := triage_action(summary)) is not None:
+        lines += [">", f"> **{_text(action.title)}:** {_text(action.details)}"]
     lines.append("")
 
     lines += ["## How it fits together", "", "| Link | What points to it |", "|---|---|"]

@@ -24,6 +24,7 @@ from footcheck.render.wording import (
     TRIAGE_INTRO,
     posture_line,
     start_back_line,
+    triage_action,
 )
 from footcheck.summary import Contributor, Summary
 
@@ -58,11 +59,10 @@ def triage_banner(summary: Summary) -> Panel:
         for reason in summary.triage.reasons:
             reasons.add_row("•", Text(reason))
         parts.append(reasons)
-    if summary.steps and summary.steps[0].addresses == ["triage"] and level != "self_care":
-        first = summary.steps[0]
+    if (step := triage_action(summary)) is not None:
         action = Text("\n")
-        action.append(f"→ {first.title}: ", style="bold")  # the title only, not the details
-        action.append(first.details)
+        action.append(f"→ {step.title}: ", style="bold")  # the title only, not the details
+        action.append(step.details)
         parts.append(action)
     return Panel(
         Group(*parts),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footcheck.summary import EvidenceLabel, PostureClass, Risk, Summary, TriageLevel
+from footcheck.summary import EvidenceLabel, PostureClass, Risk, Step, Summary, TriageLevel
 
 TRIAGE_HEADLINE: dict[TriageLevel, str] = {
     "emergency": "EMERGENCY: get medical help today",
@@ -49,6 +49,14 @@ EVIDENCE_TEXT: dict[EvidenceLabel, str] = {
     "limited": "some studies; not guideline-backed for back pain on its own",
     "practical": "common-sense load management",
 }
+
+
+def triage_action(summary: Summary) -> Step | None:
+    """The step the triage banner spells out: the first one, when the triage chose it."""
+    if summary.triage.level == "self_care" or not summary.steps:
+        return None
+    first = summary.steps[0]
+    return first if first.addresses == ["triage"] else None
 
 
 def contributor_short(contributor_id: str) -> str:
