@@ -153,6 +153,18 @@ def test_empty_history_commands_say_so(private_home: Path) -> None:
     assert not private_home.exists()  # reading never creates the history
 
 
+def test_a_damaged_result_is_left_out_of_the_trend_and_named() -> None:
+    saved(3)
+    with sqlite3.connect(history_path()) as db:
+        db.execute("UPDATE results SET summary_json = '{\"oops\": 1}' WHERE id = 2")
+    result = runner.invoke(app, ["history", "trend"])
+    assert result.exit_code == 0
+    assert "left out damaged result(s) 2" in result.stderr
+    assert "Pain and outlook" in result.stdout
+    shown = runner.invoke(app, ["history", "show", "2"])
+    assert shown.exit_code == 1 and "saved result 2 is damaged" in shown.stderr
+
+
 def test_trend_fits_80_columns() -> None:
     saved(6)
     result = runner.invoke(app, ["history", "trend"], env={"COLUMNS": "80"})

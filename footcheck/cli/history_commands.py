@@ -103,10 +103,16 @@ def trend() -> None:
 
     from footcheck.render.trend import print_trend
 
+    results = []
+    damaged = []
     with opened() as store:
-        results = []
         for result_id, text in store.summaries() if store else []:
-            results.append((result_id, Summary.model_validate_json(text)))
+            try:
+                results.append((result_id, Summary.model_validate_json(text)))
+            except ValidationError:
+                damaged.append(str(result_id))
+    if damaged:  # one bad row should not hide the rest of the progress
+        print(f"footcheck: left out damaged result(s) {', '.join(damaged)}", file=sys.stderr)
     print_trend(results, Console())
 
 
