@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from footcheck.answer_input import InputProblem, parse_text, shown
+from footcheck.answer_input import InputProblem, not_allowed, parse_text
 from footcheck.answers import Problem, unknown_id_message
 from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
 
@@ -83,7 +83,5 @@ def parse_assignments(assignments: list[str]) -> tuple[dict[str, AnswerValue], l
         try:
             values[qid] = parse_text(question, text, lenient=False)
         except InputProblem:
-            problems.append(
-                Problem(qid, f"'{shown(text)}' is not allowed; allowed: {question.allowed}")
-            )
+            problems.append(Problem(qid, not_allowed(question, text)))
     return values, problems

@@ -43,6 +43,14 @@ def _escape(char: str) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
+def not_allowed(question: Question, text: str) -> str:
+    """Why a value written as text (`--set`, a CSV cell) was refused, and what would do."""
+    message = f"'{shown(text)}' is not allowed; allowed: {question.allowed}"
+    if question.kind == "multi":
+        message += " (as text, separated by ';', e.g. feet;knees, or none)"
+    return message
+
+
 def parse_text(question: Question, text: str, *, lenient: bool) -> AnswerValue:
     """The answer ``text`` stands for, or None for an empty answer."""
     text = text.strip()

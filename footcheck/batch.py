@@ -17,7 +17,7 @@ from typing import IO, Literal
 from pydantic import ValidationError
 from pydantic_core import to_json
 
-from footcheck.answer_input import InputProblem, parse_text, shown
+from footcheck.answer_input import InputProblem, not_allowed, parse_text, shown
 from footcheck.answers import Answers, AnswersError, Problem, unknown_id_message, validate_answers
 from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
 from footcheck.scoring.evaluate import summary_data
@@ -120,11 +120,7 @@ def csv_rows(lines: Iterable[str]) -> Iterator[Row]:
             try:
                 values[question.id] = parse_text(question, cell, lenient=False)
             except InputProblem:
-                problems.append(
-                    Problem(
-                        question.id, f"'{shown(cell)}' is not allowed; allowed: {question.allowed}"
-                    )
-                )
+                problems.append(Problem(question.id, not_allowed(question, cell)))
         yield Row(start, values=values, problems=problems)
 
 

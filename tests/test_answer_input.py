@@ -69,3 +69,12 @@ def test_any_typed_text_is_an_answer_or_an_explained_problem(
         parse_text(QUESTION_BY_ID[qid], text, lenient=lenient)
     except InputProblem as problem:
         assert str(problem).isprintable()
+
+
+def test_a_refused_list_written_as_text_says_how_to_separate_it() -> None:
+    from footcheck.answer_input import not_allowed
+
+    message = not_allowed(QUESTION_BY_ID["other_pain"], "feet,knees")
+    assert message.startswith("'feet,knees' is not allowed")
+    assert "separated by ';', e.g. feet;knees" in message
+    assert "separated" not in not_allowed(QUESTION_BY_ID["age"], "old")
