@@ -6,7 +6,13 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from footcheck.answer_input import SHOWN_CHARACTERS, InputProblem, parse_text, shown
+from footcheck.answer_input import (
+    SHOWN_CHARACTERS,
+    InputProblem,
+    not_allowed,
+    parse_text,
+    shown,
+)
 from footcheck.catalogue import QUESTION_BY_ID
 
 
@@ -72,8 +78,6 @@ def test_any_typed_text_is_an_answer_or_an_explained_problem(
 
 
 def test_a_refused_list_written_as_text_says_how_to_separate_it() -> None:
-    from footcheck.answer_input import not_allowed
-
     message = not_allowed(QUESTION_BY_ID["other_pain"], "feet,knees")
     assert message.startswith("'feet,knees' is not allowed")
     assert "separated by ';', e.g. feet;knees" in message
