@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from typing import TYPE_CHECKING, TextIO
 
@@ -56,7 +57,10 @@ def line_reader(console: Console, stream: TextIO | None = None) -> ReadLineFn:
     def read_line(prompt: str) -> str:
         console.file.flush()
         if editing:
-            return input(prompt)
+            *above, last = fit_prompt(prompt, shutil.get_terminal_size().columns)
+            for line in above:
+                print(line)
+            return input(last)
         console.print(prompt, end="", markup=False, highlight=False)
         console.file.flush()
         line = source.readline()
@@ -65,6 +69,22 @@ def line_reader(console: Console, stream: TextIO | None = None) -> ReadLineFn:
         return line.rstrip("\r\n")
 
     return read_line
+
+
+REPLY_ROOM = 12
+"""Columns kept free after a prompt for the reply, before the prompt is broken."""
+
+
+def fit_prompt(prompt: str, width: int) -> list[str]:
+    """The prompt as terminal lines, broken between words: readline draws only the last
+    line and would otherwise wrap it mid-word wherever the terminal edge falls."""
+    lines = prompt.split("\n")
+    last = lines.pop()
+    limit = max(width - REPLY_ROOM, 20)
+    while len(last) > limit and (cut := last.rfind(" ", 0, limit)) > 0:
+        lines.append(last[:cut])
+        last = last[cut + 1 :]
+    return [*lines, last]
 
 
 def _enable_line_editing() -> bool:
