@@ -19,6 +19,10 @@ class AnswersFileError(Exception):
     """An answers file that cannot be read at all (as opposed to one with bad answers)."""
 
 
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+"""Byte-order marks of UTF-16, which some editors and spreadsheets save by default."""
+
+
 def load_answers_file(path: Path) -> dict[str, Any]:
     """The raw answers in ``path``: a JSON or TOML table, or an exported summary's answers."""
     try:
@@ -30,7 +34,10 @@ def load_answers_file(path: Path) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise AnswersFileError(f"{path} is not a UTF-8 text file") from None
+        saved_as = " (it is UTF-16)" if raw.startswith(UTF16_MARKS) else ""
+        raise AnswersFileError(
+            f"{path} is not a UTF-8 text file{saved_as}; save it as UTF-8"
+        ) from None
     try:
         data = _parse(path, text)
     except RecursionError:

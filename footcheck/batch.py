@@ -17,6 +17,7 @@ from typing import IO, Literal
 from pydantic import ValidationError
 from pydantic_core import to_json
 
+from footcheck.answer_files import UTF16_MARKS
 from footcheck.answer_input import InputProblem, not_allowed, parse_text, shown
 from footcheck.answers import Answers, AnswersError, Problem, unknown_id_message, validate_answers
 from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
@@ -56,7 +57,12 @@ class BatchTotals:
 
 def counting_lines(stream: IO[bytes], on_bytes: Callable[[int], None] | None) -> Iterator[str]:
     """Decoded lines (newline kept, as csv wants) from a byte stream, reporting progress."""
-    for raw in stream:
+    for number, raw in enumerate(stream, 1):
+        if number == 1 and raw.startswith(UTF16_MARKS):
+            # Otherwise every row fails as "not valid JSON", which hides the one real cause.
+            raise BatchInputError(
+                "the input is UTF-16 text", ["save it as UTF-8 (in Excel: CSV UTF-8)"]
+            )
         if on_bytes is not None:
             on_bytes(len(raw))
         yield raw.decode(

@@ -111,6 +111,23 @@ def test_csv_lists_booleans_and_empty_cells(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_utf16_input_is_named_once_not_as_every_row(tmp_path: Path, suffix: str) -> None:
+    utf8 = (jsonl if suffix == ".jsonl" else csv_file)(
+        tmp_path / f"in{suffix}", [RETAIL_WORKER] * 3
+    )
+    source = tmp_path / f"utf16{suffix}"
+    source.write_bytes(utf8.read_text(encoding="utf-8").encode("utf-16"))
+    target = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["batch", str(source), "-o", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "footcheck: the input is UTF-16 text",
+        "  - save it as UTF-8 (in Excel: CSV UTF-8)",
+    ]
+    assert not target.exists()
+
+
 def test_csv_header_must_be_ids(tmp_path: Path) -> None:
     source = tmp_path / "in.csv"
     source.write_text("age,arch\n40,flat\n")

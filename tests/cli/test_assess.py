@@ -65,6 +65,17 @@ def test_a_scripted_run_loads_only_what_it_uses(
     assert result.stderr.strip().splitlines()[-1] == repr(loaded)
 
 
+def test_a_utf16_answers_file_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    path.write_bytes(json.dumps(RETAIL_WORKER).encode("utf-16"))
+    code, _, err = run("assess", "--answers", str(path), "--no-input")
+    assert code == 2
+    assert (
+        err.strip()
+        == f"footcheck: {path} is not a UTF-8 text file (it is UTF-16); save it as UTF-8"
+    )
+
+
 def test_json_to_stdout_is_the_document_alone(answers_file: Path) -> None:
     code, out, err = run("assess", "--answers", str(answers_file), "--format", "json")
     assert code == 0, err
