@@ -35,6 +35,11 @@ def shown(text: str) -> str:
     text = text.strip()
     if len(text) > SHOWN_CHARACTERS:
         text = text[: SHOWN_CHARACTERS - 1] + "…"
+    return printable(text)
+
+
+def printable(text: str) -> str:
+    """``text`` with control and invisible characters written as escapes, for messages."""
     return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
 
 

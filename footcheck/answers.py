@@ -22,6 +22,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from footcheck.answer_input import printable
 from footcheck.catalogue import (
     QUESTION_BY_ID,
     QUESTION_IDS,
@@ -187,7 +188,8 @@ class Problem:
     kind: str = "invalid"
 
     def __str__(self) -> str:
-        return f"{self.id}: {self.message}"
+        # The id may be a key from someone's file: never let it drive the terminal.
+        return f"{printable(self.id)}: {self.message}"
 
     def as_json(self) -> dict[str, str]:
         return {"id": self.id, "kind": self.kind, "message": self.message}

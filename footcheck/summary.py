@@ -137,7 +137,9 @@ class Evidence(_Frozen):
     @classmethod
     def _a_question_id(cls, question: str) -> str:
         if question not in QUESTION_BY_ID:
-            raise ValueError(f"'{question}' is not a question id")
+            from footcheck.answer_input import shown
+
+            raise ValueError(f"'{shown(question)}' is not a question id")
         return question
 
 

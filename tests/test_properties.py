@@ -126,3 +126,5 @@ def test_arbitrary_mappings_never_crash(data: dict[str, Any]) -> None:
     except AnswersError as error:
         assert error.problems
         assert all(p.id and p.message for p in error.problems)
+        # What a person reads can never carry a terminal escape from the file.
+        assert all(str(p).isprintable() for p in error.problems)

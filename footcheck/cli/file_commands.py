@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from footcheck.answer_input import printable
 from footcheck.answer_template import json_template, toml_template
 from footcheck.catalogue import QUESTION_IDS
 from footcheck.cli.failures import OperationalFailure, UsageFailure
@@ -53,7 +54,7 @@ def load_summary(path: Path) -> Summary:
             ) from None
         details = []
         for item in error.errors(include_url=False):
-            where = ".".join(str(part) for part in item["loc"]) or "(whole file)"
+            where = printable(".".join(str(part) for part in item["loc"])) or "(whole file)"
             # Our own checks' words, without pydantic's "Value error, " in front.
             why = item["ctx"]["error"] if item["type"] == "value_error" else item["msg"]
             details.append(f"{where}: {why}")
