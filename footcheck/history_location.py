@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from footcheck.output_files import is_same_file
+
 DB_NAME = "history.sqlite3"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 """SQLite's companions to the database file, as much part of the history as the file."""
@@ -32,13 +34,4 @@ def is_history_file(path: Path) -> bool:
     """Whether writing ``path`` would replace the history or one of its side files."""
     database = history_path()
     targets = [database, *(database.with_name(database.name + s) for s in SIDE_FILES)]
-    resolved = path.resolve()
-    for target in targets:
-        if resolved == target.resolve():
-            return True
-        try:
-            if path.exists() and target.exists() and path.samefile(target):
-                return True  # a hard link or another name for the same file
-        except OSError:
-            continue
-    return False
+    return any(is_same_file(path, target) for target in targets)

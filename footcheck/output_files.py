@@ -25,6 +25,17 @@ class FileExists(Exception):
         self.path = path
 
 
+def is_same_file(path: Path, other: Path) -> bool:
+    """Whether writing ``path`` would write ``other``: one name once links are followed, or
+    one file under two names (a hard link)."""
+    if path.resolve() == other.resolve():
+        return True
+    try:
+        return path.exists() and other.exists() and path.samefile(other)
+    except OSError:
+        return False
+
+
 def check_writable(path: Path, *, force: bool) -> None:
     """Fail early, before any work, when the target exists or its folder does not."""
     if path.exists() and not force:

@@ -18,7 +18,7 @@ from footcheck.batch import (
 )
 from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.summary_output import check_output
-from footcheck.output_files import PRIVATE, FileExists, atomic_writer
+from footcheck.output_files import PRIVATE, FileExists, atomic_writer, is_same_file
 
 EXIT_ROW_ERRORS = 1
 
@@ -75,13 +75,6 @@ def progress_reporter(size: int | None) -> Iterator[Callable[[int], None] | None
         yield lambda n: progress.advance(task, n)
 
 
-def _same_file(source: Path, output: Path) -> bool:
-    try:
-        return output.exists() and source.samefile(output)
-    except OSError:
-        return False
-
-
 def run_batch(
     source: Path | None,
     chosen_format: str | None,
@@ -91,7 +84,7 @@ def run_batch(
     show_totals: bool,
 ) -> None:
     fmt = input_format(source, chosen_format)
-    if source is not None and output is not None and _same_file(source, output):
+    if source is not None and output is not None and is_same_file(output, source):
         raise UsageFailure(f"{output} is the input: write the results to another file")
     check_output(output, force=force)
     totals = BatchTotals()
