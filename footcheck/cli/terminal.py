@@ -55,8 +55,8 @@ def line_reader(console: Console, stream: TextIO | None = None) -> ReadLineFn:
     source = stream if stream is not None else sys.stdin
 
     def read_line(prompt: str) -> str:
-        console.file.flush()
         if editing:
+            console.file.flush()  # what the console printed comes before readline's prompt
             *above, last = fit_prompt(prompt, shutil.get_terminal_size().columns)
             for line in above:
                 print(line)
