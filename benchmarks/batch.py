@@ -6,7 +6,7 @@ Run: python benchmarks/batch.py [--rows 40000]
    JSONL rows, against `Answers.model_validate_json` alone on the same rows. Budget:
    within 4x of validation alone, and at least 5,000 rows/s on one core. A reference line
    times validation plus writing a real summary per row with no scoring, the least any
-   batch that outputs SPEC 7 summaries pays.
+   batch that outputs full exported summaries pays.
 2. Memory: peak RSS of a `footcheck batch` subprocess on 50,000 rows vs 5,000 rows.
    Budget: within 15 MiB.
 """

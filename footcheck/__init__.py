@@ -9,19 +9,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "1.0.0"
-__all__ = ["Answers", "AnswersError", "Summary", "__version__", "evaluate"]
+__all__ = ["Answers", "AnswersError", "FootcheckError", "Summary", "__version__", "evaluate"]
 
 if TYPE_CHECKING:
-    from footcheck.answers import Answers, AnswersError
+    from footcheck.answers import Answers
+    from footcheck.errors import AnswersError, FootcheckError
     from footcheck.scoring.evaluate import evaluate
     from footcheck.summary import Summary
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("Answers", "AnswersError"):
-        from footcheck import answers
+    if name == "Answers":
+        from footcheck.answers import Answers
 
-        return getattr(answers, name)
+        return Answers
+    if name in ("AnswersError", "FootcheckError"):
+        from footcheck import errors
+
+        return getattr(errors, name)
     if name == "evaluate":
         from footcheck.scoring.evaluate import evaluate
 

@@ -6,17 +6,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from footcheck.answer_input import InputProblem, not_allowed, parse_text
+from footcheck.answer_kinds import InputProblem, not_allowed, parse_text
 from footcheck.answers import Problem, unknown_id_message
-from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
+from footcheck.catalogue import QUESTION_BY_ID
+from footcheck.errors import InputFileError
+from footcheck.question import AnswerValue
 
 NESTED_TOO_DEEPLY = (
     "{path} is nested too deeply to be an answers file (answers are at most a list of words)"
 )
-
-
-class AnswersFileError(Exception):
-    """An answers file that cannot be read at all (as opposed to one with bad answers)."""
 
 
 UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
@@ -28,24 +26,24 @@ def load_answers_file(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise AnswersFileError(f"{path} does not exist") from None
+        raise InputFileError(f"{path} does not exist") from None
     except OSError as error:
-        raise AnswersFileError(f"cannot read {path}: {error.strerror or error}") from None
+        raise InputFileError(f"cannot read {path}: {error.strerror or error}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         saved_as = " (it is UTF-16)" if raw.startswith(UTF16_MARKS) else ""
-        raise AnswersFileError(
+        raise InputFileError(
             f"{path} is not a UTF-8 text file{saved_as}; save it as UTF-8"
         ) from None
     try:
         data = _parse(path, text)
     except RecursionError:
-        raise AnswersFileError(NESTED_TOO_DEEPLY.format(path=path)) from None
+        raise InputFileError(NESTED_TOO_DEEPLY.format(path=path)) from None
     except ValueError:  # an integer of thousands of digits (syntax errors are named in _parse)
-        raise AnswersFileError(f"{path} holds a number too long to read") from None
+        raise InputFileError(f"{path} holds a number too long to read") from None
     if not isinstance(data, dict):
-        raise AnswersFileError(
+        raise InputFileError(
             f"{path} must hold a table of question ids and answers (see `footcheck template`)"
         )
     if "schema_version" in data and isinstance(data.get("answers"), dict):
@@ -61,11 +59,11 @@ def _parse(path: Path, text: str) -> Any:
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
-            raise AnswersFileError(f"{path} is not valid TOML: {error}") from None
+            raise InputFileError(f"{path} is not valid TOML: {error}") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise AnswersFileError(
+        raise InputFileError(
             f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
 

@@ -1,6 +1,6 @@
 """Answers files to fill in by hand, written from the catalogue.
 
-JSON (SPEC: every id set to null) is the default. TOML has no null, so the TOML template
+JSON (every id set to null) is the default. TOML has no null, so the TOML template
 lists every question as a commented-out line under its question and allowed values: a line
 left commented out is simply not answered, as a null would be.
 """

@@ -1,7 +1,8 @@
 """The validated answers to the checklist, and plain-language descriptions of what is wrong.
 
-Field types and ranges come from the catalogue, so the model, the prompts and the JSON
-Schema agree. Rules that span several answers (applicability, completeness, the 24-hour day)
+The ``Answers`` model is built from the catalogue: one field per question, its type and
+range from the question's kind, so the model, the prompts and the JSON Schema cannot drift.
+Rules that span several answers (applicability, completeness, no repeats, the 24-hour day)
 live in one model validator that reports every problem at once, each under its own id.
 """
 
@@ -9,106 +10,30 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Annotated, Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    Strict,
-    ValidationError,
-    ValidationInfo,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, create_model
+from pydantic import model_validator as _model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from footcheck.answer_input import printable
-from footcheck.catalogue import (
-    QUESTION_BY_ID,
-    QUESTION_IDS,
-    QUESTIONS,
-    AnswerValue,
-    ArchStanding,
-    Bothersome,
-    HeelTilt,
-    Insoles,
-    KneesInward,
-    Lifting,
-    MainFootwear,
-    OtherPain,
-    PainDuration,
-    ShoeWear,
-    WetFootprint,
-    inapplicable_ids,
-    not_applicable_reason,
-)
+from footcheck.answer_kinds import KINDS
+from footcheck.catalogue import CATALOGUE, QUESTION_BY_ID, QUESTION_IDS, not_applicable_reason
+from footcheck.display_text import printable
+from footcheck.errors import AnswersError
+from footcheck.question import AnswerValue, Question
+from footcheck.sections.habits import DAY_HOURS, HOURS_IN_A_DAY
 
-QUESTION_ORDER = {qid: i for i, qid in enumerate(QUESTION_IDS)}
+QUESTION_ORDER = CATALOGUE.order
 PARTIAL = {"partial": True}
 """Validation context for answers still being collected: values are checked, gaps allowed."""
 
 
-# Numbers are strict so that true/false or "7" are not silently read as 1 or 7.
-Int = Annotated[int, Strict()]
-Float = Annotated[float, Strict()]
-
-
-def _field(qid: str) -> Any:
-    question = QUESTION_BY_ID[qid]
-    return Field(
-        default=None,
-        ge=question.minimum,
-        le=question.maximum,
-        title=question.label,
-        description=question.prompt,
-    )
-
-
-class Answers(BaseModel):
-    """A complete, consistent set of answers (see SPEC section 2)."""
+class AnswersBase(BaseModel):
+    """What every set of answers can do; the fields come from the catalogue."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
-    age: Int | None = _field("age")
-    back_pain: bool | None = _field("back_pain")
-    pain_intensity: Int | None = _field("pain_intensity")
-    pain_duration: PainDuration | None = _field("pain_duration")
-    pain_worse_standing: bool | None = _field("pain_worse_standing")
-    pain_worse_sitting: bool | None = _field("pain_worse_sitting")
-    other_pain: list[OtherPain] | None = _field("other_pain")
-    rf_bladder_bowel: bool | None = _field("rf_bladder_bowel")
-    rf_saddle_numbness: bool | None = _field("rf_saddle_numbness")
-    rf_leg_weakness: bool | None = _field("rf_leg_weakness")
-    rf_trauma: bool | None = _field("rf_trauma")
-    rf_fever_weight_loss: bool | None = _field("rf_fever_weight_loss")
-    rf_cancer_history: bool | None = _field("rf_cancer_history")
-    rf_night_pain: bool | None = _field("rf_night_pain")
-    sb_leg_pain: bool | None = _field("sb_leg_pain")
-    sb_shoulder_neck: bool | None = _field("sb_shoulder_neck")
-    sb_walk_short: bool | None = _field("sb_walk_short")
-    sb_dress_slow: bool | None = _field("sb_dress_slow")
-    sb_unsafe_active: bool | None = _field("sb_unsafe_active")
-    sb_worry: bool | None = _field("sb_worry")
-    sb_terrible: bool | None = _field("sb_terrible")
-    sb_no_enjoy: bool | None = _field("sb_no_enjoy")
-    sb_bothersome: Bothersome | None = _field("sb_bothersome")
-    arch_standing: ArchStanding | None = _field("arch_standing")
-    wet_footprint: WetFootprint | None = _field("wet_footprint")
-    shoe_wear: ShoeWear | None = _field("shoe_wear")
-    knees_inward: KneesInward | None = _field("knees_inward")
-    heel_tilt: HeelTilt | None = _field("heel_tilt")
-    fpi6_total: Int | None = _field("fpi6_total")
-    main_footwear: MainFootwear | None = _field("main_footwear")
-    shoes_worn_out: bool | None = _field("shoes_worn_out")
-    insoles: Insoles | None = _field("insoles")
-    standing_hours: Float | None = _field("standing_hours")
-    hard_floors: bool | None = _field("hard_floors")
-    sitting_hours: Float | None = _field("sitting_hours")
-    lifting: Lifting | None = _field("lifting")
-    active_days: Int | None = _field("active_days")
-    foot_exercises: bool | None = _field("foot_exercises")
-
-    @model_validator(mode="after")
+    @_model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> Self:
         partial = bool(info.context and info.context.get("partial"))
         errors = consistency_errors(self.__dict__, partial=partial)
@@ -116,10 +41,15 @@ class Answers(BaseModel):
             raise ValidationError.from_exception_data("Answers", errors)
         return self
 
+    @property
+    def values(self) -> Mapping[str, AnswerValue]:
+        """Every answer by question id (None where not answered), as the rules read them."""
+        return self.__dict__
+
     def applicable(self) -> dict[str, AnswerValue]:
         """The answers to questions that apply, in checklist order (as exported)."""
         values = self.__dict__
-        off = inapplicable_ids(values)
+        off = CATALOGUE.inapplicable_ids(values)
         return {
             qid: list(value) if isinstance(value, list) else value
             for qid in QUESTION_IDS
@@ -130,17 +60,45 @@ class Answers(BaseModel):
     def missing(self) -> list[str]:
         """Ids that apply and still need an answer."""
         values = self.__dict__
-        off = inapplicable_ids(values)
+        off = CATALOGUE.inapplicable_ids(values)
         return [
-            q.id for q in QUESTIONS if values[q.id] is None and not q.optional and q.id not in off
+            q.id
+            for q in CATALOGUE.questions
+            if values[q.id] is None and not q.optional and q.id not in off
         ]
+
+
+def _field(question: Question) -> tuple[Any, Any]:
+    kind = KINDS[question.kind]
+    return (
+        kind.model_type(question) | None,
+        Field(
+            default=None,
+            ge=question.minimum,
+            le=question.maximum,
+            title=question.label,
+            description=question.prompt,
+        ),
+    )
+
+
+if TYPE_CHECKING:
+    Answers = AnswersBase
+else:
+    Answers = create_model(
+        "Answers",
+        __base__=AnswersBase,
+        __doc__="A complete, consistent set of answers to the checklist (docs/rules.md).",
+        __module__=__name__,
+        **{question.id: _field(question) for question in CATALOGUE.questions},
+    )
 
 
 def consistency_errors(values: Mapping[str, Any], *, partial: bool) -> list[InitErrorDetails]:
     """Every cross-answer problem: values that do not apply, gaps, repeats, a >24-hour day."""
     errors: list[InitErrorDetails] = []
-    off = inapplicable_ids(values)
-    for question in QUESTIONS:
+    off = CATALOGUE.inapplicable_ids(values)
+    for question in CATALOGUE.questions:
         value = values.get(question.id)
         if question.id in off:
             if value is not None:
@@ -150,20 +108,19 @@ def consistency_errors(values: Mapping[str, Any], *, partial: bool) -> list[Init
                 )
         elif value is None and not partial and not question.optional:
             errors.append(_error(question.id, "missing_answer", "needs an answer", None))
-    other = values.get("other_pain")
-    if other is not None and len(set(other)) != len(other):
-        repeated = sorted({v for v in other if other.count(v) > 1})
-        errors.append(
-            _error("other_pain", "repeated_item", f"lists {', '.join(repeated)} twice", other)
-        )
-    standing, sitting = values.get("standing_hours"), values.get("sitting_hours")
-    if standing is not None and sitting is not None and standing + sitting > 24:
+        elif question.kind == "multi" and value is not None and len(set(value)) != len(value):
+            repeated = sorted({v for v in value if value.count(v) > 1})
+            errors.append(
+                _error(question.id, "repeated_item", f"lists {', '.join(repeated)} twice", value)
+            )
+    standing, sitting = (values.get(qid) for qid in DAY_HOURS)
+    if standing is not None and sitting is not None and standing + sitting > HOURS_IN_A_DAY:
         errors.append(
             _error(
-                "sitting_hours",
+                DAY_HOURS[-1],
                 "day_too_long",
                 f"standing ({standing:g} h) and sitting ({sitting:g} h) add up to more "
-                "than 24 hours",
+                f"than {HOURS_IN_A_DAY} hours",
                 sitting,
             )
         )
@@ -212,6 +169,10 @@ def unknown_id_message(unknown: str) -> str:
     return f"is not a question id{hint} (see `footcheck questions`)"
 
 
+def missing_problem(qid: str) -> Problem:
+    return Problem(qid, f"needs an answer; allowed: {QUESTION_BY_ID[qid].allowed}", "missing")
+
+
 def describe_problems(error: ValidationError) -> list[Problem]:
     """Turn a pydantic error into one plain problem per answer, naming what is allowed."""
     problems: list[Problem] = []
@@ -228,7 +189,7 @@ def describe_problems(error: ValidationError) -> list[Problem]:
             shown_id = qid if qid.strip() == qid and qid else repr(qid)
             problem = Problem(shown_id, unknown_id_message(qid), "unknown_id")
         elif kind == "missing_answer":
-            problem = Problem(qid, f"needs an answer; allowed: {question.allowed}", "missing")
+            problem = missing_problem(qid)
         elif kind in {"not_applicable", "repeated_item", "day_too_long"}:
             problem = Problem(qid, str(item["msg"]), kind)
         else:
@@ -249,14 +210,6 @@ def _show(value: object) -> str:
         return "true" if value else "false"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
-
-
-class AnswersError(ValueError):
-    """Answers that cannot be used, with every problem listed."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(str(p) for p in problems))
 
 
 CONSISTENCY_KINDS = frozenset({"not_applicable", "missing", "repeated_item", "day_too_long"})
@@ -282,3 +235,6 @@ def validate_answers(data: Mapping[str, object], *, partial: bool = False) -> An
         except ValidationError as error:
             problems += [p for p in describe_problems(error) if p.id not in bad]
     raise AnswersError(sorted(problems, key=lambda p: QUESTION_ORDER.get(p.id, -1)))
+
+
+__all__ = ["Answers", "AnswersBase", "AnswersError", "Problem", "validate_answers"]

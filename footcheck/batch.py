@@ -18,23 +18,18 @@ from pydantic import ValidationError
 from pydantic_core import to_json
 
 from footcheck.answer_files import UTF16_MARKS
-from footcheck.answer_input import InputProblem, not_allowed, parse_text, shown
-from footcheck.answers import Answers, AnswersError, Problem, unknown_id_message, validate_answers
-from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
+from footcheck.answer_kinds import InputProblem, not_allowed, parse_text
+from footcheck.answers import Answers, Problem, unknown_id_message, validate_answers
+from footcheck.catalogue import QUESTION_BY_ID
+from footcheck.display_text import shown
+from footcheck.errors import AnswersError, InputFileError
+from footcheck.question import AnswerValue
 from footcheck.scoring.evaluate import summary_data
 
 InputFormat = Literal["jsonl", "csv"]
 STDERR_PROBLEMS = 3
 """Problems named on a bad row's stderr line; the output line lists them all."""
 SUFFIX_INPUT: dict[str, InputFormat] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
-
-
-class BatchInputError(Exception):
-    """The input as a whole cannot be read (e.g. a CSV header with unknown ids)."""
-
-    def __init__(self, message: str, details: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.details = details or []
 
 
 @dataclass(frozen=True)
@@ -60,7 +55,7 @@ def counting_lines(stream: IO[bytes], on_bytes: Callable[[int], None] | None) ->
     for number, raw in enumerate(stream, 1):
         if number == 1 and raw.startswith(UTF16_MARKS):
             # Otherwise every row fails as "not valid JSON", which hides the one real cause.
-            raise BatchInputError(
+            raise InputFileError(
                 "the input is UTF-16 text", ["save it as UTF-8 (in Excel: CSV UTF-8)"]
             )
         if on_bytes is not None:
@@ -85,17 +80,17 @@ def csv_rows(lines: Iterable[str]) -> Iterator[Row]:
     except StopIteration:
         return
     except csv.Error as error:
-        raise BatchInputError(f"the CSV header cannot be read: {error}") from None
+        raise InputFileError(f"the CSV header cannot be read: {error}") from None
     unknown = [name for name in header if name not in QUESTION_BY_ID]
     repeated = sorted({name for name in header if header.count(name) > 1})
     if len(header) == 1 and (separator := _other_separator(header[0])):
         # Spreadsheets in many locales export CSV with semicolons; lists use ';' here.
-        raise BatchInputError(
+        raise InputFileError(
             f"the CSV header is separated by {separator}, not commas",
             ["save the spreadsheet as comma-separated CSV (lists stay as feet;knees)"],
         )
     if unknown or repeated:
-        raise BatchInputError(
+        raise InputFileError(
             "the CSV header must be question ids, each once",
             [f"column '{shown(name)}' {unknown_id_message(name)}" for name in unknown]
             + [f"column '{name}' appears more than once" for name in repeated],

@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from footcheck.answer_tests import Answered
+from footcheck.errors import HistoryError
 from footcheck.history_location import history_path
 from footcheck.summary import Summary
 
@@ -39,10 +41,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class HistoryError(Exception):
-    """The history cannot be used; the message says where it is and what to do."""
+PAIN_INTENSITY = Answered("pain_intensity")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +167,7 @@ class HistoryStore:
 
     # --- use --------------------------------------------------------------------------
     def save(self, summary: Summary) -> int:
-        pain = summary.answers.get("pain_intensity")
+        pain = PAIN_INTENSITY.value(summary.answers)
         with self.transaction() as db:
             cursor = db.execute(
                 "INSERT INTO results (created_at, triage, pain_intensity, risk, "

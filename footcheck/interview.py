@@ -14,17 +14,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from footcheck.answer_input import InputProblem, format_value, parse_text, shown
-from footcheck.answers import AnswersError, validate_answers
-from footcheck.catalogue import (
-    KEELE_COPYRIGHT,
-    QUESTION_BY_ID,
-    QUESTIONS,
-    SECTION_BY_ID,
-    AnswerValue,
-    Question,
-    not_applicable_reason,
-)
+from footcheck.answer_kinds import KINDS, InputProblem, parse_text
+from footcheck.answers import validate_answers
+from footcheck.catalogue import QUESTION_BY_ID, QUESTIONS, SECTION_BY_ID, not_applicable_reason
+from footcheck.display_text import format_value, shown
+from footcheck.errors import AnswersError
+from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
+from footcheck.question import AnswerValue, Question
 
 BACK_WORDS = frozenset({"back", "b", "<"})
 HELP_WORDS = frozenset({"?", "help", "h"})
@@ -110,8 +106,9 @@ class Interview:
                 if current is not None or question.optional:
                     self.answers[question.id] = current
                     return None
-                if question.kind == "multi":
-                    text = "none"
+                on_enter = KINDS[question.kind].on_enter
+                if on_enter is not None:
+                    text = on_enter
                 else:
                     self.console.print(
                         Text("Please type an answer (or ? for help).", style="yellow")
@@ -139,14 +136,7 @@ class Interview:
         return None
 
     def hint(self, question: Question, current: AnswerValue, allow_back: bool) -> str:
-        if question.kind == "boolean":
-            shape = "yes/no"
-        elif question.kind in ("choice",):
-            shape = f"1-{len(question.choices)} or a name"
-        elif question.kind == "multi":
-            shape = "numbers or names, Enter for none"
-        else:
-            shape = question.allowed.removeprefix("a ").removesuffix(", or null")
+        shape = KINDS[question.kind].prompt_shape(question)
         extras = ["? help"] + (["back"] if allow_back else [])
         default = ""
         if current is not None:
@@ -156,8 +146,6 @@ class Interview:
         return f"({shape}; {', '.join(extras)}){default} > "
 
     def show_choices(self, question: Question) -> None:
-        if question.kind not in ("choice", "multi"):
-            return
         for number, choice in enumerate(question.choices, 1):
             hint = f" ({choice.hint})" if choice.hint else ""
             self.console.print(f"  {number}. {choice.label}{hint}", highlight=False)
@@ -197,7 +185,7 @@ class Interview:
             self.console.print()
             table, order = self.review_table()
             self.console.print(table)
-            if any(QUESTION_BY_ID[qid].section == "outlook" for qid in order):
+            if any(QUESTION_BY_ID[qid].start_back_item is not None for qid in order):
                 self.console.print(Text(KEELE_COPYRIGHT, style="dim"))
             number = self.review_choice(len(order))
             if number is None:

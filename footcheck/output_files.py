@@ -13,16 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from footcheck.errors import FileExists
+
 PRIVATE = 0o600
 """For anything holding someone's answers: readable by its owner only, like the history."""
 SHAREABLE = 0o644
 """For files with no health data (the blank answers template); the umask still applies."""
-
-
-class FileExists(Exception):
-    def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} already exists; use --force to replace it")
-        self.path = path
 
 
 def is_same_file(path: Path, other: Path) -> bool:

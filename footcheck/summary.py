@@ -1,7 +1,8 @@
 """The summary footcheck produces; ``Summary.model_dump(mode="json")`` is the exported JSON.
 
-These models are the contract of SPEC section 7: field names and order are the interface
-other programs read, so change them only with a new ``schema_version``.
+These models are the export contract (docs/rules.md, "The exported summary"): field names
+and order are the interface other programs read, so change them only with a new
+``schema_version``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from typing import Literal, TypedDict
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
+from footcheck.catalogue import QUESTION_BY_ID
+from footcheck.question import AnswerValue
 
 TriageLevel = Literal["emergency", "urgent", "see_clinician", "self_care"]
 Risk = Literal["low", "medium", "high"]
@@ -137,7 +139,7 @@ class Evidence(_Frozen):
     @classmethod
     def _a_question_id(cls, question: str) -> str:
         if question not in QUESTION_BY_ID:
-            from footcheck.answer_input import shown
+            from footcheck.display_text import shown
 
             raise ValueError(f"'{shown(question)}' is not a question id")
         return question
@@ -178,7 +180,8 @@ class Summary(_Frozen):
     def _checklist_answers(cls, answers: dict[str, AnswerValue]) -> dict[str, AnswerValue]:
         """A summary read back (`report`, the history) may have been edited by hand: its
         answers must be ones the checklist allows, which is all the renderers can show."""
-        from footcheck.answers import AnswersError, validate_answers
+        from footcheck.answers import validate_answers
+        from footcheck.errors import AnswersError
 
         try:
             validate_answers(answers, partial=True)

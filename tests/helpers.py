@@ -6,7 +6,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from footcheck.catalogue import QUESTIONS, Question
+from footcheck.catalogue import QUESTIONS
+from footcheck.question import Question
+from footcheck.sections.habits import DAY_HOURS, HOURS_IN_A_DAY
 
 NEUTRAL: dict[str, Any] = {
     "age": 40,
@@ -82,7 +84,9 @@ def _value(question: Question) -> st.SearchStrategy[Any]:
         assert question.minimum is not None and question.maximum is not None
         return st.integers(int(question.minimum), int(question.maximum))
     if question.kind == "number":
-        return st.floats(0, 24, allow_nan=False).map(lambda x: round(x * 2) / 2)
+        assert question.minimum is not None and question.maximum is not None
+        low, high = question.minimum, question.maximum
+        return st.floats(low, high, allow_nan=False).map(lambda x: round(x * 2) / 2)
     if question.kind == "choice":
         return st.sampled_from(question.values)
     return st.lists(st.sampled_from(question.values), unique=True)
@@ -99,7 +103,21 @@ def valid_answers(draw: st.DrawFn) -> dict[str, Any]:
             result[question.id] = None
             continue
         value = draw(_value(question))
-        if question.id == "sitting_hours":
-            value = min(value, 24 - result["standing_hours"])
+        if question.id == DAY_HOURS[-1]:  # the day's hours share 24
+            value = min(value, HOURS_IN_A_DAY - sum(result[qid] for qid in DAY_HOURS[:-1]))
         result[question.id] = value
     return result
+
+
+def asked(values: dict[str, Any]) -> list[str]:
+    """The ids the checklist asks (and the review screen lists) given these answers."""
+    return [q.id for q in QUESTIONS if q.applies(values)]
+
+
+def review_row(qid: str, values: dict[str, Any]) -> int:
+    """The number beside ``qid`` on the review screen."""
+    return asked(values).index(qid) + 1
+
+
+def section_ids(section: str) -> list[str]:
+    return [q.id for q in QUESTIONS if q.section == section]

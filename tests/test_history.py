@@ -16,12 +16,12 @@ from typer.testing import CliRunner
 
 from footcheck import evaluate
 from footcheck.cli.app import app
+from footcheck.errors import HistoryError
 from footcheck.history_location import history_path
 from footcheck.history_store import (
     APPLICATION_ID,
     MIGRATIONS,
     SCHEMA_VERSION,
-    HistoryError,
     HistoryStore,
 )
 from tests.conftest import RETAIL_WORKER

@@ -11,7 +11,14 @@ from typing import Any
 import pexpect
 import pytest
 
+from footcheck.catalogue import QUESTIONS
+from footcheck.instruments.start_back.calculation import items
 from tests.conftest import RETAIL_WORKER
+from tests.helpers import asked, review_row, section_ids
+
+EVERYTHING = len(QUESTIONS)
+"""With back pain and time on the feet, every question is asked."""
+STATEMENTS = [q.id for q in items() if q.kind == "boolean"]
 
 PROMPT = r"\) (\[[^\]]*\] )?> "
 
@@ -50,7 +57,7 @@ def spawn_to_file(args: str, out: Path, home: Path) -> pexpect.spawn:
 
 def accept_review(child: pexpect.spawn) -> None:
     """Enter at the review screen: on to the summary."""
-    child.expect(r"Enter for your summary, or a number \(1-38\)")
+    child.expect(rf"Enter for your summary, or a number \(1-{EVERYTHING}\)")
     child.sendline("")
 
 
@@ -76,13 +83,13 @@ def test_full_session_with_mistakes_help_back_and_review(
     tmp_path: Path, private_home: Path
 ) -> None:
     child = spawn("assess --no-save", private_home, tmp_path)
-    child.expect("Question 1 of 38")
+    child.expect(f"Question 1 of {EVERYTHING}")
     answer(child, "forty")
     child.expect("'forty' is not a whole number from 16 to 110")
     answer(child, "?")
     child.expect("Your age in years")
     answer(child, "42")
-    child.expect("Question 2 of 38")
+    child.expect(f"Question 2 of {EVERYTHING}")
     answer(child, "maybe")
     child.expect("is not yes or no")
     answer(child, "yes")
@@ -99,9 +106,9 @@ def test_full_session_with_mistakes_help_back_and_review(
     answer(child, "y")
     answer(child, "n")
     answer(child, "feet, knee")  # other_pain
-    for _ in range(7):  # red flags
+    for _ in section_ids("red_flags"):
         answer(child, "no")
-    for _ in range(8):  # STarT Back items 1-8
+    for _ in STATEMENTS:  # STarT Back items 1-8
         answer(child, "n")
     answer(child, "MOD")  # sb_bothersome by prefix, any case
     answer(child, "fl")  # arch_standing
@@ -127,19 +134,21 @@ def test_full_session_with_mistakes_help_back_and_review(
     answer(child, "2")
     answer(child, "no")
     child.expect("Your answers")
-    child.expect(r"Enter for your summary, or a number \(1-38\)")
-    child.sendline("33")  # standing hours to 0: the hard-floors question drops out
+    standing = str(review_row("standing_hours", RETAIL_WORKER))
+    child.expect(rf"Enter for your summary, or a number \(1-{EVERYTHING}\)")
+    child.sendline(standing)  # standing hours to 0: the hard-floors question drops out
     answer(child, "0")
-    child.expect(r"or a number \(1-37\)")
-    child.sendline("33")  # and back to 9: it applies again and is asked as a follow-up
+    child.expect(rf"or a number \(1-{EVERYTHING - 1}\)")
+    child.sendline(standing)  # and back to 9: it applies again and is asked as a follow-up
     answer(child, "9")
     child.expect("Follow-up question 1 of 1")
     child.expect("hard floors")
     answer(child, "yes")
-    child.expect(r"or a number \(1-38\)")
-    child.sendline("2")  # change back_pain to no: the pain questions drop out
+    child.expect(rf"or a number \(1-{EVERYTHING}\)")
+    child.sendline(str(review_row("back_pain", RETAIL_WORKER)))  # to no: pain questions drop out
     answer(child, "no")
-    child.expect(r"or a number \(1-25\)")
+    no_pain = len(asked({**RETAIL_WORKER, "back_pain": False}))
+    child.expect(rf"or a number \(1-{no_pain}\)")
     child.sendline("")
     child.expect("Likely contributors")
     assert exit_status(child) == 0
@@ -154,13 +163,13 @@ def test_only_missing_questions_are_asked(tmp_path: Path, private_home: Path) ->
     answer(child, "often")
     child.expect("Question 2 of 2")
     answer(child, "0")
-    child.expect(r"Enter for your summary, or a number \(1-38\)")
+    child.expect(rf"Enter for your summary, or a number \(1-{EVERYTHING}\)")
     child.sendline("?")
     child.expect("beside it in the table")
-    child.expect(r"or a number \(1-38\) to change an answer > ")  # asked again, no new table
+    child.expect(rf"or a number \(1-{EVERYTHING}\) to change an answer > ")  # no new table
     assert "Your answers" not in (child.before or "")
     child.sendline("²")
-    child.expect("'²' is not a number from 1 to 38")
+    child.expect(f"'²' is not a number from 1 to {EVERYTHING}")
     child.expect(r"to change an answer > ")
     child.sendline("")
     child.expect("Lift smarter and lighter")

@@ -1,6 +1,6 @@
 """Fuzzing the loaders: whatever bytes arrive, the result is answers or a named problem.
 
-An answers file gives either a mapping or ``AnswersFileError``, and the mapping either
+An answers file gives either a mapping or ``InputFileError``, and the mapping either
 validates or raises ``AnswersError``; batch input gives one JSON line per row, each a
 summary or an error row. Nothing else may escape (it would reach the user as a crash).
 """
@@ -18,10 +18,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from footcheck.answer_files import AnswersFileError, load_answers_file
+from footcheck.answer_files import load_answers_file
 from footcheck.answers import AnswersError, validate_answers
-from footcheck.batch import BatchInputError, BatchTotals, read_rows, score_rows
+from footcheck.batch import BatchTotals, read_rows, score_rows
 from footcheck.catalogue import QUESTION_IDS
+from footcheck.errors import FootcheckError, InputFileError
 from tests.conftest import RETAIL_WORKER
 
 json_values = st.recursive(
@@ -41,7 +42,7 @@ def load_and_validate(raw: bytes, suffix: str) -> None:
         path.write_bytes(raw)
         try:
             data = load_answers_file(path)
-        except AnswersFileError as error:
+        except InputFileError as error:
             assert str(path) in str(error)
             return
     try:
@@ -73,7 +74,7 @@ def test_any_json_document_as_an_answers_file(document: Any) -> None:
 def test_deeply_nested_files_are_refused_by_name(tmp_path: Path, text: str, suffix: str) -> None:
     path = tmp_path / f"answers{suffix}"
     path.write_text(text)
-    with pytest.raises(AnswersFileError, match="nested too deeply"):
+    with pytest.raises(InputFileError, match="nested too deeply"):
         load_answers_file(path)
 
 
@@ -82,7 +83,7 @@ def test_numbers_too_long_to_read_are_refused_by_name(tmp_path: Path, suffix: st
     digits = "1" + "0" * 5000  # past Python's limit on integer digits
     path = tmp_path / f"answers{suffix}"
     path.write_text(f'{{"age": {digits}}}' if suffix == ".json" else f"age = {digits}")
-    with pytest.raises(AnswersFileError, match="number too long to read"):
+    with pytest.raises(InputFileError, match="number too long to read"):
         load_answers_file(path)
 
 
@@ -120,7 +121,7 @@ def test_any_csv_cells_give_results_or_a_header_error(
     writer.writerows(rows)
     try:
         scored(buffer.getvalue().encode(), "csv")
-    except BatchInputError as error:  # only a header can stop the run
+    except InputFileError as error:  # only a header can stop the run
         pytest.fail(f"valid ids in the header were refused: {error}")
 
 
@@ -169,7 +170,6 @@ def test_an_edited_summary_file_is_shown_or_refused_never_a_crash(
 ) -> None:
     """`report` on a hand-edited export: either it validates and every renderer copes, or
     it is refused with the fields named."""
-    from footcheck.cli.failures import UsageFailure
     from footcheck.cli.file_commands import load_summary
     from footcheck.render import FORMATS, render_text
 
@@ -181,7 +181,7 @@ def test_an_edited_summary_file_is_shown_or_refused_never_a_crash(
         path.write_text(json.dumps(document), encoding="utf-8")
         try:
             summary = load_summary(path)
-        except UsageFailure as failure:
+        except FootcheckError as failure:
             assert failure.details
             return
     for fmt in FORMATS:

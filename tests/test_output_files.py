@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from footcheck.output_files import PRIVATE, SHAREABLE, FileExists, write_text
+from footcheck.errors import FileExists
+from footcheck.output_files import PRIVATE, SHAREABLE, write_text
 
 
 def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path) -> None:

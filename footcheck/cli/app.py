@@ -236,7 +236,7 @@ def _result_id(text: str | int) -> int:
         return text
     if text.strip().isdecimal() and int(text) <= MAX_RESULT_ID:
         return int(text)
-    from footcheck.answer_input import shown
+    from footcheck.display_text import shown
 
     raise typer.BadParameter(
         f"'{shown(text)}' is not a result id (`footcheck history list` shows the ids)"

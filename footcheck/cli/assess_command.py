@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
-from footcheck.answer_files import AnswersFileError, load_answers_file, parse_assignments
-from footcheck.answers import AnswersError, validate_answers
-from footcheck.catalogue import QUESTION_BY_ID, AnswerValue
+from footcheck.answer_files import load_answers_file, parse_assignments
+from footcheck.answers import validate_answers
+from footcheck.catalogue import QUESTION_BY_ID
 from footcheck.cli.failures import UsageFailure
 from footcheck.cli.summary_output import check_output, file_format, show, write_output
 from footcheck.cli.terminal import can_prompt, prompts_to_stderr
+from footcheck.errors import AnswersError
+from footcheck.question import AnswerValue
 from footcheck.render import Format
 from footcheck.scoring.evaluate import evaluate
 from footcheck.summary import Summary
@@ -32,21 +34,17 @@ def gather_preset(options: AssessOptions) -> tuple[dict[str, AnswerValue], set[s
     """Answers given up front, validated, and the ids they settle."""
     raw: dict[str, object] = {}
     if options.answers_file is not None:
-        try:
-            raw.update(load_answers_file(options.answers_file))
-        except AnswersFileError as error:
-            raise UsageFailure(str(error)) from None
+        raw.update(load_answers_file(options.answers_file))
     values, problems = parse_assignments(options.assignments)
     if problems:
-        raise UsageFailure("some --set options are wrong", [str(p) for p in problems])
+        raise AnswersError(problems, "some --set options are wrong")
     raw.update(values)
     try:
         answers = validate_answers(raw, partial=True)
     except AnswersError as error:
         source = options.answers_file or "--set"
-        raise UsageFailure(
-            f"the answers in {source} have {len(error.problems)} problem(s)",
-            [str(p) for p in error.problems],
+        raise AnswersError(
+            error.problems, f"the answers in {source} have {len(error.problems)} problem(s)"
         ) from None
     given = {qid for qid in raw if raw[qid] is not None or QUESTION_BY_ID[qid].optional}
     return answers.applicable(), given
@@ -122,8 +120,9 @@ def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_st
         return
     import sys
 
-    from footcheck.cli.failures import EXIT_INTERRUPTED, OperationalFailure
+    from footcheck.cli.failures import interrupted
     from footcheck.cli.history_commands import save_summary
+    from footcheck.errors import FootcheckError
 
     if options.save is None:
         from footcheck.cli.terminal import line_reader, message_console
@@ -139,14 +138,12 @@ def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_st
         except KeyboardInterrupt:
             # The summary is shown (and --output written) by now: say what was not kept.
             written = f" ({options.output} was written)" if options.output else ""
-            print(f"\ncancelled: not saved to your history{written}", file=sys.stderr)
-            raise SystemExit(EXIT_INTERRUPTED) from None
+            interrupted(f"cancelled: not saved to your history{written}")
         if reply.strip().lower() not in ("y", "yes"):
             return
     try:
         result_id = save_summary(summary)
-    except OperationalFailure as failure:
-        raise OperationalFailure(
-            f"your summary is shown above but could not be saved: {failure.message}"
-        ) from None
+    except FootcheckError as failure:
+        failure.message = f"your summary is shown above but could not be saved: {failure.message}"
+        raise
     print(f"Saved as result {result_id}. See `footcheck history list`.", file=sys.stderr)

@@ -8,19 +8,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, cast
 
-from footcheck.batch import (
-    SUFFIX_INPUT,
-    BatchInputError,
-    BatchTotals,
-    InputFormat,
-    read_rows,
-    score_rows,
-)
+from footcheck.batch import SUFFIX_INPUT, BatchTotals, InputFormat, read_rows, score_rows
 from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.summary_output import check_output
-from footcheck.output_files import PRIVATE, FileExists, atomic_writer, is_same_file
-
-EXIT_ROW_ERRORS = 1
+from footcheck.errors import InputFileError, OutputError
+from footcheck.output_files import PRIVATE, atomic_writer, is_same_file
 
 
 def input_format(path: Path | None, chosen: str | None) -> InputFormat:
@@ -44,9 +36,9 @@ def opened_input(path: Path | None) -> Iterator[tuple[IO[bytes], int | None]]:
     try:
         stream = path.open("rb")
     except FileNotFoundError:
-        raise UsageFailure(f"{path} does not exist") from None
+        raise InputFileError(f"{path} does not exist") from None
     except OSError as error:
-        raise UsageFailure(f"cannot read {path}: {error.strerror or error}") from None
+        raise InputFileError(f"cannot read {path}: {error.strerror or error}") from None
     with stream:
         size = path.stat().st_size if path.is_file() else None
         yield stream, size
@@ -96,17 +88,12 @@ def run_batch(
             else:
                 with atomic_writer(output, force=force, mode=PRIVATE) as target:
                     write_results(results, target)
-    except BatchInputError as error:
-        raise UsageFailure(str(error), error.details) from None
-    except FileExists as error:
-        raise UsageFailure(str(error)) from None
     except OSError as error:
-        raise OperationalFailure(f"batch failed: {error.strerror or error}") from None
+        raise OutputError(f"batch failed: {error.strerror or error}") from None
     if show_totals:
         print_totals(totals)
     if totals.errors:
-        print(f"footcheck: {totals.errors} of {totals.rows} row(s) had errors", file=sys.stderr)
-        raise SystemExit(EXIT_ROW_ERRORS)
+        raise OperationalFailure(f"{totals.errors} of {totals.rows} row(s) had errors")
 
 
 def write_results(results: Iterator[tuple[str, str | None]], target: IO[str]) -> None:

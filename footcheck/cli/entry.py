@@ -6,12 +6,8 @@ import io
 import os
 import sys
 
-from footcheck.cli.failures import (
-    EXIT_FAILURE,
-    EXIT_INTERRUPTED,
-    CommandFailure,
-    report_failure,
-)
+from footcheck.cli.failures import ExitCode, exit_with, fail, interrupted, quiet_broken_pipe
+from footcheck.errors import FootcheckError
 
 
 def main() -> None:
@@ -27,19 +23,16 @@ def main() -> None:
             stream.reconfigure(errors="replace")
     from footcheck.cli.app import app
 
+    # Commands handle their own failures (``reports_failures``); these are what is left:
+    # failures outside a command (flag callbacks) and the unexpected.
     try:
         app(prog_name="footcheck")
-    except CommandFailure as failure:
-        report_failure(failure)
-        sys.exit(failure.exit_code)
+    except FootcheckError as error:
+        fail(error)
     except KeyboardInterrupt:
-        print("\ncancelled, nothing saved", file=sys.stderr)
-        sys.exit(EXIT_INTERRUPTED)
+        interrupted()
     except BrokenPipeError:
-        # The reader went away (e.g. `| head`); silence the flush at exit as well.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_FAILURE)
+        quiet_broken_pipe()
     except Exception as error:
         if os.environ.get("FOOTCHECK_DEBUG"):
             raise
@@ -48,4 +41,4 @@ def main() -> None:
             "  This is a bug in footcheck; set FOOTCHECK_DEBUG=1 to see the details.",
             file=sys.stderr,
         )
-        sys.exit(EXIT_FAILURE)
+        exit_with(ExitCode.FAILURE)

@@ -1,63 +1,110 @@
-"""The two ways a command fails on purpose, each with its exit code (SPEC section 10)."""
+"""Exit codes, and the one place where a failure becomes a message and an exit code.
+
+The core raises ``FootcheckError`` kinds (``footcheck/errors.py``); the command line adds
+two of its own (bad usage, an operation that failed). ``EXIT_CODES`` maps each kind to its
+code, and ``reports_failures`` applies it to every command, so no command prints its own
+error or picks its own exit code (docs/rules.md, "Exit codes").
+"""
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from enum import IntEnum
+from typing import NoReturn, ParamSpec, TypeVar
+
+from footcheck.errors import (
+    AnswersError,
+    FileExists,
+    FootcheckError,
+    HistoryError,
+    InputFileError,
+    OutputError,
+)
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
-EXIT_OK = 0
-EXIT_FAILURE = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
+
+class ExitCode(IntEnum):
+    OK = 0
+    FAILURE = 1
+    """An operational failure: a file or the database could not be used."""
+    USAGE = 2
+    """Bad usage or invalid answers: the message names each field and what is allowed."""
+    INTERRUPTED = 130
+    """Ctrl-C (or SIGTERM / SIGHUP): nothing saved, no partial file."""
 
 
-class CommandFailure(Exception):
-    """A failure to report as plain lines, never as a traceback."""
-
-    exit_code = EXIT_FAILURE
-
-    def __init__(self, message: str, details: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.details = details or []
+class UsageFailure(FootcheckError):
+    """Bad flags or a request that cannot be met as asked: exit 2."""
 
 
-class UsageFailure(CommandFailure):
-    """Bad flags, files or answers: exit 2."""
-
-    exit_code = EXIT_USAGE
+class OperationalFailure(FootcheckError):
+    """Something footcheck needed could not be used: exit 1."""
 
 
-class OperationalFailure(CommandFailure):
-    """A file or database could not be used: exit 1."""
+EXIT_CODES: tuple[tuple[type[FootcheckError], ExitCode], ...] = (
+    (UsageFailure, ExitCode.USAGE),
+    (AnswersError, ExitCode.USAGE),
+    (InputFileError, ExitCode.USAGE),
+    (FileExists, ExitCode.USAGE),
+    (OperationalFailure, ExitCode.FAILURE),
+    (OutputError, ExitCode.FAILURE),
+    (HistoryError, ExitCode.FAILURE),
+)
+"""Each kind of failure and its exit code; the first matching kind wins."""
 
-    exit_code = EXIT_FAILURE
+CANCELLED = "cancelled, nothing saved"
 
 
-def report_failure(failure: CommandFailure) -> None:
-    print(f"footcheck: {failure.message}", file=sys.stderr)
-    for line in failure.details:
+def exit_code_for(error: FootcheckError) -> ExitCode:
+    return next((code for kind, code in EXIT_CODES if isinstance(error, kind)), ExitCode.FAILURE)
+
+
+def report_failure(error: FootcheckError) -> None:
+    print(f"footcheck: {error.message}", file=sys.stderr)
+    for line in error.details:
         print(f"  - {line}", file=sys.stderr)
 
 
+def exit_with(code: ExitCode) -> NoReturn:
+    """The one way a command ends with a code other than success."""
+    raise SystemExit(int(code))
+
+
+def quiet_broken_pipe() -> NoReturn:
+    """The reader went away (`| head`): stop quietly, and keep the flush at exit quiet too."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    exit_with(ExitCode.FAILURE)
+
+
+def fail(error: FootcheckError) -> NoReturn:
+    report_failure(error)
+    exit_with(exit_code_for(error))
+
+
+def interrupted(message: str = CANCELLED) -> NoReturn:
+    print(f"\n{message}", file=sys.stderr)
+    exit_with(ExitCode.INTERRUPTED)
+
+
 def reports_failures(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn deliberate failures and Ctrl-C into a message and an exit code, never a traceback."""
-    import typer
+    """Every command's failures, Ctrl-C and a closed pipe become a message and an exit code,
+    never a traceback."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
-        except CommandFailure as failure:
-            report_failure(failure)
-            raise typer.Exit(failure.exit_code) from None
+        except FootcheckError as error:
+            fail(error)
         except KeyboardInterrupt:
-            print("\ncancelled, nothing saved", file=sys.stderr)
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            interrupted()
+        except BrokenPipeError:
+            quiet_broken_pipe()
 
     return wrapper

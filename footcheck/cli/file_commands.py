@@ -8,12 +8,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from footcheck.answer_input import printable
 from footcheck.answer_template import json_template, toml_template
 from footcheck.catalogue import QUESTION_IDS
-from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.summary_output import check_output, show_stored
-from footcheck.output_files import SHAREABLE, FileExists, write_text
+from footcheck.display_text import printable
+from footcheck.errors import InputFileError, OutputError
+from footcheck.output_files import SHAREABLE, write_text
 from footcheck.summary import Summary
 
 
@@ -26,10 +26,8 @@ def write_template(output: Path | None, *, force: bool) -> None:
     text = toml_template() if output.suffix.lower() == ".toml" else json_template()
     try:
         write_text(output, text, force=force, mode=SHAREABLE)
-    except FileExists as error:
-        raise UsageFailure(str(error)) from None
     except OSError as error:
-        raise OperationalFailure(f"cannot write {output}: {error.strerror or error}") from None
+        raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
     print(
         f"Wrote {output}: fill in the answers, then run `footcheck assess --answers {output}`.",
         file=sys.stderr,
@@ -41,14 +39,14 @@ def load_summary(path: Path) -> Summary:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise UsageFailure(f"{path} does not exist") from None
+        raise InputFileError(f"{path} does not exist") from None
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageFailure(f"cannot read {path}: {error}") from None
+        raise InputFileError(f"cannot read {path}: {error}") from None
     try:
         return Summary.model_validate_json(text)
     except ValidationError as error:
         if _looks_like_answers(text):
-            raise UsageFailure(
+            raise InputFileError(
                 f"{path} holds answers, not a summary",
                 [f"score it with: footcheck assess --answers {path}"],
             ) from None
@@ -58,7 +56,7 @@ def load_summary(path: Path) -> Summary:
             # Our own checks' words, without pydantic's "Value error, " in front.
             why = item["ctx"]["error"] if item["type"] == "value_error" else item["msg"]
             details.append(f"{where}: {why}")
-        raise UsageFailure(
+        raise InputFileError(
             f"{path} is not an exported footcheck summary (schema_version 1)", details[:20]
         ) from None
 

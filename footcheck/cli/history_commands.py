@@ -13,25 +13,21 @@ from pydantic import ValidationError
 
 from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.summary_output import check_output, show_stored
+from footcheck.errors import HistoryError, OutputError
 from footcheck.history_location import history_path
-from footcheck.history_store import HistoryError, HistoryStore, open_history
-from footcheck.output_files import PRIVATE, FileExists, atomic_writer
+from footcheck.history_store import HistoryStore, open_history
+from footcheck.output_files import PRIVATE, atomic_writer
 from footcheck.summary import Summary
 
 
 @contextmanager
 def opened(*, create: bool = False) -> Iterator[HistoryStore | None]:
     """The history store, with its failures turned into exit-1 messages."""
-    try:
-        store = open_history(create=create)
-    except HistoryError as error:
-        raise OperationalFailure(str(error)) from None
+    store = open_history(create=create)
     try:
         yield store
     except sqlite3.DatabaseError as error:
-        raise OperationalFailure(f"the history at {history_path()} failed: {error}") from None
-    except HistoryError as error:
-        raise OperationalFailure(str(error)) from None
+        raise HistoryError(f"the history at {history_path()} failed: {error}") from None
     finally:
         if store is not None:
             store.close()
@@ -130,10 +126,8 @@ def export(output: Path | None, *, force: bool) -> None:
                 for _, text in lines:
                     stream.write(text + "\n")
                     count += 1
-        except FileExists as error:
-            raise UsageFailure(str(error)) from None
         except OSError as error:
-            raise OperationalFailure(f"cannot write {output}: {error}") from None
+            raise OutputError(f"cannot write {output}: {error}") from None
     print(f"Exported {count} result(s) to {output}.", file=sys.stderr)
 
 

@@ -7,9 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-from footcheck.cli.failures import OperationalFailure, UsageFailure
+from footcheck.cli.failures import UsageFailure
+from footcheck.errors import OutputError
 from footcheck.history_location import is_history_file
-from footcheck.output_files import PRIVATE, FileExists, check_writable, write_text
+from footcheck.output_files import PRIVATE, check_writable, write_text
 from footcheck.render import FORMATS, SUFFIX_FORMATS, Format, render_text
 from footcheck.summary import Summary
 
@@ -39,8 +40,6 @@ def check_output(output: Path | None, *, force: bool) -> None:
         raise UsageFailure(f"{output} is your footcheck history: write the output to another file")
     try:
         check_writable(output, force=force)
-    except FileExists as error:
-        raise UsageFailure(str(error)) from None
     except OSError as error:
         raise UsageFailure(f"cannot write {output}: {error}") from None
 
@@ -48,10 +47,8 @@ def check_output(output: Path | None, *, force: bool) -> None:
 def write_output(summary: Summary, output: Path, fmt: Format, *, force: bool) -> None:
     try:
         write_text(output, render_text(summary, fmt), force=force, mode=PRIVATE)
-    except FileExists as error:
-        raise UsageFailure(str(error)) from None
     except OSError as error:
-        raise OperationalFailure(f"cannot write {output}: {error.strerror or error}") from None
+        raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
 
 
 def show(summary: Summary, fmt: Format) -> None:

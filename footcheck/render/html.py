@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
-from footcheck.answer_input import format_value
-from footcheck.catalogue import KEELE_COPYRIGHT, QUESTION_BY_ID
+from footcheck.catalogue import QUESTION_BY_ID
+from footcheck.display_text import format_value
+from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.render.chain import chain_links
+from footcheck.render.outline import Part, PartKey, outline
 from footcheck.render.wording import (
     EVIDENCE_TEXT,
     TRIAGE_HEADLINE,
@@ -65,18 +68,10 @@ footer { margin-top: 2rem; color: var(--muted); font-style: italic; }
 """
 
 
-def to_html(summary: Summary) -> str:
+def _triage(summary: Summary, part: Part) -> list[str]:
     e = escape
     level = summary.triage.level
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>footcheck summary</title>",
-        f"<style>{STYLE}</style></head><body><main>",
-        "<h1>footcheck summary</h1>",
-        f'<p class="meta">{summary.created_at:%d %B %Y, %H:%M} UTC · footcheck '
-        f"{e(summary.tool.version)}</p>",
         f'<section class="triage {level}" role="alert">',
         f"<h2>{e(TRIAGE_HEADLINE[level])}</h2><p>{e(TRIAGE_INTRO[level])}</p>",
     ]
@@ -85,8 +80,12 @@ def to_html(summary: Summary) -> str:
     if (action := triage_action(summary)) is not None:
         out.append(f"<p><strong>{e(action.title)}:</strong> {e(action.details)}</p>")
     out.append("</section>")
+    return out
 
-    out.append('<h2>How it fits together</h2><div class="chain">')
+
+def _chain(summary: Summary, part: Part) -> list[str]:
+    e = escape
+    out = [f'<h2>{e(part.heading)}</h2><div class="chain">']
     links = chain_links(summary)
     for index, link in enumerate(links):
         marks = ", ".join(link.marks) if link.implicated else "nothing noted"
@@ -95,10 +94,14 @@ def to_html(summary: Summary) -> str:
         if index < len(links) - 1:
             out.append('<div class="arrow" aria-hidden="true">→</div>')
     out.append("</div>")
+    return out
 
-    out.append("<h2>Likely contributors</h2>")
+
+def _contributors(summary: Summary, part: Part) -> list[str]:
+    e = escape
+    out = [f"<h2>{e(part.heading)}</h2>"]
     if not summary.contributors:
-        out.append("<p>None found: nothing in your feet, footwear or habits stands out.</p>")
+        out.append(f"<p>{e(part.empty)}</p>")
     for rank, c in enumerate(summary.contributors, 1):
         width = min(100, round(c.points / 12 * 100))
         out += [
@@ -118,35 +121,78 @@ def to_html(summary: Summary) -> str:
                 f'<td class="pts">+{item.points}</td><td>{e(item.reason)}</td></tr>'
             )
         out.append("</tbody></table></article>")
+    return out
 
-    out += ["<h2>Outlook</h2>", f"<p>{e(start_back_line(summary))}</p>"]
+
+def _outlook(summary: Summary, part: Part) -> list[str]:
+    e = escape
+    out = [f"<h2>{e(part.heading)}</h2>", f"<p>{e(start_back_line(summary))}</p>"]
     if summary.start_back is not None:
         out.append(f'<p class="small">{e(KEELE_COPYRIGHT)}</p>')
     out.append(f"<p>{e(posture_line(summary))}</p>")
+    return out
 
-    out.append("<h2>What to do</h2>")
-    if summary.steps:
-        out.append('<ol class="steps">')
-        for step in summary.steps:
-            out.append(
-                f"<li><strong>{e(step.title)}</strong>"
-                f'<span class="badge {step.evidence}">{step.evidence}</span>'
-                f"<br>{e(step.details)}</li>"
-            )
-        out.append("</ol>")
-        used = [label for label in EVIDENCE_TEXT if any(s.evidence == label for s in summary.steps)]
+
+def _steps(summary: Summary, part: Part) -> list[str]:
+    e = escape
+    out = [f"<h2>{e(part.heading)}</h2>"]
+    if not summary.steps:
+        out.append(f"<p>{e(part.empty)}</p>")
+        return out
+    out.append('<ol class="steps">')
+    for step in summary.steps:
         out.append(
-            '<p class="small">'
-            + " · ".join(f"<b>{u}</b>: {e(EVIDENCE_TEXT[u])}" for u in used)
-            + "</p>"
+            f"<li><strong>{e(step.title)}</strong>"
+            f'<span class="badge {step.evidence}">{step.evidence}</span>'
+            f"<br>{e(step.details)}</li>"
         )
-    else:
-        out.append("<p>Nothing specific: keep active and comfortable.</p>")
+    out.append("</ol>")
+    used = [label for label in EVIDENCE_TEXT if any(s.evidence == label for s in summary.steps)]
+    out.append(
+        '<p class="small">'
+        + " · ".join(f"<b>{u}</b>: {e(EVIDENCE_TEXT[u])}" for u in used)
+        + "</p>"
+    )
+    return out
 
-    out.append("<details><summary>Your answers</summary><table><tbody>")
+
+def _answers(summary: Summary, part: Part) -> list[str]:
+    e = escape
+    out = [f"<details><summary>{e(part.heading)}</summary><table><tbody>"]
     for qid, value in summary.answers.items():
         q = QUESTION_BY_ID[qid]
         out.append(f"<tr><td>{e(q.label)}</td><td>{e(format_value(q, value))}</td></tr>")
     out.append("</tbody></table></details>")
-    out.append(f"<footer>{e(summary.disclaimer)}</footer></main></body></html>\n")
+    return out
+
+
+def _disclaimer(summary: Summary, part: Part) -> list[str]:
+    return [f"<footer>{escape(summary.disclaimer)}</footer>"]
+
+
+PARTS: dict[PartKey, Callable[[Summary, Part], list[str]]] = {
+    "triage": _triage,
+    "chain": _chain,
+    "contributors": _contributors,
+    "outlook": _outlook,
+    "steps": _steps,
+    "answers": _answers,
+    "disclaimer": _disclaimer,
+}
+
+
+def to_html(summary: Summary) -> str:
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>footcheck summary</title>",
+        f"<style>{STYLE}</style></head><body><main>",
+        "<h1>footcheck summary</h1>",
+        f'<p class="meta">{summary.created_at:%d %B %Y, %H:%M} UTC · footcheck '
+        f"{escape(summary.tool.version)}</p>",
+    ]
+    for part in outline("document"):
+        out += PARTS[part.key](summary, part)
+    out[-1] += "</main></body></html>\n"
     return "\n".join(out)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from footcheck.answer_input import format_value
-from footcheck.catalogue import KEELE_COPYRIGHT, QUESTION_BY_ID
+from footcheck.catalogue import QUESTION_BY_ID
+from footcheck.display_text import format_value
+from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.render.chain import chain_links
+from footcheck.render.outline import CHAIN_PATH, Part, PartKey, outline
 from footcheck.render.wording import (
     EVIDENCE_TEXT,
     TRIAGE_HEADLINE,
@@ -28,26 +31,29 @@ def _cell(text: str) -> str:
     return _text(text).replace("|", "\\|")
 
 
-def to_markdown(summary: Summary) -> str:
+def _triage(summary: Summary, part: Part) -> list[str]:
     level = summary.triage.level
-    lines = [f"# footcheck summary, {summary.created_at:%Y-%m-%d %H:%M} UTC", ""]
     marker = "**⚠ " if level in ("emergency", "urgent") else "**"
-    lines += [f"> {marker}{TRIAGE_HEADLINE[level]}**", ">", f"> {TRIAGE_INTRO[level]}"]
+    lines = [f"> {marker}{TRIAGE_HEADLINE[level]}**", ">", f"> {TRIAGE_INTRO[level]}"]
     if level != "self_care":
         lines += [f"> - {_text(reason)}" for reason in summary.triage.reasons]
     if (action := triage_action(summary)) is not None:
         lines += [">", f"> **{_text(action.title)}:** {_text(action.details)}"]
-    lines.append("")
+    return [*lines, ""]
 
-    lines += ["## How it fits together", "", "| Link | What points to it |", "|---|---|"]
+
+def _chain(summary: Summary, part: Part) -> list[str]:
+    lines = [f"## {part.heading}", "", "| Link | What points to it |", "|---|---|"]
     for link in chain_links(summary):
         marks = ", ".join(link.marks) if link.implicated else "nothing noted"
         lines.append(f"| {'●' if link.implicated else '○'} {link.name} | {_cell(marks)} |")
-    lines += ["", "Feet → knees → hips / pelvis → lower back.", ""]
+    return [*lines, "", f"{CHAIN_PATH.capitalize()}.", ""]
 
-    lines += ["## Likely contributors", ""]
+
+def _contributors(summary: Summary, part: Part) -> list[str]:
+    lines = [f"## {part.heading}", ""]
     if not summary.contributors:
-        lines += ["None found: nothing in your feet, footwear or habits stands out.", ""]
+        lines += [part.empty, ""]
     for rank, contributor in enumerate(summary.contributors, 1):
         unit = "point" if contributor.points == 1 else "points"
         lines += [
@@ -64,28 +70,60 @@ def to_markdown(summary: Summary) -> str:
             answer = f"{question.label}: {format_value(question, item.answer)}"
             lines.append(f"| {_cell(answer)} | +{item.points} | {_cell(item.reason)} |")
         lines.append("")
+    return lines
 
-    lines += ["## Outlook", "", start_back_line(summary), ""]
+
+def _outlook(summary: Summary, part: Part) -> list[str]:
+    lines = [f"## {part.heading}", "", start_back_line(summary), ""]
     if summary.start_back is not None:
         lines += [f"<sub>{KEELE_COPYRIGHT}</sub>", ""]
-    lines += [posture_line(summary), ""]
+    return [*lines, posture_line(summary), ""]
 
-    lines += ["## What to do", ""]
+
+def _steps(summary: Summary, part: Part) -> list[str]:
+    lines = [f"## {part.heading}", ""]
     if not summary.steps:
-        lines += ["Nothing specific: keep active and comfortable.", ""]
+        return [*lines, part.empty, ""]
     for number, step in enumerate(summary.steps, 1):
         lines += [
             f"{number}. **{_text(step.title)}** `{step.evidence}`  ",
             f"   {_text(step.details)}",
             "",
         ]
-    if summary.steps:
-        used = [label for label in EVIDENCE_TEXT if any(s.evidence == label for s in summary.steps)]
-        lines += ["Evidence labels: " + "; ".join(f"`{u}` {EVIDENCE_TEXT[u]}" for u in used), ""]
+    used = [label for label in EVIDENCE_TEXT if any(s.evidence == label for s in summary.steps)]
+    return [*lines, "Evidence labels: " + "; ".join(f"`{u}` {EVIDENCE_TEXT[u]}" for u in used), ""]
 
-    lines += ["<details><summary>Your answers</summary>", "", "| Question | Answer |", "|---|---|"]
+
+def _answers(summary: Summary, part: Part) -> list[str]:
+    lines = [
+        f"<details><summary>{part.heading}</summary>",
+        "",
+        "| Question | Answer |",
+        "|---|---|",
+    ]
     for qid, value in summary.answers.items():
         question = QUESTION_BY_ID[qid]
         lines.append(f"| {_cell(question.label)} | {_cell(format_value(question, value))} |")
-    lines += ["", "</details>", "", "---", "", f"*{_text(summary.disclaimer)}*", ""]
+    return [*lines, "", "</details>", ""]
+
+
+def _disclaimer(summary: Summary, part: Part) -> list[str]:
+    return ["---", "", f"*{_text(summary.disclaimer)}*", ""]
+
+
+PARTS: dict[PartKey, Callable[[Summary, Part], list[str]]] = {
+    "triage": _triage,
+    "chain": _chain,
+    "contributors": _contributors,
+    "outlook": _outlook,
+    "steps": _steps,
+    "answers": _answers,
+    "disclaimer": _disclaimer,
+}
+
+
+def to_markdown(summary: Summary) -> str:
+    lines = [f"# footcheck summary, {summary.created_at:%Y-%m-%d %H:%M} UTC", ""]
+    for part in outline("document"):
+        lines += PARTS[part.key](summary, part)
     return "\n".join(lines)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from footcheck.catalogue import KEELE_COPYRIGHT, QUESTIONS, SECTION_BY_ID, Question
+from footcheck.catalogue import QUESTIONS, SECTION_BY_ID
+from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
+from footcheck.question import Question
 
 
 def question_record(question: Question) -> dict[str, Any]:
@@ -72,7 +74,7 @@ def print_questions_table(console: Any) -> None:
             table.add_column("id", no_wrap=True, style="cyan")
             table.add_column("question", ratio=3)
             table.add_column("allowed / when", ratio=2)
-            if section == "outlook":
+            if q.start_back_item is not None:
                 table.caption = KEELE_COPYRIGHT
         assert table is not None
         when = Text(f"\nonly when {q.when.text}", style="dim") if q.when else Text("")

@@ -8,6 +8,7 @@ never as a string Rich would read as markup: `report` shows files from anywhere.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -15,9 +16,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from footcheck.answer_input import format_value
-from footcheck.catalogue import KEELE_COPYRIGHT, QUESTION_BY_ID
+from footcheck.catalogue import QUESTION_BY_ID
+from footcheck.display_text import format_value
+from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.render.chain import chain_links
+from footcheck.render.outline import CHAIN_PATH, Part, PartKey, outline
 from footcheck.render.wording import (
     EVIDENCE_TEXT,
     TRIAGE_HEADLINE,
@@ -131,32 +134,56 @@ def steps_table(summary: Summary) -> Table:
     return table
 
 
-def summary_renderables(summary: Summary) -> list[RenderableType]:
-    parts: list[RenderableType] = [triage_banner(summary)]
-    parts.append(_heading("How it fits together: feet → knees → hips / pelvis → lower back"))
-    parts.append(chain_picture(summary))
-    parts.append(_heading("Likely contributors"))
-    if summary.contributors:
-        for rank, contributor in enumerate(summary.contributors, 1):
-            parts.append(contributor_block(rank, contributor))
-    else:
-        parts.append(Text("None found: nothing in your feet, footwear or habits stands out."))
-    parts.append(_heading("Outlook"))
-    parts.append(Text(start_back_line(summary)))
+def _triage(summary: Summary, part: Part) -> list[RenderableType]:
+    return [triage_banner(summary)]
+
+
+def _chain(summary: Summary, part: Part) -> list[RenderableType]:
+    return [_heading(f"{part.heading}: {CHAIN_PATH}"), chain_picture(summary)]
+
+
+def _contributors(summary: Summary, part: Part) -> list[RenderableType]:
+    parts: list[RenderableType] = [_heading(part.heading)]
+    if not summary.contributors:
+        return [*parts, Text(part.empty)]
+    for rank, contributor in enumerate(summary.contributors, 1):
+        parts.append(contributor_block(rank, contributor))
+    return parts
+
+
+def _outlook(summary: Summary, part: Part) -> list[RenderableType]:
+    parts: list[RenderableType] = [_heading(part.heading), Text(start_back_line(summary))]
     if summary.start_back is not None:
         parts.append(Text(KEELE_COPYRIGHT, style="dim"))
-    parts.append(Text(posture_line(summary)))
-    parts.append(_heading("What to do"))
-    if summary.steps:
-        parts.append(steps_table(summary))
-        used = sorted({s.evidence for s in summary.steps}, key=list(EVIDENCE_TEXT).index)
-        legend = Text("Evidence: ", style="dim")
-        legend.append("; ".join(f"[{label}] {EVIDENCE_TEXT[label]}" for label in used), style="dim")
-        parts.append(legend)
-    else:
-        parts.append(Text("Nothing specific: keep active and comfortable."))
-    parts.append(Text(f"\n{summary.disclaimer}", style="dim italic"))
-    return parts
+    return [*parts, Text(posture_line(summary))]
+
+
+def _steps(summary: Summary, part: Part) -> list[RenderableType]:
+    parts: list[RenderableType] = [_heading(part.heading)]
+    if not summary.steps:
+        return [*parts, Text(part.empty)]
+    used = sorted({s.evidence for s in summary.steps}, key=list(EVIDENCE_TEXT).index)
+    legend = Text("Evidence: ", style="dim")
+    legend.append("; ".join(f"[{label}] {EVIDENCE_TEXT[label]}" for label in used), style="dim")
+    return [*parts, steps_table(summary), legend]
+
+
+def _disclaimer(summary: Summary, part: Part) -> list[RenderableType]:
+    return [Text(f"\n{summary.disclaimer}", style="dim italic")]
+
+
+PARTS: dict[PartKey, Callable[[Summary, Part], list[RenderableType]]] = {
+    "triage": _triage,
+    "chain": _chain,
+    "contributors": _contributors,
+    "outlook": _outlook,
+    "steps": _steps,
+    "disclaimer": _disclaimer,
+}
+
+
+def summary_renderables(summary: Summary) -> list[RenderableType]:
+    return [item for part in outline("terminal") for item in PARTS[part.key](summary, part)]
 
 
 def print_summary(summary: Summary, console: Console) -> None:

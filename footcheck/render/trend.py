@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from footcheck.answer_tests import Answered
 from footcheck.render.wording import contributor_short
 from footcheck.summary import Summary
 
@@ -17,6 +18,7 @@ SPARKS = "▁▂▃▄▅▆▇█"
 MAX_POINTS = 12
 MAX_COLUMNS = 40
 RISK_STYLE = {"low": "green", "medium": "yellow", "high": "red"}
+PAIN_INTENSITY = Answered("pain_intensity")
 
 
 def sparkline(values: list[int], top: int = MAX_POINTS) -> str:
@@ -53,7 +55,7 @@ def print_trend(results: list[tuple[int, Summary]], console: Console) -> None:
     pain.add_column("STarT Back", no_wrap=True)
     pain.add_column("triage", no_wrap=True)
     for result_id, summary in shown:
-        value = summary.answers.get("pain_intensity")
+        value = PAIN_INTENSITY.value(summary.answers)
         if isinstance(value, int) and not isinstance(value, bool):
             bar = Text("█" * value, style="red")
             bar.append("░" * (10 - value), style="dim")

@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from footcheck import __version__
-from footcheck.answers import Answers, AnswersError, Problem, validate_answers
-from footcheck.catalogue import QUESTION_BY_ID
+from footcheck.answers import Answers, AnswersBase, missing_problem, validate_answers
+from footcheck.errors import AnswersError
+from footcheck.instruments.foot_posture.calculation import assess_foot_posture
+from footcheck.instruments.red_flags.calculation import raised_flags
+from footcheck.instruments.start_back.calculation import score_start_back
 from footcheck.scoring.contributors import find_contributors
-from footcheck.scoring.foot_posture import assess_foot_posture
-from footcheck.scoring.red_flags import raised_flags
-from footcheck.scoring.start_back import score_start_back
 from footcheck.scoring.steps import choose_steps
 from footcheck.scoring.triage import decide_triage
 from footcheck.summary import DISCLAIMER, SCHEMA_VERSION, Summary, SummaryData, ToolData
@@ -26,7 +26,7 @@ def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = 
     ``AnswersError`` listing every problem when answers are invalid or incomplete.
     ``now`` fixes ``created_at`` (for reproducible output); it defaults to the current time.
     """
-    if not isinstance(answers, Answers):
+    if not isinstance(answers, AnswersBase):
         answers = validate_answers(answers)
     # One validation of the whole summary: cheaper than building each part as a model.
     return Summary.model_validate(summary_data(answers, now=now))
@@ -40,16 +40,12 @@ def summary_data(answers: Answers, *, now: datetime | None = None) -> SummaryDat
     """
     missing = answers.missing()
     if missing:
-        raise AnswersError(
-            [
-                Problem(m, f"needs an answer; allowed: {QUESTION_BY_ID[m].allowed}", "missing")
-                for m in missing
-            ]
-        )
-    red_flags = raised_flags(answers)
-    start_back = score_start_back(answers)
-    triage = decide_triage(answers, red_flags, start_back)
-    contributors = find_contributors(answers)
+        raise AnswersError([missing_problem(qid) for qid in missing])
+    values = answers.values
+    red_flags = raised_flags(values)
+    start_back = score_start_back(values)
+    triage = decide_triage(values, red_flags, start_back)
+    contributors = find_contributors(values)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": TOOL,
@@ -58,8 +54,8 @@ def summary_data(answers: Answers, *, now: datetime | None = None) -> SummaryDat
         "triage": triage,
         "red_flags": red_flags,
         "start_back": start_back,
-        "foot_posture": assess_foot_posture(answers),
+        "foot_posture": assess_foot_posture(values),
         "contributors": contributors,
-        "steps": choose_steps(answers, triage, contributors),
+        "steps": choose_steps(values, triage, contributors),
         "disclaimer": DISCLAIMER,
     }

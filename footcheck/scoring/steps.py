@@ -1,4 +1,5 @@
-"""Suggested steps, each labelled with the strength of the evidence behind it (SPEC section 6).
+"""Suggested steps, each labelled with the strength of the evidence behind it (docs/rules.md,
+"Steps").
 
 Labels are honest: ``guideline`` only for what low back pain guidelines (NICE NG59)
 recommend; foot-focused measures are ``limited`` because they are not guideline-backed for
@@ -10,10 +11,15 @@ for each contributor, the highest-ranked contributor's first; posture awareness 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from footcheck.answers import Answers
-from footcheck.summary import ContributorData, EvidenceLabel, StepData, TriageData
+from footcheck.answer_tests import AnswerIn, AnswerIs
+
+if TYPE_CHECKING:
+    from footcheck.question import AnswerValue
+    from footcheck.summary import ContributorData, EvidenceLabel, StepData, TriageData
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,11 +186,16 @@ STEP_GROUP: dict[str, int] = {
     "posture_awareness": 3,
 }
 """Order groups: triage first, guideline self-management next, posture awareness last."""
-LONG_PAIN: frozenset[str] = frozenset({"6_to_12_weeks", "over_12_weeks"})
+HAS_BACK_PAIN = AnswerIs("back_pain", True)
+LONG_PAIN = AnswerIn("pain_duration", ("6_to_12_weeks", "over_12_weeks"))
+CUSTOM_INSOLES = AnswerIs("insoles", "custom")
+WORN_OUT = AnswerIs("shoes_worn_out", True)
+HIGH_HEELS = AnswerIs("main_footwear", "high_heels")
+FOOT_PAIN = AnswerIs("other_pain", "feet")
 
 
 def choose_steps(
-    answers: Answers, triage: TriageData, contributors: list[ContributorData]
+    values: Mapping[str, AnswerValue], triage: TriageData, contributors: list[ContributorData]
 ) -> list[StepData]:
     """The steps these results call for, each once, with everything it addresses."""
     addresses: dict[str, list[str]] = {}
@@ -196,9 +207,9 @@ def choose_steps(
 
     if triage["level"] in TRIAGE_STEP:
         add(TRIAGE_STEP[triage["level"]], "triage")
-    if answers.back_pain:
+    if HAS_BACK_PAIN.holds(values):
         add("stay_active", "triage")
-        if answers.pain_duration in LONG_PAIN:
+        if LONG_PAIN.holds(values):
             add("regular_exercise", "triage")
     for contributor in contributors:
         cid = contributor["id"]
@@ -207,15 +218,15 @@ def choose_steps(
             add("calf_ankle_mobility", cid)
             if contributor["likelihood"] in ("moderate", "high"):
                 add("supportive_footwear", cid)
-                if answers.insoles != "custom":
+                if not CUSTOM_INSOLES.holds(values):
                     add("arch_support_insoles", cid)
             if contributor["likelihood"] == "high":
                 add("gait_analysis", cid)
         elif cid == "unsupportive_footwear":
             add("supportive_footwear", cid)
-            if answers.shoes_worn_out:
+            if WORN_OUT.holds(values):
                 add("replace_worn_shoes", cid)
-            if answers.main_footwear == "high_heels":
+            if HIGH_HEELS.holds(values):
                 add("limit_high_heels", cid)
         elif cid == "prolonged_standing":
             add("standing_relief", cid)
@@ -225,8 +236,8 @@ def choose_steps(
             add("lifting_load_management", cid)
         elif cid == "low_activity":
             add("regular_exercise", cid)
-    if answers.other_pain and "feet" in answers.other_pain:
-        add("plantar_fascia_mobilization", "other_pain")
+    if FOOT_PAIN.holds(values):
+        add("plantar_fascia_mobilization", FOOT_PAIN.question)
     if contributors:
         addresses["posture_awareness"] = [c["id"] for c in contributors]
 

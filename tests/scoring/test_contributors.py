@@ -1,4 +1,4 @@
-"""Contributors: one case for every row of the points table of SPEC 4."""
+"""Contributors: one case for every row of the points table (docs/rules.md, "Contributors")."""
 
 from __future__ import annotations
 

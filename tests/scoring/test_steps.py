@@ -1,4 +1,4 @@
-"""Suggested steps: every selection rule, evidence labels, order and no repeats (SPEC 6)."""
+"""Suggested steps: every selection rule, labels, order, no repeats (docs/rules.md, "Steps")."""
 
 from __future__ import annotations
 

@@ -1,18 +1,18 @@
-"""Triage: the order in which levels win (SPEC 5). Each red flag alone: test_red_flags.py."""
+"""Triage: the order in which levels win (docs/rules.md, "Triage")."""
 
 from __future__ import annotations
 
 import pytest
 
 from footcheck import evaluate
-from footcheck.scoring.red_flags import ALL_FLAGS
+from footcheck.instruments.red_flags.calculation import red_flag_questions
 from tests.helpers import answers
 
 
 def test_emergency_beats_urgent_and_all_flags_are_listed() -> None:
-    summary = evaluate(answers(**dict.fromkeys(ALL_FLAGS, True)))
+    summary = evaluate(answers(**{q.id: True for q in red_flag_questions()}))
     assert summary.triage.level == "emergency"
-    assert summary.red_flags == list(ALL_FLAGS)
+    assert summary.red_flags == [q.id for q in red_flag_questions()]
     assert [s.id for s in summary.steps].count("seek_emergency_care") == 1
     assert "see_clinician_promptly" not in [s.id for s in summary.steps]
 

@@ -6,14 +6,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from footcheck.answer_input import (
-    SHOWN_CHARACTERS,
-    InputProblem,
-    not_allowed,
-    parse_text,
-    shown,
-)
+from footcheck.answer_kinds import InputProblem, not_allowed, parse_text
 from footcheck.catalogue import QUESTION_BY_ID
+from footcheck.display_text import SHOWN_CHARACTERS, shown
 
 
 @pytest.mark.parametrize(

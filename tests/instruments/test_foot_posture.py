@@ -1,4 +1,4 @@
-"""Foot posture: every FPI-6 total and the self-check classification rules (SPEC 3)."""
+"""Foot posture: every FPI-6 total and the self-check rules (docs/rules.md, "Foot posture")."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from footcheck import evaluate
-from footcheck.scoring.foot_posture import classify_self_checks, fpi6_band
+from footcheck.instruments.foot_posture.calculation import classify_self_checks, fpi6_band
 from tests.helpers import UNSURE_SELF_CHECKS, answers
 
 EXPECTED_FPI6 = {
@@ -137,7 +137,7 @@ def test_self_check_classification(
 
 
 def test_classification_rule_over_every_count() -> None:
-    """The rule of SPEC 3 restated independently, over every reachable count."""
+    """The foot posture rule restated independently, over every reachable count."""
     for pron, sup, answered in itertools.product(range(6), range(5), range(6)):
         if answered < 2:
             expected = "unknown"

@@ -1,0 +1,192 @@
+"""The five kinds of answer, each with everything that depends on the kind, in one table.
+
+For each kind: what is allowed (in words), the model type, how typed text is read (at a
+prompt, in `--set`, in a CSV cell), how an answer is shown, and the prompt's short hint.
+Prompts are lenient (a choice's number, its id, its label or an unambiguous prefix);
+scripts are strict (ids and true/false/yes/no only), so a typo in a file is never guessed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
+
+from footcheck.display_text import shown
+
+if TYPE_CHECKING:
+    from footcheck.question import AnswerValue, Question
+
+TRUE_WORDS = frozenset({"yes", "y", "true"})
+FALSE_WORDS = frozenset({"no", "n", "false"})
+STRICT_TRUE = frozenset({"yes", "true"})
+STRICT_FALSE = frozenset({"no", "false"})
+NONE_WORDS = frozenset({"none", "-", "nothing"})
+
+
+class InputProblem(ValueError):
+    """Text that is not an acceptable answer; the message says what would be."""
+
+
+class KindRules(NamedTuple):
+    allowed: Callable[[Question], str]
+    """What may be given, in words."""
+    model_type: Callable[[Question], Any]
+    """The type of the answer in the ``Answers`` model (before ``| None``)."""
+    parse: Callable[[Question, str, bool], AnswerValue]
+    """The answer typed text stands for (lenient at prompts, strict in scripts)."""
+    format: Callable[[Question, Any], str]
+    """An answer as a person reads it."""
+    prompt_shape: Callable[[Question], str]
+    """The few words before `? help` on the prompt line."""
+    written_as: str = ""
+    """How to write it as text in `--set` or a CSV cell, where that is not obvious."""
+    on_enter: str | None = None
+    """What an empty reply at a prompt means, when it means an answer (not "ask again")."""
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+# --- boolean ---------------------------------------------------------------------------
+def _parse_boolean(question: Question, text: str, lenient: bool) -> bool:
+    word = text.lower()
+    if word in (TRUE_WORDS if lenient else STRICT_TRUE):
+        return True
+    if word in (FALSE_WORDS if lenient else STRICT_FALSE):
+        return False
+    raise InputProblem(f"'{shown(text)}' is not yes or no. Please answer yes or no.")
+
+
+# --- numbers ---------------------------------------------------------------------------
+def _parse_number(question: Question, text: str, lenient: bool) -> int | float:
+    cleaned = text.replace(",", ".") if lenient else text
+    try:
+        if question.kind == "integer":
+            value: int | float = int(cleaned)
+        else:
+            value = float(cleaned)
+            if not math.isfinite(value):
+                raise ValueError(text)
+    except ValueError:
+        raise InputProblem(f"'{shown(text)}' is not {question.allowed}.") from None
+    assert question.minimum is not None and question.maximum is not None
+    if not question.minimum <= value <= question.maximum:
+        raise InputProblem(f"{shown(text)} is out of range: enter {question.allowed}.")
+    return value
+
+
+def _strict(number_type: type) -> Any:
+    from pydantic import Strict
+
+    # Strict, so that true/false or "7" are not silently read as 1 or 7.
+    return Annotated[number_type, Strict()]
+
+
+# --- choices ---------------------------------------------------------------------------
+def _normalise(text: str) -> str:
+    return re.sub(r"[\s\-]+", "_", text.strip().lower().replace(",", ""))
+
+
+def _parse_choice(question: Question, text: str, lenient: bool) -> str:
+    word = _normalise(text)
+    for choice in question.choices:
+        if word in (choice.value, _normalise(choice.label)):
+            return choice.value
+    if lenient:
+        if word.isdecimal() and 1 <= int(word) <= len(question.choices):
+            return question.choices[int(word) - 1].value
+        matches = [c.value for c in question.choices if c.value.startswith(word)]
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise InputProblem(
+                f"'{shown(text)}' could be {' or '.join(matches)}: type a little more."
+            )
+        hint = f" or a number from 1 to {len(question.choices)}"
+    else:
+        hint = ""
+    raise InputProblem(
+        f"'{shown(text)}' is not one of the choices: {', '.join(question.values)}{hint}."
+    )
+
+
+def _parse_multi(question: Question, text: str, lenient: bool) -> list[str]:
+    if _normalise(text) in NONE_WORDS:
+        return []
+    parts = [p for p in re.split(r"[,;\s]+" if lenient else r";", text) if p.strip()]
+    values: list[str] = []
+    for part in parts:
+        value = _parse_choice(question, part, lenient)
+        if value in values:
+            raise InputProblem(f"'{shown(value)}' is listed twice: name each one once.")
+        values.append(value)
+    return values
+
+
+def _label(question: Question, value: object) -> str:
+    choice = question.choice(value)
+    return choice.label if choice is not None else str(value)
+
+
+def _choice_type(question: Question) -> Any:
+    return Literal[question.values]
+
+
+KINDS: dict[str, KindRules] = {
+    "boolean": KindRules(
+        allowed=lambda q: "true or false (yes / no)",
+        model_type=lambda q: bool,
+        parse=_parse_boolean,
+        format=lambda q, value: "yes" if value else "no",
+        prompt_shape=lambda q: "yes/no",
+    ),
+    "integer": KindRules(
+        allowed=lambda q: f"a whole number from {_num(q.minimum)} to {_num(q.maximum)}",
+        model_type=lambda q: _strict(int),
+        parse=_parse_number,
+        format=lambda q, value: str(value),
+        prompt_shape=lambda q: f"whole number from {_num(q.minimum)} to {_num(q.maximum)}",
+    ),
+    "number": KindRules(
+        allowed=lambda q: f"a number from {_num(q.minimum)} to {_num(q.maximum)}",
+        model_type=lambda q: _strict(float),
+        parse=_parse_number,
+        format=lambda q, value: f"{value:g}" if isinstance(value, float) else str(value),
+        prompt_shape=lambda q: f"number from {_num(q.minimum)} to {_num(q.maximum)}",
+    ),
+    "choice": KindRules(
+        allowed=lambda q: "one of " + ", ".join(q.values),
+        model_type=_choice_type,
+        parse=_parse_choice,
+        format=_label,
+        prompt_shape=lambda q: f"1-{len(q.choices)} or a name",
+    ),
+    "multi": KindRules(
+        allowed=lambda q: "a list (may be empty, no repeats) of " + ", ".join(q.values),
+        model_type=lambda q: list[_choice_type(q)],  # type: ignore[misc]
+        parse=_parse_multi,
+        format=lambda q, value: ", ".join(_label(q, v) for v in value) or "none",
+        prompt_shape=lambda q: "numbers or names, Enter for none",
+        written_as=" (as text, separated by ';', e.g. feet;knees, or none)",
+        on_enter="none",
+    ),
+}
+
+
+def parse_text(question: Question, text: str, *, lenient: bool) -> AnswerValue:
+    """The answer ``text`` stands for, or None for an empty answer."""
+    text = text.strip()
+    if not text:
+        return None
+    return KINDS[question.kind].parse(question, text, lenient)
+
+
+def not_allowed(question: Question, text: str) -> str:
+    """Why a value written as text (`--set`, a CSV cell) was refused, and what would do."""
+    written_as = KINDS[question.kind].written_as
+    return f"'{shown(text)}' is not allowed; allowed: {question.allowed}{written_as}"

@@ -1,0 +1,48 @@
+"""Text shown to a person: answers in words, and anyone's text made safe to echo.
+
+Text that reaches a terminal or a document may come from a file someone else wrote (a
+summary, a CSV header, an answers file) or from a stray key: it is always shown as text,
+never able to move the cursor, retitle the window or reorder a message.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from footcheck.question import AnswerValue, Question
+
+SHOWN_CHARACTERS = 30
+
+
+def shown(text: str) -> str:
+    """Typed text as echoed in a message: cut short, and never able to drive the terminal.
+
+    A long paste is not repeated whole; control and invisible characters (an arrow key's
+    escape sequence, a right-to-left override) are written as escapes.
+    """
+    text = text.strip()
+    if len(text) > SHOWN_CHARACTERS:
+        text = text[: SHOWN_CHARACTERS - 1] + "…"
+    return printable(text)
+
+
+def printable(text: str) -> str:
+    """``text`` with control and invisible characters written as escapes, for messages."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else _escape(ch) for ch in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def format_value(question: Question, value: AnswerValue) -> str:
+    """An answer as a person reads it: labels not ids, yes/no not true/false."""
+    from footcheck.answer_kinds import KINDS
+
+    if value is None:
+        return "not given" if question.optional else "-"
+    return KINDS[question.kind].format(question, value)

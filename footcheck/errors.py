@@ -1,0 +1,53 @@
+"""Every failure footcheck expects, under one base class.
+
+The core raises these with a plain message (and details, one line each); the command line
+turns each kind into its exit code in one place (``footcheck/cli/failures.py``). Library
+users catch ``FootcheckError`` or the one kind they care about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from footcheck.answers import Problem
+
+
+class FootcheckError(Exception):
+    """A failure footcheck expects and can explain: a message and detail lines."""
+
+    def __init__(self, message: str, details: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = list(details)
+
+
+class AnswersError(FootcheckError, ValueError):
+    """Answers that cannot be used, with every problem listed (``.problems``, one per id)."""
+
+    def __init__(self, problems: list[Problem], message: str | None = None) -> None:
+        self.problems = problems
+        super().__init__(message or "; ".join(str(p) for p in problems), [str(p) for p in problems])
+
+
+class InputFileError(FootcheckError):
+    """A file given to footcheck (answers, a summary, batch input) cannot be used as one."""
+
+
+class FileExists(FootcheckError):
+    """The output file exists and --force was not given."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} already exists; use --force to replace it")
+        self.path = path
+
+
+class OutputError(FootcheckError):
+    """An output (a file, or stdout) cannot be written."""
+
+
+class HistoryError(FootcheckError):
+    """The history cannot be used; the message says where it is and what to do."""

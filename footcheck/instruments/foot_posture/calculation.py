@@ -1,0 +1,97 @@
+"""Foot posture from a clinician's FPI-6 total, or from the self-checks counted as signs.
+
+The self-checks, the signs each answer is and the checks that measure one trait are read
+from the catalogue (docs/rules.md, "Foot posture").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Literal
+
+from footcheck.catalogue import CATALOGUE, Catalogue
+from footcheck.instruments.foot_posture.questions import FPI6_TOTAL
+from footcheck.question import AnswerValue, PostureSign, Question
+
+if TYPE_CHECKING:
+    from footcheck.summary import FootPostureData, PostureClass
+
+FPI6_BANDS: tuple[tuple[int, int, PostureClass], ...] = (
+    (-12, -5, "highly_supinated"),
+    (-4, -1, "supinated"),
+    (0, 5, "neutral"),
+    (6, 9, "pronated"),
+    (10, 12, "highly_pronated"),
+)
+"""Redmond's FPI-6 bands, inclusive at both ends."""
+MIN_ANSWERED = 2
+"""Fewer self-checks answered than this (other than 'unsure') and posture is unknown."""
+MIN_SIGNS = 2
+"""A direction needs at least this many signs, and more than the other direction."""
+HIGHLY: dict[PostureSign, int] = {"pronation": 4, "supination": 3}
+"""This many signs or more in one direction: 'highly' pronated or supinated."""
+
+
+@cache
+def self_checks(catalogue: Catalogue = CATALOGUE) -> tuple[Question, ...]:
+    """The self-check questions: those that measure a foot-posture trait."""
+    return tuple(q for q in catalogue.questions if q.trait is not None)
+
+
+def fpi6_band(total: int) -> PostureClass:
+    """The FPI-6 band for a total from -12 to +12."""
+    for low, high, band in FPI6_BANDS:
+        if low <= total <= high:
+            return band
+    raise ValueError(f"FPI-6 total {total} is outside -12..+12")
+
+
+def count_signs(
+    values: Mapping[str, AnswerValue], catalogue: Catalogue = CATALOGUE
+) -> tuple[int, int, int]:
+    """(pronation signs, supination signs, self-checks answered other than 'unsure')."""
+    pronation = supination = answered = 0
+    for question in self_checks(catalogue):
+        choice = question.choice(values.get(question.id))
+        if choice is None or choice.unsure:
+            continue
+        answered += 1
+        if choice.sign == "pronation":
+            pronation += 1
+        elif choice.sign == "supination":
+            supination += 1
+    return pronation, supination, answered
+
+
+def classify_self_checks(pronation: int, supination: int, answered: int) -> PostureClass:
+    if answered < MIN_ANSWERED:
+        return "unknown"
+    if pronation >= MIN_SIGNS and pronation > supination:
+        return "highly_pronated" if pronation >= HIGHLY["pronation"] else "pronated"
+    if supination >= MIN_SIGNS and supination > pronation:
+        return "highly_supinated" if supination >= HIGHLY["supination"] else "supinated"
+    if pronation >= MIN_SIGNS and pronation == supination:
+        return "inconclusive"
+    return "neutral"
+
+
+def assess_foot_posture(
+    values: Mapping[str, AnswerValue], catalogue: Catalogue = CATALOGUE
+) -> FootPostureData:
+    pronation, supination, answered = count_signs(values, catalogue)
+    total = values.get(FPI6_TOTAL.id)
+    source: Literal["fpi6", "self_checks"]
+    if isinstance(total, int):
+        classification = fpi6_band(total)
+        source = "fpi6"
+    else:
+        classification = classify_self_checks(pronation, supination, answered)
+        source = "self_checks"
+    return {
+        "classification": classification,
+        "source": source,
+        "pronation_signs": pronation,
+        "supination_signs": supination,
+        "fpi6_total": total if isinstance(total, int) else None,
+    }

@@ -1,0 +1,38 @@
+"""Which warning signs were answered yes, and the most severe level among them.
+
+Everything is read from the catalogue: a question with a ``red_flag`` level is a red flag
+(docs/rules.md, "Red flags").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+
+from footcheck.catalogue import CATALOGUE, Catalogue
+from footcheck.question import AnswerValue, Question, RedFlagLevel
+
+LEVEL_ORDER: tuple[RedFlagLevel, ...] = ("emergency", "urgent")
+"""Most severe first: the first level any raised flag has is the result's."""
+
+
+@cache
+def red_flag_questions(catalogue: Catalogue = CATALOGUE) -> tuple[Question, ...]:
+    """Every red-flag question, in asking order."""
+    return tuple(q for q in catalogue.questions if q.red_flag is not None)
+
+
+def raised_flags(values: Mapping[str, AnswerValue], catalogue: Catalogue = CATALOGUE) -> list[str]:
+    """Red-flag ids answered yes, in checklist order."""
+    return [q.id for q in red_flag_questions(catalogue) if values.get(q.id) is True]
+
+
+def flag_level(raised: list[str], catalogue: Catalogue = CATALOGUE) -> RedFlagLevel | None:
+    """The most severe level among the raised flags, or None when none was raised."""
+    levels = {catalogue.by_id[flag].red_flag for flag in raised}
+    return next((level for level in LEVEL_ORDER if level in levels), None)
+
+
+def flag_text(flag: str, catalogue: Catalogue = CATALOGUE) -> str:
+    """A short plain description of a red flag, for reasons and banners."""
+    return catalogue.by_id[flag].label

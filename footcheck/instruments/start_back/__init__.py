@@ -1,0 +1,1 @@
+"""The Keele STarT Back Screening Tool: nine items, prognostic risk low / medium / high."""

@@ -1,0 +1,62 @@
+"""STarT Back scores: the total, the psychosocial subscale and the risk band.
+
+The items, their numbers, which are psychosocial and which item-9 answers score are all
+read from the catalogue (docs/rules.md, "STarT Back").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from typing import TYPE_CHECKING
+
+from footcheck.catalogue import CATALOGUE, Catalogue
+from footcheck.question import AnswerValue, Question
+
+if TYPE_CHECKING:
+    from footcheck.summary import Risk, StartBackData
+
+LOW_TOTAL = 3
+"""A total of 3 or less is low risk."""
+HIGH_PSYCHOSOCIAL = 4
+"""Above the low band, a psychosocial subscale of 4 or more is high risk."""
+
+
+@cache
+def items(catalogue: Catalogue = CATALOGUE) -> tuple[Question, ...]:
+    """The STarT Back items, by item number."""
+    found = [q for q in catalogue.questions if q.start_back_item is not None]
+    return tuple(sorted(found, key=lambda q: q.start_back_item or 0))
+
+
+def item_points(question: Question, value: AnswerValue) -> int:
+    """An agreed statement is a point; a five-answer item scores by its answer."""
+    if question.kind == "boolean":
+        return int(value is True)
+    choice = question.choice(value)
+    return choice.score if choice is not None else 0
+
+
+def risk_band(total: int, psychosocial: int) -> Risk:
+    """The published rule: total 0-3 low; else psychosocial 4-5 high; else medium."""
+    if total <= LOW_TOTAL:
+        return "low"
+    if psychosocial >= HIGH_PSYCHOSOCIAL:
+        return "high"
+    return "medium"
+
+
+def score_start_back(
+    values: Mapping[str, AnswerValue], catalogue: Catalogue = CATALOGUE
+) -> StartBackData | None:
+    """The STarT Back scores, or None when the items do not apply (no back pain)."""
+    questions = items(catalogue)
+    if not questions or not questions[0].applies(values):
+        return None
+    total = psychosocial = 0
+    for question in questions:
+        points = item_points(question, values.get(question.id))
+        total += points
+        if question.psychosocial:
+            psychosocial += points
+    return {"total": total, "psychosocial": psychosocial, "risk": risk_band(total, psychosocial)}

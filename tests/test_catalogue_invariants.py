@@ -1,0 +1,222 @@
+"""The catalogue is the one source of question ids and values: rules and renderers only refer
+to it, and a new question's clinical facts take effect with no other edit."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import importlib
+import json
+import pkgutil
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import footcheck
+from footcheck.answer_tests import Answered, AnswerIn, AnswerIs, AnswerTest, NumberFrom
+from footcheck.catalogue import CATALOGUE, Catalogue
+from footcheck.instruments.red_flags.calculation import raised_flags
+from footcheck.question import Question
+from footcheck.scoring.triage import decide_triage
+from tests.helpers import answers
+
+PACKAGE = Path(footcheck.__file__).parent
+RULE_FOLDERS = ("scoring", "render", "instruments")
+TEST_TYPES = (AnswerIs, AnswerIn, NumberFrom, Answered)
+
+
+def reference_problem(test: AnswerTest, catalogue: Catalogue = CATALOGUE) -> str | None:
+    """Why ``test`` does not fit the catalogue, or None when it does."""
+    question = catalogue.by_id.get(test.question)
+    if question is None:
+        return f"{test!r}: no question {test.question!r}"
+    if isinstance(test, Answered):
+        return None
+    if isinstance(test, NumberFrom):
+        if question.kind not in ("integer", "number"):
+            return f"{test!r}: {test.question} is not a number"
+        assert question.minimum is not None and question.maximum is not None
+        if not question.minimum <= test.low <= question.maximum:
+            return f"{test!r}: {test.low} is outside {question.allowed}"
+        if test.high is not None and not question.minimum < test.high <= question.maximum + 1:
+            return f"{test!r}: {test.high} is outside {question.allowed}"
+        return None
+    for value in test.referred():
+        if question.kind == "boolean":
+            fits = isinstance(value, bool)
+        elif question.kind in ("integer", "number"):
+            assert question.minimum is not None and question.maximum is not None
+            fits = (
+                isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and question.minimum <= value <= question.maximum
+            )
+        else:
+            fits = value in question.values
+        if not fits:
+            return f"{test!r}: {value!r} is not an answer to {test.question} ({question.allowed})"
+    return None
+
+
+def _modules() -> Iterator[object]:
+    for folder in RULE_FOLDERS:
+        prefix = f"footcheck.{folder}."
+        for info in pkgutil.walk_packages([str(PACKAGE / folder)], prefix):
+            yield importlib.import_module(info.name)
+
+
+def _tests_in(value: object, seen: set[int]) -> Iterator[AnswerTest]:
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, TEST_TYPES):
+        yield value
+    elif isinstance(value, tuple | list | set | frozenset):
+        for item in value:
+            yield from _tests_in(item, seen)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _tests_in(item, seen)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from _tests_in(getattr(value, field.name), seen)
+
+
+def every_reference() -> list[AnswerTest]:
+    seen: set[int] = set()
+    return [
+        test
+        for module in _modules()
+        for name, value in vars(module).items()
+        if not name.startswith("__")
+        for test in _tests_in(value, seen)
+    ]
+
+
+def test_the_rules_refer_to_answers() -> None:
+    questions = {test.question for test in every_reference()}
+    # the rules read these at least: a broken collector would find nothing
+    assert {"main_footwear", "standing_hours", "other_pain", "fpi6_total"} <= questions
+
+
+def test_every_answer_a_rule_or_renderer_refers_to_is_in_the_catalogue() -> None:
+    problems = [p for test in every_reference() if (p := reference_problem(test))]
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        AnswerIs("main_footwear", "stilettos"),
+        AnswerIs("no_such_question", True),
+        AnswerIs("back_pain", "yes"),
+        AnswerIs("active_days", 8),
+        AnswerIn("pain_duration", ("over_12_weeks", "years")),
+        NumberFrom("standing_hours", 30),
+        NumberFrom("main_footwear", 1),
+    ],
+)
+def test_the_check_fails_for_a_value_the_catalogue_does_not_have(wrong: AnswerTest) -> None:
+    assert reference_problem(wrong) is not None
+
+
+def _source_files() -> Iterator[Path]:
+    for folder in ("scoring", "render"):
+        yield from sorted((PACKAGE / folder).glob("*.py"))
+
+
+def test_question_ids_in_rules_and_renderers_appear_only_in_answer_tests() -> None:
+    """A bare id (``values["insoles"]``) would escape the check above."""
+    names = {cls.__name__ for cls in TEST_TYPES}
+    stray = []
+    for path in _source_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        allowed: set[int] = set()
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in names
+                and node.args
+            ):
+                allowed.add(id(node.args[0]))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and node.value in CATALOGUE.by_id
+                and id(node) not in allowed
+            ):
+                stray.append(f"{path.name}:{node.lineno}: {node.value!r}")
+    assert stray == []
+
+
+def test_no_red_flag_or_start_back_id_is_spelled_in_rules_or_renderers() -> None:
+    pattern = re.compile(r"[\"'](rf|sb)_[a-z_]+[\"']")
+    found = [
+        f"{path.name}:{number}"
+        for path in _source_files()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert found == []
+
+
+def test_every_question_in_the_warning_signs_section_has_a_level() -> None:
+    section = [q for q in CATALOGUE.questions if q.section == "red_flags"]
+    assert section and all(q.red_flag is not None for q in section)
+
+
+def test_a_red_flag_added_to_an_extended_catalogue_raises_triage() -> None:
+    new = Question(
+        "rf_new_sign",
+        "red_flags",
+        "boolean",
+        "Do you have a new sign?",
+        "A sign added by a test.",
+        short="A new sign",
+        red_flag="urgent",
+    )
+    extended = CATALOGUE.extended(new)
+    assert extended.ids.index("rf_new_sign") == max(
+        i for i, q in enumerate(extended.questions) if q.section == "red_flags"
+    )
+    values = {**answers(), "rf_new_sign": True}
+    raised = raised_flags(values, extended)
+    assert raised == ["rf_new_sign"]
+    triage = decide_triage(values, raised, None, extended)
+    assert triage["level"] == "urgent"
+    assert any("A new sign" in reason for reason in triage["reasons"])
+    assert raised_flags(values) == []  # the real catalogue does not know it
+
+
+ADD_A_RED_FLAG = """
+import json, sys
+from footcheck.instruments.red_flags import questions as red_flags
+red_flags.QUESTIONS += (
+    red_flags.red_flag("rf_new_sign", "emergency", "Do you have a new sign?", "A new sign",
+                       "A sign added by a test."),
+)
+from footcheck import evaluate
+summary = evaluate({**json.loads(sys.argv[1]), "rf_new_sign": True})
+print(summary.model_dump_json())
+"""
+
+
+def test_a_red_flag_added_to_the_catalogue_needs_no_other_edit() -> None:
+    """The question, in its module, is the only change: the answers model, the red flags,
+    the triage and the steps all follow (a fresh process, as after editing the file)."""
+    result = subprocess.run(
+        [sys.executable, "-c", ADD_A_RED_FLAG, json.dumps(answers())],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    summary = json.loads(result.stdout)
+    assert summary["triage"]["level"] == "emergency"
+    assert summary["red_flags"] == ["rf_new_sign"]
+    assert summary["answers"]["rf_new_sign"] is True
+    assert summary["steps"][0]["id"] == "seek_emergency_care"
