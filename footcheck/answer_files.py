@@ -8,7 +8,7 @@ from typing import Any
 
 from footcheck.answer_kinds import InputProblem, not_allowed, parse_text
 from footcheck.answers import Problem, unknown_id_message
-from footcheck.catalogue import QUESTION_BY_ID
+from footcheck.catalogue import CATALOGUE, QUESTION_BY_ID
 from footcheck.errors import InputFileError
 from footcheck.question import AnswerValue
 
@@ -23,6 +23,20 @@ UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 
 def load_answers_file(path: Path) -> dict[str, Any]:
     """The raw answers in ``path``: a JSON or TOML table, or an exported summary's answers."""
+    data = _load_table(path)
+    return _answers_of(data) if _is_summary(data) else data
+
+
+def _is_summary(data: dict[str, Any]) -> bool:
+    return "schema_version" in data and isinstance(data.get("answers"), dict)
+
+
+def _answers_of(summary: dict[str, Any]) -> dict[str, Any]:
+    return dict(summary["answers"])
+
+
+def _load_table(path: Path) -> dict[str, Any]:
+    """The table (JSON object or TOML document) in ``path``, with every failure named."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -46,9 +60,33 @@ def load_answers_file(path: Path) -> dict[str, Any]:
         raise InputFileError(
             f"{path} must hold a table of question ids and answers (see `footcheck template`)"
         )
-    if "schema_version" in data and isinstance(data.get("answers"), dict):
-        data = data["answers"]  # an exported summary
     return dict(data)
+
+
+def lend_summary_answers(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """An exported summary's answers for a new assessment, and a note of what was left out.
+
+    A summary scored with an earlier checklist may hold answers to questions that no longer
+    apply (version 1 asked the warning signs of everyone): they are left out and named, and
+    the questions new since then are asked or listed as missing.
+    """
+    off = CATALOGUE.inapplicable_ids(data)
+    dropped = [qid for qid in data if qid in off and data[qid] is not None]
+    if not dropped:
+        return data, []
+    note = (
+        f"{path} was scored with an earlier checklist; answers that no longer apply are left "
+        f"out: {', '.join(dropped)}"
+    )
+    return {k: v for k, v in data.items() if k not in dropped}, [note]
+
+
+def read_answers(path: Path) -> tuple[dict[str, Any], list[str]]:
+    """The answers in ``path``, and notes for the person (an exported summary's leftovers)."""
+    data = _load_table(path)
+    if _is_summary(data):
+        return lend_summary_answers(path, _answers_of(data))
+    return data, []
 
 
 def _parse(path: Path, text: str) -> Any:

@@ -40,6 +40,8 @@ class KindRules(NamedTuple):
     """An answer as a person reads it."""
     prompt_shape: Callable[[Question], str]
     """The few words before `? help` on the prompt line."""
+    menu: Callable[[Question], tuple[str, ...]]
+    """The numbered options shown at the prompt, if any."""
     written_as: str = ""
     """How to write it as text in `--set` or a CSV cell, where that is not obvious."""
     on_enter: str | None = None
@@ -53,13 +55,33 @@ def _num(value: float | None) -> str:
 
 
 # --- boolean ---------------------------------------------------------------------------
+PLAIN_WORDS = ("yes", "no")
+
+
+def _boolean_menu(question: Question) -> tuple[str, ...]:
+    """A statement (agree / disagree) is answered from a numbered pair; yes/no needs none."""
+    return () if question.words == PLAIN_WORDS else question.words
+
+
 def _parse_boolean(question: Question, text: str, lenient: bool) -> bool:
-    word = text.lower()
-    if word in (TRUE_WORDS if lenient else STRICT_TRUE):
+    word = text.strip().lower()
+    agree, disagree = question.words
+    if word in (TRUE_WORDS if lenient else STRICT_TRUE) or word == agree:
         return True
-    if word in (FALSE_WORDS if lenient else STRICT_FALSE):
+    if word in (FALSE_WORDS if lenient else STRICT_FALSE) or word == disagree:
         return False
-    raise InputProblem(f"'{shown(text)}' is not yes or no. Please answer yes or no.")
+    if lenient and _boolean_menu(question) and word in ("1", "2"):
+        return word == "1"
+    if lenient and word and _boolean_menu(question):
+        # A prefix of one of a statement's two words ("agr", "dis"), as for choices.
+        matches = [w for w in (agree, disagree) if w.startswith(word)]
+        if len(matches) == 1:
+            return matches[0] == agree
+    if question.words == PLAIN_WORDS:
+        raise InputProblem(f"'{shown(text)}' is not yes or no. Please answer yes or no.")
+    raise InputProblem(
+        f"'{shown(text)}' is not one of the answers: type 1 or {agree}, 2 or {disagree}."
+    )
 
 
 # --- numbers ---------------------------------------------------------------------------
@@ -133,17 +155,22 @@ def _label(question: Question, value: object) -> str:
     return choice.label if choice is not None else str(value)
 
 
+def _labels(question: Question) -> tuple[str, ...]:
+    return tuple(c.label for c in question.choices)
+
+
 def _choice_type(question: Question) -> Any:
     return Literal[question.values]
 
 
 KINDS: dict[str, KindRules] = {
     "boolean": KindRules(
-        allowed=lambda q: "true or false (yes / no)",
+        allowed=lambda q: f"true or false ({q.words[0]} / {q.words[1]})",
         model_type=lambda q: bool,
         parse=_parse_boolean,
-        format=lambda q, value: "yes" if value else "no",
-        prompt_shape=lambda q: "yes/no",
+        format=lambda q, value: q.words[0] if value else q.words[1],
+        prompt_shape=lambda q: "yes/no" if not _boolean_menu(q) else "1-2 or the word",
+        menu=_boolean_menu,
     ),
     "integer": KindRules(
         allowed=lambda q: f"a whole number from {_num(q.minimum)} to {_num(q.maximum)}",
@@ -151,6 +178,7 @@ KINDS: dict[str, KindRules] = {
         parse=_parse_number,
         format=lambda q, value: str(value),
         prompt_shape=lambda q: f"whole number from {_num(q.minimum)} to {_num(q.maximum)}",
+        menu=lambda q: (),
     ),
     "number": KindRules(
         allowed=lambda q: f"a number from {_num(q.minimum)} to {_num(q.maximum)}",
@@ -158,6 +186,7 @@ KINDS: dict[str, KindRules] = {
         parse=_parse_number,
         format=lambda q, value: f"{value:g}" if isinstance(value, float) else str(value),
         prompt_shape=lambda q: f"number from {_num(q.minimum)} to {_num(q.maximum)}",
+        menu=lambda q: (),
     ),
     "choice": KindRules(
         allowed=lambda q: "one of " + ", ".join(q.values),
@@ -165,13 +194,20 @@ KINDS: dict[str, KindRules] = {
         parse=_parse_choice,
         format=_label,
         prompt_shape=lambda q: f"1-{len(q.choices)} or a name",
+        menu=_labels,
     ),
     "multi": KindRules(
         allowed=lambda q: "a list (may be empty, no repeats) of " + ", ".join(q.values),
         model_type=lambda q: list[_choice_type(q)],  # type: ignore[misc]
         parse=_parse_multi,
-        format=lambda q, value: ", ".join(_label(q, v) for v in value) or "none",
+        # One item (an evidence row names the item that scored) or the whole list.
+        format=lambda q, value: (
+            _label(q, value)
+            if isinstance(value, str)
+            else ", ".join(_label(q, v) for v in value) or "none"
+        ),
         prompt_shape=lambda q: "numbers or names, Enter for none",
+        menu=_labels,
         written_as=" (as text, separated by ';', e.g. feet;knees, or none)",
         on_enter="none",
     ),

@@ -26,6 +26,9 @@ from footcheck.sections.habits import DAY_HOURS, HOURS_IN_A_DAY
 QUESTION_ORDER = CATALOGUE.order
 PARTIAL = {"partial": True}
 """Validation context for answers still being collected: values are checked, gaps allowed."""
+VALUES_ONLY = {"partial": True, "values_only": True}
+"""Validation context for a summary scored by an earlier checklist: each value is one its
+question allows, but which questions apply is not checked again."""
 
 
 class AnswersBase(BaseModel):
@@ -35,8 +38,12 @@ class AnswersBase(BaseModel):
 
     @_model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> Self:
-        partial = bool(info.context and info.context.get("partial"))
-        errors = consistency_errors(self.__dict__, partial=partial)
+        context = info.context or {}
+        errors = consistency_errors(
+            self.__dict__,
+            partial=bool(context.get("partial")),
+            values_only=bool(context.get("values_only")),
+        )
         if errors:
             raise ValidationError.from_exception_data("Answers", errors)
         return self
@@ -94,10 +101,13 @@ else:
     )
 
 
-def consistency_errors(values: Mapping[str, Any], *, partial: bool) -> list[InitErrorDetails]:
-    """Every cross-answer problem: values that do not apply, gaps, repeats, a >24-hour day."""
+def consistency_errors(
+    values: Mapping[str, Any], *, partial: bool, values_only: bool = False
+) -> list[InitErrorDetails]:
+    """Every cross-answer problem: values that do not apply, gaps, repeats, a >24-hour day.
+    ``values_only`` skips which questions apply (a summary scored by an earlier checklist)."""
     errors: list[InitErrorDetails] = []
-    off = CATALOGUE.inapplicable_ids(values)
+    off = frozenset() if values_only else CATALOGUE.inapplicable_ids(values)
     for question in CATALOGUE.questions:
         value = values.get(question.id)
         if question.id in off:
@@ -215,14 +225,16 @@ def _show(value: object) -> str:
 CONSISTENCY_KINDS = frozenset({"not_applicable", "missing", "repeated_item", "day_too_long"})
 
 
-def validate_answers(data: Mapping[str, object], *, partial: bool = False) -> Answers:
+def validate_answers(
+    data: Mapping[str, object], *, partial: bool = False, values_only: bool = False
+) -> Answers:
     """Validate answers, raising AnswersError that lists every problem in plain words.
 
     Pydantic stops before the cross-answer rules when a single value is bad, so on failure
     the well-formed values are checked once more on their own: a file's author then sees
     every problem in one go rather than one round at a time.
     """
-    context = PARTIAL if partial else None
+    context = VALUES_ONLY if values_only else PARTIAL if partial else None
     try:
         return Answers.model_validate(data, context=context)
     except ValidationError as error:

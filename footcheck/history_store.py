@@ -52,6 +52,8 @@ class HistoryRow:
     pain_intensity: int | None
     risk: str | None
     top_contributor: str | None
+    checklist_version: int
+    """The checklist the result was scored with (1 for summaries that do not say)."""
 
 
 def _damaged(path: Path, why: str) -> HistoryError:
@@ -184,13 +186,24 @@ class HistoryStore:
             assert cursor.lastrowid is not None
             return cursor.lastrowid
 
+    ROW_COLUMNS = (
+        "id, created_at, triage, pain_intensity, risk, top_contributor, "
+        "CASE WHEN json_valid(summary_json) "
+        "THEN coalesce(json_extract(summary_json, '$.checklist_version'), 1) ELSE 1 END"
+    )
+
     def rows(self) -> list[HistoryRow]:
         """Every result, oldest first."""
         cursor = self.connection.execute(
-            "SELECT id, created_at, triage, pain_intensity, risk, top_contributor "
-            "FROM results ORDER BY created_at, id"
+            f"SELECT {self.ROW_COLUMNS} FROM results ORDER BY created_at, id"
         )
         return [HistoryRow(*row) for row in cursor]
+
+    def row(self, result_id: int) -> HistoryRow | None:
+        found = self.connection.execute(
+            f"SELECT {self.ROW_COLUMNS} FROM results WHERE id = ?", (result_id,)
+        ).fetchone()
+        return None if found is None else HistoryRow(*found)
 
     def get(self, result_id: int) -> Summary | None:
         row = self.connection.execute(

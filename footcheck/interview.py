@@ -146,9 +146,10 @@ class Interview:
         return f"({shape}; {', '.join(extras)}){default} > "
 
     def show_choices(self, question: Question) -> None:
-        for number, choice in enumerate(question.choices, 1):
-            hint = f" ({choice.hint})" if choice.hint else ""
-            self.console.print(f"  {number}. {choice.label}{hint}", highlight=False)
+        hints = [c.hint for c in question.choices] or [""] * len(question.menu)
+        for number, (label, hint) in enumerate(zip(question.menu, hints, strict=True), 1):
+            extra = f" ({hint})" if hint else ""
+            self.console.print(f"  {number}. {label}{extra}", highlight=False)
 
     def section_header(self, question: Question) -> None:
         if question.section == self.last_section:

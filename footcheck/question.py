@@ -89,6 +89,10 @@ class Question:
     """The foot-posture trait a self-check measures; checks of one trait are one sign."""
     loinc: str | None = None
     """The LOINC code of this question, where one exists."""
+    reason: str = ""
+    """A yes to this warning sign told back to the person as a sentence (triage reasons)."""
+    words: tuple[str, str] = ("yes", "no")
+    """How a yes-or-no answer is said: ("agree", "disagree") for STarT Back statements."""
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -106,6 +110,11 @@ class Question:
 
     def choice(self, value: object) -> Choice | None:
         return next((c for c in self.choices if c.value == value), None)
+
+    @property
+    def menu(self) -> tuple[str, ...]:
+        """The numbered options shown at the prompt (none for a plain yes/no or a number)."""
+        return answer_kinds.KINDS[self.kind].menu(self)
 
     @property
     def allowed(self) -> str:

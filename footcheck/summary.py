@@ -8,9 +8,9 @@ and order are the interface other programs read, so change them only with a new
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal, TypedDict
+from typing import Any, Literal, TypedDict
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
 from footcheck.catalogue import QUESTION_BY_ID
 from footcheck.question import AnswerValue
@@ -29,11 +29,21 @@ PostureClass = Literal[
 Likelihood = Literal["high", "moderate", "low"]
 EvidenceLabel = Literal["guideline", "limited", "practical"]
 
-SCHEMA_VERSION: Literal[1] = 1
+SchemaVersion = Literal[1, 2]
+SCHEMA_VERSION: Literal[2] = 2
+CHECKLIST_VERSION = 2
+"""The version of the checklist and its rules that scores today (docs/rules.md)."""
 DISCLAIMER = (
-    "footcheck is a self-help checklist, not a diagnosis. It cannot examine you; if you are "
-    "worried, or your pain gets worse, see a doctor or physiotherapist."
+    "footcheck is a self-help checklist, not a diagnosis: it cannot examine you. If your "
+    "pain gets worse or you are worried, see a doctor or physiotherapist."
 )
+V1_EXCLUDE: dict[str, Any] = {
+    "checklist_version": True,
+    "references": True,
+    "contributors": {"__all__": {"sources"}},
+    "steps": {"__all__": {"sources", "already_doing"}},
+}
+"""Fields a schema_version 1 summary does not have: left out when it is written again."""
 
 
 # What the scoring rules return: plain typed data, validated into the models below in one
@@ -72,6 +82,7 @@ class ContributorData(TypedDict):
     likelihood: Likelihood
     evidence: list[EvidenceData]
     explanation: str
+    sources: list[str]
 
 
 class StepData(TypedDict):
@@ -80,6 +91,14 @@ class StepData(TypedDict):
     details: str
     addresses: list[str]
     evidence: EvidenceLabel
+    sources: list[str]
+    already_doing: bool
+
+
+class ReferenceData(TypedDict):
+    id: str
+    citation: str
+    url: str | None
 
 
 class ToolData(TypedDict):
@@ -88,7 +107,8 @@ class ToolData(TypedDict):
 
 
 class SummaryData(TypedDict):
-    schema_version: Literal[1]
+    schema_version: Literal[2]
+    checklist_version: int
     tool: ToolData
     created_at: datetime
     answers: dict[str, AnswerValue]
@@ -98,6 +118,7 @@ class SummaryData(TypedDict):
     foot_posture: FootPostureData
     contributors: list[ContributorData]
     steps: list[StepData]
+    references: list[ReferenceData]
     disclaimer: str
 
 
@@ -152,6 +173,7 @@ class Contributor(_Frozen):
     likelihood: Likelihood
     evidence: list[Evidence]
     explanation: str
+    sources: list[str]
 
 
 class Step(_Frozen):
@@ -160,10 +182,23 @@ class Step(_Frozen):
     details: str
     addresses: list[str]
     evidence: EvidenceLabel
+    sources: list[str]
+    already_doing: bool
+
+
+class Reference(_Frozen):
+    id: str
+    citation: str
+    url: str | None
 
 
 class Summary(_Frozen):
-    schema_version: Literal[1] = SCHEMA_VERSION
+    """A scored summary, as exported. One scored with checklist version 1 (schema_version
+    1) is read as it was scored: its missing fields are empty, never filled in by
+    rescoring, and it is written back in its own shape (``V1_EXCLUDE``)."""
+
+    schema_version: SchemaVersion
+    checklist_version: int
     tool: Tool
     created_at: datetime
     answers: dict[str, AnswerValue]
@@ -173,18 +208,51 @@ class Summary(_Frozen):
     foot_posture: FootPosture
     contributors: list[Contributor]
     steps: list[Step]
-    disclaimer: str = DISCLAIMER
+    references: list[Reference]
+    disclaimer: str
+
+    @model_validator(mode="before")
+    @classmethod
+    def _version_1(cls, data: Any) -> Any:
+        """A version-1 summary has no checklist version, sources, references or
+        already-doing marks: they are read as empty, which is what it said."""
+        if not isinstance(data, dict) or data.get("schema_version") != 1:
+            return data
+        data = {"checklist_version": 1, "references": [], **data}
+        for key, extra in (
+            ("contributors", {"sources": []}),
+            ("steps", {"sources": [], "already_doing": False}),
+        ):
+            items = data.get(key)
+            if isinstance(items, list):
+                data[key] = [{**extra, **i} if isinstance(i, dict) else i for i in items]
+        return data
 
     @field_validator("answers")
     @classmethod
-    def _checklist_answers(cls, answers: dict[str, AnswerValue]) -> dict[str, AnswerValue]:
+    def _checklist_answers(
+        cls, answers: dict[str, AnswerValue], info: ValidationInfo
+    ) -> dict[str, AnswerValue]:
         """A summary read back (`report`, the history) may have been edited by hand: its
-        answers must be ones the checklist allows, which is all the renderers can show."""
+        answers must be ones the checklist allows, which is all the renderers can show.
+        A version-1 summary's answers are checked one by one only: which questions apply
+        changed with version 2, and it is shown as it was scored."""
         from footcheck.answers import validate_answers
         from footcheck.errors import AnswersError
 
+        version_1 = info.data.get("schema_version") == 1
         try:
-            validate_answers(answers, partial=True)
+            validate_answers(answers, partial=True, values_only=version_1)
         except AnswersError as error:
             raise ValueError("; ".join(str(p) for p in error.problems)) from None
         return answers
+
+    @property
+    def scored_now(self) -> bool:
+        """Scored with the checklist footcheck uses today."""
+        return self.checklist_version == CHECKLIST_VERSION
+
+    def export_json(self, *, indent: int | None = 2) -> str:
+        """The exported JSON, in the shape the summary was scored with."""
+        exclude = V1_EXCLUDE if self.schema_version == 1 else None
+        return self.model_dump_json(indent=indent, exclude=exclude)

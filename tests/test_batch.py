@@ -80,7 +80,7 @@ def test_output_matches_evaluate(tmp_path: Path) -> None:
 
 
 def test_csv_lists_booleans_and_empty_cells(tmp_path: Path) -> None:
-    no_pain = {k: v for k, v in RETAIL_WORKER.items() if not k.startswith(("pain_", "sb_"))}
+    no_pain = {k: v for k, v in RETAIL_WORKER.items() if not k.startswith(("pain_", "sb_", "rf_"))}
     no_pain["back_pain"] = False
     source = csv_file(
         tmp_path / "in.csv", [RETAIL_WORKER, no_pain, {**RETAIL_WORKER, "age": "old"}]
@@ -103,7 +103,8 @@ def test_csv_lists_booleans_and_empty_cells(tmp_path: Path) -> None:
     }
     assert "rows: 3 (scored 2, errors 1)" in result.stderr
     lines = result.stderr.splitlines()
-    assert lines[lines.index("triage:") + 4].split() == ["self_care", "2", "100%"]
+    assert lines[lines.index("triage:") + 3].split() == ["see_clinician", "1", "50%"]
+    assert lines[lines.index("triage:") + 4].split() == ["self_care", "1", "50%"]
     assert lines[lines.index("most common contributors:") + 1].split() == [
         "overpronation",
         "2",
@@ -182,7 +183,7 @@ def test_input_format_flag_stdin_and_errors(tmp_path: Path) -> None:
     piped = runner.invoke(
         app, ["batch", "-", "--input-format", "jsonl"], input=json.dumps(RETAIL_WORKER) + "\n"
     )
-    assert piped.exit_code == 0 and json.loads(piped.stdout)["schema_version"] == 1
+    assert piped.exit_code == 0 and json.loads(piped.stdout)["schema_version"] == 2
     missing = runner.invoke(app, ["batch", str(tmp_path / "none.jsonl")])
     assert missing.exit_code == 2 and "does not exist" in missing.stderr
 

@@ -198,7 +198,7 @@ import json, sys
 from footcheck.instruments.red_flags import questions as red_flags
 red_flags.QUESTIONS += (
     red_flags.red_flag("rf_new_sign", "emergency", "Do you have a new sign?", "A new sign",
-                       "A sign added by a test."),
+                       "You have a new sign.", "A sign added by a test."),
 )
 from footcheck import evaluate
 summary = evaluate({**json.loads(sys.argv[1]), "rf_new_sign": True})
@@ -210,7 +210,7 @@ def test_a_red_flag_added_to_the_catalogue_needs_no_other_edit() -> None:
     """The question, in its module, is the only change: the answers model, the red flags,
     the triage and the steps all follow (a fresh process, as after editing the file)."""
     result = subprocess.run(
-        [sys.executable, "-c", ADD_A_RED_FLAG, json.dumps(answers())],
+        [sys.executable, "-c", ADD_A_RED_FLAG, json.dumps(answers(back_pain=True))],
         capture_output=True,
         text=True,
         check=True,
@@ -219,4 +219,5 @@ def test_a_red_flag_added_to_the_catalogue_needs_no_other_edit() -> None:
     assert summary["triage"]["level"] == "emergency"
     assert summary["red_flags"] == ["rf_new_sign"]
     assert summary["answers"]["rf_new_sign"] is True
-    assert summary["steps"][0]["id"] == "seek_emergency_care"
+    assert summary["triage"]["reasons"] == ["You have a new sign."]
+    assert [step["id"] for step in summary["steps"]] == ["seek_emergency_care"]

@@ -173,7 +173,8 @@ def test_trend_fits_80_columns() -> None:
     assert max(len(line) for line in lines) <= 80
     assert "████████░░  8" in result.stdout and "███░░░░░░░  3" in result.stdout
     assert "long hours standing" in result.stdout
-    assert "Contributor points, oldest → newest (· = not listed)" in lines  # not wrapped
+    title = "Contributor points, oldest → newest (\u2013 = not listed that time)"
+    assert title in lines  # whole, not wrapped
 
 
 def test_assess_save_flags(answers_file: Path) -> None:
@@ -258,7 +259,7 @@ def test_damaged_file_is_refused_and_left_alone(private_home: Path, answers_file
         app, ["assess", "--answers", str(answers_file), "--format", "json", "--save"]
     )
     assert saved_run.exit_code == 1
-    assert json.loads(saved_run.stdout)["triage"]["level"] == "self_care"
+    assert json.loads(saved_run.stdout)["triage"]["level"] == "see_clinician"
     assert "could not be saved" in saved_run.stderr
     assert damaged.read_bytes() == before
     assert sorted(p.name for p in private_home.iterdir()) == ["history.sqlite3"]

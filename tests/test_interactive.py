@@ -11,7 +11,7 @@ from typing import Any
 import pexpect
 import pytest
 
-from footcheck.catalogue import QUESTIONS
+from footcheck.catalogue import QUESTION_IDS, QUESTIONS
 from footcheck.instruments.start_back.calculation import items
 from tests.conftest import RETAIL_WORKER
 from tests.helpers import asked, review_row, section_ids
@@ -90,9 +90,10 @@ def test_full_session_with_mistakes_help_back_and_review(
     child.expect("Your age in years")
     answer(child, "42")
     child.expect(f"Question 2 of {EVERYTHING}")
-    answer(child, "maybe")
+    answer(child, "maybe")  # diabetes or numb feet
     child.expect("is not yes or no")
-    answer(child, "yes")
+    answer(child, "no")
+    answer(child, "yes")  # back pain
     answer(child, "11")
     child.expect("out of range")
     answer(child, "back")  # to back_pain, answer kept
@@ -100,7 +101,7 @@ def test_full_session_with_mistakes_help_back_and_review(
     child.sendline("")
     answer(child, "6")  # pain_intensity
     answer(child, "6 to")  # pain_duration by label prefix
-    child.expect("could be|Question 5")
+    child.expect(f"could be|Question {QUESTION_IDS.index('pain_worse_standing') + 1} ")
     if child.after.startswith("could be"):
         answer(child, "2")
     answer(child, "y")
@@ -108,8 +109,12 @@ def test_full_session_with_mistakes_help_back_and_review(
     answer(child, "feet, knee")  # other_pain
     for _ in section_ids("red_flags"):
         answer(child, "no")
-    for _ in STATEMENTS:  # STarT Back items 1-8
-        answer(child, "n")
+    child.expect("Thinking about the last")  # the tool's own frame, once
+    child.expect(r"1\. agree")
+    answer(child, "3")  # a number outside the two answers is refused
+    child.expect("is not one of the answers")
+    for _ in STATEMENTS:  # STarT Back items 1-8: agree or disagree
+        answer(child, "disagree")
     answer(child, "MOD")  # sb_bothersome by prefix, any case
     answer(child, "fl")  # arch_standing
     child.expect(r"1\. full \(the whole sole shows\)")  # what to look for, in the menu
@@ -172,7 +177,7 @@ def test_only_missing_questions_are_asked(tmp_path: Path, private_home: Path) ->
     child.expect(f"'²' is not a number from 1 to {EVERYTHING}")
     child.expect(r"to change an answer > ")
     child.sendline("")
-    child.expect("Lift smarter and lighter")
+    child.expect("Manage heavy loads")
     assert exit_status(child) == 0
 
 
@@ -197,7 +202,7 @@ def test_redirected_rich_summary_keeps_prompts_on_the_terminal(
     accept_review(child)
     assert exit_status(child) == 0
     summary = out.read_text(encoding="utf-8")
-    assert "No warning signs" in summary and "Question 1" not in summary
+    assert "See a GP or physiotherapist" in summary and "Question 1" not in summary
 
 
 def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path, private_home: Path) -> None:
@@ -238,8 +243,10 @@ def test_arrow_keys_edit_the_answer_and_up_recalls_the_last_one(
     child.expect(PROMPT)
     child.send("4\x1b[D\x1b[C2\r")  # 4, Left, Right, 2: edited in place, not sent as text
     child.expect("Question 2")
-    answer(child, "yes")
+    answer(child, "no")  # diabetes or numb feet
     child.expect("Question 3")
+    answer(child, "yes")  # back pain
+    child.expect("Question 4")
     child.expect(PROMPT)
     child.send("\x1b[A\r")  # Up brings back "yes"
     child.expect("'yes' is not a whole number")

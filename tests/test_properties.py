@@ -14,25 +14,38 @@ from footcheck import AnswersError, evaluate
 from footcheck.answers import validate_answers
 from footcheck.catalogue import QUESTION_BY_ID, QUESTIONS
 from footcheck.scoring.evaluate import summary_data
+from footcheck.sources import SOURCES
 from footcheck.summary import Summary
 from tests.helpers import valid_answers
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
+LISTED_SOURCES = {s.id for s in SOURCES}
+
+
 @given(valid_answers())
-@settings(max_examples=300)
+@settings(max_examples=3000, deadline=None)
 def test_evaluate_never_raises_and_is_consistent(data: dict[str, Any]) -> None:
     summary = evaluate(data, now=NOW)
     for contributor in summary.contributors:
         assert contributor.points == sum(e.points for e in contributor.evidence)
         assert contributor.points > 0
+        assert contributor.sources and set(contributor.sources) <= LISTED_SOURCES
+    for step in summary.steps:
+        assert step.sources and set(step.sources) <= LISTED_SOURCES
+    cited = [s for item in (*summary.contributors, *summary.steps) for s in item.sources]
+    assert [r.id for r in summary.references] == list(dict.fromkeys(cited))
     points = [(-c.points, c.id) for c in summary.contributors]
     assert points == sorted(points)
     steps = [s.id for s in summary.steps]
     assert len(steps) == len(set(steps))
-    if summary.triage.level != "self_care":
+    if summary.triage.level in ("emergency", "urgent"):
+        assert len(summary.steps) == 1 and summary.steps[0].addresses == ["triage"]
+    elif summary.triage.level == "see_clinician":
         assert summary.steps[0].addresses == ["triage"]
+    if not summary.answers["back_pain"]:
+        assert summary.red_flags == [] and summary.triage.level == "self_care"
     # the exported JSON reloads to the same summary, and its answers score the same
     dumped = summary.model_dump(mode="json")
     assert Summary.model_validate(dumped) == summary

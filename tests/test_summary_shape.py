@@ -17,6 +17,7 @@ from footcheck import summary as shape
         (shape.EvidenceData, shape.Evidence),
         (shape.ContributorData, shape.Contributor),
         (shape.StepData, shape.Step),
+        (shape.ReferenceData, shape.Reference),
         (shape.ToolData, shape.Tool),
         (shape.SummaryData, shape.Summary),
     ],
@@ -28,6 +29,7 @@ def test_typed_data_matches_model(data: type, model: type[BaseModel]) -> None:
 def test_exported_key_order_is_the_contract() -> None:
     assert list(shape.Summary.model_fields) == [
         "schema_version",
+        "checklist_version",
         "tool",
         "created_at",
         "answers",
@@ -37,5 +39,6 @@ def test_exported_key_order_is_the_contract() -> None:
         "foot_posture",
         "contributors",
         "steps",
+        "references",
         "disclaimer",
     ]

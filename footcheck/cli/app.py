@@ -78,12 +78,20 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Also write the summary to this file; the format "
-        "comes from --format, else the suffix (.json .md .html .txt).",
+        help="Write the summary to this file instead of stdout (a terminal still shows "
+        "it); the format comes from --format, else the suffix (.json .md .html .txt).",
         dir_okay=False,
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
+AccessibleOption = Annotated[
+    bool,
+    typer.Option(
+        "--accessible",
+        help="Screen-reader-friendly output: no box drawing, bars or arrows, one plain "
+        "sentence a line (also FOOTCHECK_ACCESSIBLE=1).",
+    ),
+]
 
 
 @app.command()
@@ -124,9 +132,22 @@ def assess(
             "Interactive runs ask; scripted runs save only with --save.",
         ),
     ] = None,
+    fresh: Annotated[
+        bool,
+        typer.Option("--fresh", help="Ignore (and delete) an interrupted draft; start afresh."),
+    ] = False,
+    accessible: AccessibleOption = False,
 ) -> None:
-    """Answer the checklist and see your summary."""
+    """Answer the checklist and see your summary.
+
+    Examples:
+
+      footcheck assess
+
+      footcheck assess --answers answers.json --format json > summary.json
+    """
     from footcheck.cli.assess_command import AssessOptions, run_assess
+    from footcheck.cli.terminal import accessible_mode
 
     run_assess(
         AssessOptions(
@@ -137,6 +158,8 @@ def assess(
             force=force,
             no_input=no_input,
             save=save,
+            accessible=accessible_mode(accessible),
+            fresh=fresh,
         )
     )
 
@@ -202,11 +225,48 @@ def report(
     output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    accessible: AccessibleOption = False,
 ) -> None:
-    """Show an exported summary again, in any format."""
-    from footcheck.cli.file_commands import run_report
+    """Show an exported summary again, in any format.
 
-    run_report(file, output_format.value if output_format else None, output, force=force)
+    Examples:
+
+      footcheck report summary.json
+
+      footcheck report summary.json -o summary.html
+    """
+    from footcheck.cli.file_commands import run_report
+    from footcheck.cli.summary_output import destination
+    from footcheck.cli.terminal import accessible_mode
+
+    chosen = output_format.value if output_format else None
+    run_report(
+        file, destination(chosen, output, force=force, accessible=accessible_mode(accessible))
+    )
+
+
+class SourcesFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+@reports_failures
+def sources(
+    list_format: Annotated[
+        SourcesFormat, typer.Option("--format", "-f", help="text, json or markdown.")
+    ] = SourcesFormat.text,
+) -> None:
+    """Every clinical source footcheck's rules and texts rest on, with links."""
+    from footcheck.render import sources_list
+
+    render = {
+        SourcesFormat.text: sources_list.sources_text,
+        SourcesFormat.json: sources_list.sources_json,
+        SourcesFormat.markdown: sources_list.sources_markdown,
+    }[list_format]
+    typer.echo(render(), nl=False)
 
 
 history_app = typer.Typer(
@@ -252,20 +312,34 @@ def history_show(
     output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    accessible: AccessibleOption = False,
 ) -> None:
-    """Show one saved result in full, in any format."""
-    from footcheck.cli.history_commands import show_result
+    """Show one saved result in full, in any format.
 
-    show_result(result_id, output_format.value if output_format else None, output, force=force)
+    Examples:
+
+      footcheck history show 3
+
+      footcheck history show 3 -o result-3.html
+    """
+    from footcheck.cli.history_commands import show_result
+    from footcheck.cli.summary_output import destination
+    from footcheck.cli.terminal import accessible_mode
+
+    chosen = output_format.value if output_format else None
+    show_result(
+        result_id, destination(chosen, output, force=force, accessible=accessible_mode(accessible))
+    )
 
 
 @history_app.command("trend")
 @reports_failures
-def history_trend() -> None:
+def history_trend(accessible: AccessibleOption = False) -> None:
     """Pain intensity, STarT Back risk and contributor points over time, as a chart."""
     from footcheck.cli.history_commands import trend
+    from footcheck.cli.terminal import accessible_mode
 
-    trend()
+    trend(accessible=accessible_mode(accessible))
 
 
 @history_app.command("export")

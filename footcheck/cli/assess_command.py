@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
-from footcheck.answer_files import load_answers_file, parse_assignments
+from footcheck.answer_files import parse_assignments, read_answers
 from footcheck.answers import validate_answers
 from footcheck.catalogue import QUESTION_BY_ID
 from footcheck.cli.failures import UsageFailure
-from footcheck.cli.summary_output import check_output, file_format, show, write_output
+from footcheck.cli.summary_output import destination, present
 from footcheck.cli.terminal import can_prompt, prompts_to_stderr
 from footcheck.errors import AnswersError
 from footcheck.question import AnswerValue
-from footcheck.render import Format
 from footcheck.scoring.evaluate import evaluate
 from footcheck.summary import Summary
 
@@ -28,13 +27,18 @@ class AssessOptions:
     force: bool
     no_input: bool
     save: bool | None
+    accessible: bool = False
+    fresh: bool = False
 
 
 def gather_preset(options: AssessOptions) -> tuple[dict[str, AnswerValue], set[str]]:
     """Answers given up front, validated, and the ids they settle."""
     raw: dict[str, object] = {}
     if options.answers_file is not None:
-        raw.update(load_answers_file(options.answers_file))
+        values, notes = read_answers(options.answers_file)
+        raw.update(values)
+        for note in notes:
+            print(f"footcheck: {note}", file=sys.stderr)
     values, problems = parse_assignments(options.assignments)
     if problems:
         raise AnswersError(problems, "some --set options are wrong")
@@ -59,9 +63,13 @@ def missing_line(qid: str, answers: dict[str, AnswerValue]) -> str:
 
 
 def run_assess(options: AssessOptions) -> None:
-    stdout_format = cast(Format, options.output_format or "rich")
-    output_format = file_format(options.output, options.output_format) if options.output else None
-    check_output(options.output, force=options.force)
+    where = destination(
+        options.output_format,
+        options.output,
+        force=options.force,
+        accessible=options.accessible,
+    )
+    stdout_format = where.stdout_format
     preset, given = gather_preset(options)
     missing = validate_answers(preset, partial=True).missing()
     interactive = False
@@ -81,9 +89,7 @@ def run_assess(options: AssessOptions) -> None:
     else:
         answers = preset
     summary = evaluate(answers)
-    show(summary, stdout_format)
-    if options.output is not None and output_format is not None:
-        write_output(summary, options.output, output_format, force=options.force)
+    present(summary, where)
     finish(summary, options, interactive=interactive, to_stderr=prompts_to_stderr(stdout_format))
 
 

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from footcheck.answer_template import json_template, toml_template
 from footcheck.catalogue import QUESTION_IDS
-from footcheck.cli.summary_output import check_output, show_stored
+from footcheck.cli.summary_output import Destination, check_output, show_stored
 from footcheck.display_text import printable
 from footcheck.errors import InputFileError, OutputError
 from footcheck.output_files import SHAREABLE, write_text
@@ -61,8 +61,8 @@ def load_summary(path: Path) -> Summary:
         ) from None
 
 
-def run_report(path: Path, chosen: str | None, output: Path | None, *, force: bool) -> None:
-    show_stored(lambda: load_summary(path), chosen, output, force=force)
+def run_report(path: Path, where: Destination) -> None:
+    show_stored(lambda: load_summary(path), where)
 
 
 def _looks_like_answers(text: str) -> bool:

@@ -6,13 +6,14 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import cast
 
 from pydantic import ValidationError
 
 from footcheck.cli.failures import OperationalFailure, UsageFailure
-from footcheck.cli.summary_output import check_output, show_stored
+from footcheck.cli.summary_output import Destination, check_output, show_stored
 from footcheck.errors import HistoryError, OutputError
 from footcheck.history_location import history_path
 from footcheck.history_store import HistoryStore, open_history
@@ -45,7 +46,12 @@ def list_results() -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from footcheck.render.wording import contributor_short
+    from footcheck.render.wording import (
+        EARLIER_CHECKLIST_NOTE,
+        contributor_short,
+        earlier_mark,
+        local_time,
+    )
 
     console = Console()
     with opened() as store:
@@ -63,19 +69,21 @@ def list_results() -> None:
         collapse_padding=True,
         pad_edge=False,
     )
-    for name in ("id", "date (UTC)", "triage", "pain", "STarT Back", "top contributor"):
-        table.add_column(name, no_wrap=name in ("id", "date (UTC)"))
+    for name in ("id", "date", "triage", "pain", "STarT Back", "top contributor"):
+        table.add_column(name, no_wrap=name in ("id", "date"))
     for row in rows:
         cells = (
             str(row.id),
-            row.created_at[:16].replace("T", " "),
-            row.triage.replace("_", " "),
+            local_time(datetime.fromisoformat(row.created_at)),
+            row.triage.replace("_", " ") + earlier_mark(row.checklist_version),
             "-" if row.pain_intensity is None else f"{row.pain_intensity}/10",
             row.risk or "-",
             contributor_short(row.top_contributor) if row.top_contributor else "none",
         )
         table.add_row(*(Text(cell) for cell in cells))  # stored text is never markup
     console.print(table)
+    if any(earlier_mark(row.checklist_version) for row in rows):
+        console.print(Text(EARLIER_CHECKLIST_NOTE, style="dim"))
     console.print(Text(f"Stored only on this machine, in {history_path()}", style="dim"))
 
 
@@ -90,11 +98,11 @@ def load_result(result_id: int) -> Summary:
     return summary
 
 
-def show_result(result_id: int, chosen: str | None, output: Path | None, *, force: bool) -> None:
-    show_stored(lambda: load_result(result_id), chosen, output, force=force)
+def show_result(result_id: int, where: Destination) -> None:
+    show_stored(lambda: load_result(result_id), where)
 
 
-def trend() -> None:
+def trend(*, accessible: bool = False) -> None:
     from rich.console import Console
 
     from footcheck.render.trend import print_trend
@@ -109,7 +117,7 @@ def trend() -> None:
                 damaged.append(str(result_id))
     if damaged:  # one bad row should not hide the rest of the progress
         print(f"footcheck: left out damaged result(s) {', '.join(damaged)}", file=sys.stderr)
-    print_trend(results, Console())
+    print_trend(results, Console(), accessible=accessible)
 
 
 def export(output: Path | None, *, force: bool) -> None:
@@ -131,12 +139,27 @@ def export(output: Path | None, *, force: bool) -> None:
     print(f"Exported {count} result(s) to {output}.", file=sys.stderr)
 
 
+def describe_row(result_id: int) -> str:
+    """Which result an id is, in words, so a person deletes the one they mean."""
+    from footcheck.render.wording import earlier_mark, local_time
+
+    with opened() as store:
+        row = store.row(result_id) if store else None
+    if row is None:
+        raise UsageFailure(f"no saved result with id {result_id} (see `footcheck history list`)")
+    pain = "no back pain" if row.pain_intensity is None else f"pain {row.pain_intensity}/10"
+    triage = row.triage.replace("_", " ") + earlier_mark(row.checklist_version)
+    return f"{local_time(datetime.fromisoformat(row.created_at))}, {triage}, {pain}"
+
+
 def delete(result_id: int | None, *, everything: bool, yes: bool) -> None:
     from footcheck.cli.terminal import can_prompt
 
     if (result_id is None) == (not everything):
         raise UsageFailure("give a result id, or --all (not both)")
-    what = "ALL saved results" if everything else f"saved result {result_id}"
+    what = "ALL saved results"
+    if result_id is not None:
+        what = f"saved result {result_id} ({describe_row(result_id)})"
     if not yes:
         if not can_prompt():
             raise UsageFailure(f"refusing to delete {what} without --yes when not in a terminal")

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from footcheck.cli.failures import UsageFailure
+from footcheck.cli.terminal import is_terminal
 from footcheck.errors import OutputError
 from footcheck.history_location import is_history_file
 from footcheck.output_files import PRIVATE, check_writable, write_text
 from footcheck.render import FORMATS, SUFFIX_FORMATS, Format, render_text
 from footcheck.summary import Summary
+
+MAX_WIDTH = 100
+"""The rich summary reads best no wider than this, however wide the terminal."""
 
 
 def file_format(output: Path, chosen: str | None) -> Format:
@@ -51,7 +56,38 @@ def write_output(summary: Summary, output: Path, fmt: Format, *, force: bool) ->
         raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
 
 
-def show(summary: Summary, fmt: Format) -> None:
+@dataclass(frozen=True, slots=True)
+class Destination:
+    """Where a summary goes: stdout in a format, or a file (and the terminal, if any)."""
+
+    stdout_format: Format
+    output: Path | None
+    output_format: Format | None
+    force: bool
+    accessible: bool
+
+
+def destination(
+    chosen: str | None, output: Path | None, *, force: bool, accessible: bool
+) -> Destination:
+    """Decide, and check, where a summary goes: before any work or question."""
+    output_format = file_format(output, chosen) if output is not None else None
+    check_output(output, force=force)
+    return Destination(cast(Format, chosen or "rich"), output, output_format, force, accessible)
+
+
+def present(summary: Summary, where: Destination) -> None:
+    """The document to --output instead of stdout; on a terminal the rich summary is still
+    shown, so the person sees their result either way."""
+    if where.output is None or where.output_format is None:
+        show(summary, where.stdout_format, accessible=where.accessible)
+        return
+    write_output(summary, where.output, where.output_format, force=where.force)
+    if is_terminal(sys.stdout):
+        show(summary, "rich", accessible=where.accessible)
+
+
+def show(summary: Summary, fmt: Format, *, accessible: bool = False) -> None:
     """Print the summary on stdout; `rich` gets colour and the terminal's width."""
     if fmt == "rich":
         from rich.console import Console
@@ -60,23 +96,16 @@ def show(summary: Summary, fmt: Format) -> None:
 
         console = Console(highlight=False, emoji=False)
         if not console.is_terminal:
-            sys.stdout.write(render_text(summary, "rich", width=80))
+            sys.stdout.write(render_text(summary, "rich", width=80, accessible=accessible))
             return
-        if console.width > 100:
-            console.width = 100
-        print_summary(summary, console)
+        if console.width > MAX_WIDTH:
+            console.width = MAX_WIDTH
+        print_summary(summary, console, accessible=accessible)
         return
     sys.stdout.write(render_text(summary, fmt))
     sys.stdout.flush()
 
 
-def show_stored(
-    load: Callable[[], Summary], chosen: str | None, output: Path | None, *, force: bool
-) -> None:
-    """`report` and `history show`: check --output first, then load, show and write."""
-    output_format = file_format(output, chosen) if output else None
-    check_output(output, force=force)
-    summary = load()
-    show(summary, cast(Format, chosen or "rich"))
-    if output is not None and output_format is not None:
-        write_output(summary, output, output_format, force=force)
+def show_stored(load: Callable[[], Summary], where: Destination) -> None:
+    """`report` and `history show`: load, then show and write as ``where`` says."""
+    present(load(), where)

@@ -10,7 +10,17 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def _is_terminal(stream: TextIO | None) -> bool:
+ACCESSIBLE_ENV = "FOOTCHECK_ACCESSIBLE"
+
+
+def accessible_mode(flag: bool) -> bool:
+    """Screen-reader-friendly output: --accessible, or FOOTCHECK_ACCESSIBLE=1."""
+    import os
+
+    return flag or os.environ.get(ACCESSIBLE_ENV, "").strip().lower() in ("1", "true", "yes")
+
+
+def is_terminal(stream: TextIO | None) -> bool:
     """False for a missing, closed or redirected stream."""
     try:
         return stream is not None and stream.isatty()
@@ -20,7 +30,7 @@ def _is_terminal(stream: TextIO | None) -> bool:
 
 def can_prompt() -> bool:
     """A person can answer questions: standard input is a terminal."""
-    return _is_terminal(sys.stdin)
+    return is_terminal(sys.stdin)
 
 
 def prompts_to_stderr(stdout_format: str) -> bool:
@@ -30,7 +40,7 @@ def prompts_to_stderr(stdout_format: str) -> bool:
     redirected (`footcheck assess > summary.txt`): the questions would otherwise vanish
     into the file while the terminal waits, blank, for answers.
     """
-    return stdout_format != "rich" or not _is_terminal(sys.stdout)
+    return stdout_format != "rich" or not is_terminal(sys.stdout)
 
 
 def message_console(*, to_stderr: bool) -> Console:
@@ -89,7 +99,7 @@ def fit_prompt(prompt: str, width: int) -> list[str]:
 
 def _enable_line_editing() -> bool:
     """Readline for ``input()``; only where it applies, on a terminal at both ends."""
-    if not (can_prompt() and _is_terminal(sys.stdout)):
+    if not (can_prompt() and is_terminal(sys.stdout)):
         return False
     try:
         import readline

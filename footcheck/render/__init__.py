@@ -22,10 +22,10 @@ SUFFIX_FORMATS: dict[str, Format] = {
 
 
 def to_json(summary: Summary) -> str:
-    return summary.model_dump_json(indent=2) + "\n"
+    return summary.export_json(indent=2) + "\n"
 
 
-def render_text(summary: Summary, fmt: Format, *, width: int = 80) -> str:
+def render_text(summary: Summary, fmt: Format, *, width: int = 80, accessible: bool = False) -> str:
     """The summary as a document in ``fmt`` (``rich`` gives plain text without colour)."""
     if fmt == "json":
         return to_json(summary)
@@ -39,4 +39,4 @@ def render_text(summary: Summary, fmt: Format, *, width: int = 80) -> str:
         return to_html(summary)
     from footcheck.render.rich_summary import to_plain_text
 
-    return to_plain_text(summary, width=width)
+    return to_plain_text(summary, width=width, accessible=accessible)

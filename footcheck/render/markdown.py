@@ -6,59 +6,94 @@ import html
 from collections.abc import Callable
 
 from footcheck.catalogue import QUESTION_BY_ID
-from footcheck.display_text import format_value
+from footcheck.display_text import format_value, printable
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.render.chain import chain_links
-from footcheck.render.outline import CHAIN_PATH, Part, PartKey, outline
+from footcheck.render.outline import Part, PartKey, outline
+from footcheck.render.plan import build_plan
 from footcheck.render.wording import (
     EVIDENCE_TEXT,
+    KEEP_GOING,
+    LIKELIHOOD_SCALE,
+    SERIOUS,
     TRIAGE_HEADLINE,
     TRIAGE_INTRO,
+    earlier_checklist,
+    listed_steps,
+    points_text,
     posture_line,
+    source_names,
     start_back_line,
     triage_action,
 )
-from footcheck.summary import Summary
+from footcheck.summary import Step, Summary
 
 
 def _text(text: str) -> str:
     """Text from the summary, inert: a summary file read by `report` may come from anyone,
-    and many Markdown viewers render raw HTML."""
-    return html.escape(text, quote=False).replace("\n", " ")
+    many Markdown viewers render raw HTML, and control characters must not reach a
+    terminal that shows the file."""
+    return html.escape(printable(text.replace("\n", " ")), quote=False)
 
 
 def _cell(text: str) -> str:
     return _text(text).replace("|", "\\|")
 
 
+def _sources(source_ids: list[str]) -> str:
+    return f"*Sources: {_text(source_names(source_ids))}.*" if source_ids else ""
+
+
 def _triage(summary: Summary, part: Part) -> list[str]:
     level = summary.triage.level
-    marker = "**⚠ " if level in ("emergency", "urgent") else "**"
-    lines = [f"> {marker}{TRIAGE_HEADLINE[level]}**", ">", f"> {TRIAGE_INTRO[level]}"]
-    if level != "self_care":
-        lines += [f"> - {_text(reason)}" for reason in summary.triage.reasons]
+    lines = []
+    if (note := earlier_checklist(summary)) is not None:
+        lines += [f"*{_text(note)}*", ""]
+    marker = "**⚠ " if level in SERIOUS else "**"
+    lines.append(f"> {marker}{TRIAGE_HEADLINE[level]}**")
+    if TRIAGE_INTRO[level]:
+        lines += [">", f"> {TRIAGE_INTRO[level]}"]
+    lines.append(">")
+    lines += [f"> - {_text(reason)}" for reason in summary.triage.reasons]
     if (action := triage_action(summary)) is not None:
-        lines += [">", f"> **{_text(action.title)}:** {_text(action.details)}"]
+        lines += [">", f"> {_text(action.details)}"]
+        lines += [">", f"> {_sources(action.sources)}"]
     return [*lines, ""]
 
 
+def _plan(summary: Summary, part: Part) -> list[str]:
+    plan = build_plan(summary)
+    lines = [f"## {part.heading}", "", f"**{_text(plan.triage)}**", ""]
+    lines += [f"- {_text(line)}" for line in plan.contributors]
+    if plan.contributors:
+        lines.append("")
+    lines += [f"{n}. {_text(step.title)} `{step.evidence}`" for n, step in enumerate(plan.steps, 1)]
+    if plan.steps:
+        lines.append("")
+    if plan.note:
+        lines += [_text(plan.note), ""]
+    return lines
+
+
 def _chain(summary: Summary, part: Part) -> list[str]:
-    lines = [f"## {part.heading}", "", "| Link | What points to it |", "|---|---|"]
+    lines = [f"## {part.heading}", "", part.caption, ""]
+    lines += ["| Link | What in your answers points to it |", "|---|---|"]
     for link in chain_links(summary):
-        marks = ", ".join(link.marks) if link.implicated else "nothing noted"
-        lines.append(f"| {'●' if link.implicated else '○'} {link.name} | {_cell(marks)} |")
-    return [*lines, "", f"{CHAIN_PATH.capitalize()}.", ""]
+        marks = ", ".join(link.marks) if link.implicated else "nothing in your answers"
+        mark = "marked" if link.implicated else "not marked"
+        lines.append(f"| {link.name} ({mark}) | {_cell(marks)} |")
+    return [*lines, ""]
 
 
 def _contributors(summary: Summary, part: Part) -> list[str]:
     lines = [f"## {part.heading}", ""]
     if not summary.contributors:
-        lines += [part.empty, ""]
+        return [*lines, part.empty, ""]
+    lines += [LIKELIHOOD_SCALE, ""]
     for rank, contributor in enumerate(summary.contributors, 1):
-        unit = "point" if contributor.points == 1 else "points"
         lines += [
-            f"### {rank}. {_text(contributor.title)}: {contributor.likelihood} "
-            f"({contributor.points} {unit})",
+            f"### {rank}. {_text(contributor.title)}: "
+            f"{points_text(contributor.points, contributor.likelihood)}",
             "",
             _text(contributor.explanation),
             "",
@@ -70,41 +105,61 @@ def _contributors(summary: Summary, part: Part) -> list[str]:
             answer = f"{question.label}: {format_value(question, item.answer)}"
             lines.append(f"| {_cell(answer)} | +{item.points} | {_cell(item.reason)} |")
         lines.append("")
+        if contributor.sources:
+            lines += [_sources(contributor.sources), ""]
     return lines
 
 
 def _outlook(summary: Summary, part: Part) -> list[str]:
-    lines = [f"## {part.heading}", "", start_back_line(summary), ""]
-    if summary.start_back is not None:
-        lines += [f"<sub>{KEELE_COPYRIGHT}</sub>", ""]
-    return [*lines, posture_line(summary), ""]
+    return [f"## {part.heading}", "", start_back_line(summary), "", posture_line(summary), ""]
+
+
+def _step_lines(steps: list[Step], first: int) -> list[str]:
+    lines = []
+    for number, step in enumerate(steps, first):
+        lines += [
+            f"{number}. **{_text(step.title)}** `{step.evidence}`  ",
+            f"   {_text(step.details)}",
+        ]
+        if step.sources:
+            lines[-1] += "  "
+            lines.append(f"   {_sources(step.sources)}")
+        lines.append("")
+    return lines
 
 
 def _steps(summary: Summary, part: Part) -> list[str]:
     lines = [f"## {part.heading}", ""]
-    if not summary.steps:
+    new, doing = listed_steps(summary)
+    if not new and not doing:
         return [*lines, part.empty, ""]
-    for number, step in enumerate(summary.steps, 1):
-        lines += [
-            f"{number}. **{_text(step.title)}** `{step.evidence}`  ",
-            f"   {_text(step.details)}",
-            "",
-        ]
-    used = [label for label in EVIDENCE_TEXT if any(s.evidence == label for s in summary.steps)]
+    lines += _step_lines(new, 1)
+    if doing:
+        lines += [f"**{KEEP_GOING}:**", ""]
+        lines += _step_lines(doing, len(new) + 1)
+    used = [label for label in EVIDENCE_TEXT if any(s.evidence == label for s in new + doing)]
     return [*lines, "Evidence labels: " + "; ".join(f"`{u}` {EVIDENCE_TEXT[u]}" for u in used), ""]
 
 
 def _answers(summary: Summary, part: Part) -> list[str]:
-    lines = [
-        f"<details><summary>{part.heading}</summary>",
-        "",
-        "| Question | Answer |",
-        "|---|---|",
-    ]
+    lines = [f"## {part.heading}", "", "| Question | Answer |", "|---|---|"]
     for qid, value in summary.answers.items():
         question = QUESTION_BY_ID[qid]
         lines.append(f"| {_cell(question.label)} | {_cell(format_value(question, value))} |")
-    return [*lines, "", "</details>", ""]
+    lines.append("")
+    if any(QUESTION_BY_ID[qid].start_back_item for qid in summary.answers):
+        lines += [f"<sub>{KEELE_COPYRIGHT}</sub>", ""]
+    return lines
+
+
+def _references(summary: Summary, part: Part) -> list[str]:
+    if not summary.references:
+        return []
+    lines = [f"## {part.heading}", ""]
+    for number, ref in enumerate(summary.references, 1):
+        url = f" <{_text(ref.url)}>" if ref.url else ""
+        lines.append(f"{number}. {_text(ref.citation)}{url}")
+    return [*lines, ""]
 
 
 def _disclaimer(summary: Summary, part: Part) -> list[str]:
@@ -113,17 +168,19 @@ def _disclaimer(summary: Summary, part: Part) -> list[str]:
 
 PARTS: dict[PartKey, Callable[[Summary, Part], list[str]]] = {
     "triage": _triage,
+    "plan": _plan,
     "chain": _chain,
     "contributors": _contributors,
     "outlook": _outlook,
     "steps": _steps,
     "answers": _answers,
+    "references": _references,
     "disclaimer": _disclaimer,
 }
 
 
 def to_markdown(summary: Summary) -> str:
     lines = [f"# footcheck summary, {summary.created_at:%Y-%m-%d %H:%M} UTC", ""]
-    for part in outline("document"):
+    for part in outline(summary, "document"):
         lines += PARTS[part.key](summary, part)
     return "\n".join(lines)

@@ -1,8 +1,10 @@
-"""The summary in the terminal: triage first, then the chain, contributors, outlook, steps.
+"""The summary in the terminal: the triage first, the details, and the plan last.
 
 Everything meaningful is in the words, not only in colour, so it reads the same with
-NO_COLOR, when piped, and at 80 columns. Text from the summary always goes in as ``Text``,
-never as a string Rich would read as markup: `report` shows files from anywhere.
+NO_COLOR, when piped, and at 80 columns. In accessible mode there is no box drawing, bar
+or arrow: one plain sentence a line, for screen readers. Text from the summary always goes
+in as ``Text`` with control characters escaped, never as markup: `report` shows files from
+anywhere.
 """
 
 from __future__ import annotations
@@ -13,23 +15,33 @@ from collections.abc import Callable
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from footcheck.catalogue import QUESTION_BY_ID
-from footcheck.display_text import format_value
+from footcheck.display_text import format_value, printable
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.render.chain import chain_links
-from footcheck.render.outline import CHAIN_PATH, Part, PartKey, outline
+from footcheck.render.outline import Part, PartKey, outline
+from footcheck.render.plan import build_plan
 from footcheck.render.wording import (
     EVIDENCE_TEXT,
+    KEEP_GOING,
+    LIKELIHOOD_SCALE,
+    SERIOUS,
     TRIAGE_HEADLINE,
     TRIAGE_INTRO,
+    earlier_checklist,
+    listed_steps,
+    points_text,
     posture_line,
+    source_names,
     start_back_line,
     triage_action,
 )
-from footcheck.summary import Contributor, Summary
+from footcheck.sources import SOURCE_BY_ID
+from footcheck.summary import Contributor, Step, Summary
 
 TRIAGE_COLOUR = {  # the banner's border and headline
     "emergency": "red",
@@ -40,158 +52,234 @@ TRIAGE_COLOUR = {  # the banner's border and headline
 LIKELIHOOD_STYLE = {"high": "red", "moderate": "yellow", "low": "cyan"}
 EVIDENCE_STYLE = {"guideline": "bold green", "limited": "bold yellow", "practical": "bold cyan"}
 BAR_CELLS = 12
+MAX_WIDTH = 100
 
 
-def _heading(text: str) -> Text:
-    return Text(f"\n{text}", style="bold underline")
+def _text(text: str, style: str = "") -> Text:
+    """Text from a summary, shown as text: no markup, no control characters (a line break
+    stays one)."""
+    return Text("\n".join(printable(line) for line in text.split("\n")), style=style)
 
 
-def triage_banner(summary: Summary) -> Panel:
-    level = summary.triage.level
-    # The headline is the body's first line, not the border's title: a title is cut off on
-    # a narrow terminal, and this is the one line that must always be read whole.
-    parts: list[RenderableType] = [
-        Text(TRIAGE_HEADLINE[level], style=f"bold {TRIAGE_COLOUR[level]}"),
-        Text(TRIAGE_INTRO[level]),
-    ]
-    if level != "self_care":
-        # A grid, so a reason that wraps stays indented under its bullet.
-        reasons = Table.grid(padding=(0, 1))
-        reasons.add_column(width=3, justify="right", no_wrap=True)
-        reasons.add_column(ratio=1)
-        for reason in summary.triage.reasons:
-            reasons.add_row("•", Text(reason))
-        parts.append(reasons)
-    if (step := triage_action(summary)) is not None:
-        action = Text("\n")
-        action.append(f"→ {step.title}: ", style="bold")  # the title only, not the details
-        action.append(step.details)
-        parts.append(action)
-    return Panel(
-        Group(*parts),
-        border_style=TRIAGE_COLOUR[level],
-        box=box.HEAVY if level in ("emergency", "urgent") else box.ROUNDED,
-    )
+class RichSummary:
+    """Draws one summary; ``accessible`` drops box drawing, bars and arrows."""
 
+    def __init__(self, summary: Summary, *, accessible: bool = False) -> None:
+        self.summary = summary
+        self.accessible = accessible
 
-def chain_picture(summary: Summary) -> Table:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(width=14, no_wrap=True)
-    table.add_column(width=2, no_wrap=True)
-    table.add_column(ratio=1)
-    links = chain_links(summary)
-    for index, link in enumerate(links):
-        marker = Text("●", style="bold red") if link.implicated else Text("○", style="dim")
-        name = Text(link.name, style="bold" if link.implicated else "dim")
-        marks = Text(
-            " · ".join(link.marks) if link.implicated else "nothing noted",
-            style="" if link.implicated else "dim",
+    def heading(self, text: str) -> RenderableType:
+        if self.accessible:
+            return Text(f"\n{text}.", style="bold")
+        return Text(f"\n{text}", style="bold underline")
+
+    # --- parts --------------------------------------------------------------------------
+    def triage(self, part: Part) -> list[RenderableType]:
+        summary = self.summary
+        level = summary.triage.level
+        lines: list[RenderableType] = []
+        if (note := earlier_checklist(summary)) is not None:
+            lines.append(Text(note, style="dim"))
+        headline = Text(TRIAGE_HEADLINE[level], style=f"bold {TRIAGE_COLOUR[level]}")
+        body: list[RenderableType] = [headline]
+        if TRIAGE_INTRO[level]:
+            body.append(Text(TRIAGE_INTRO[level]))
+        body.append(self.bullets(summary.triage.reasons))
+        if (action := triage_action(summary)) is not None:
+            # The details only: the headline already says what the step's title says.
+            line = Text("" if self.accessible else "\n")
+            line.append("" if self.accessible else "→ ", "bold")
+            line.append(printable(action.details))
+            body.append(line)
+            body.append(self.sources_line(action.sources))
+        if self.accessible:
+            return [*lines, *body]
+        # The headline is the body's first line, not the border's title: a title is cut off
+        # on a narrow terminal, and this is the one line that must always be read whole.
+        heavy = level in SERIOUS
+        panel = Panel(
+            Group(*body),
+            border_style=TRIAGE_COLOUR[level],
+            box=box.HEAVY if heavy else box.ROUNDED,
         )
-        table.add_row(name, marker, marks)
-        if index < len(links) - 1:
-            table.add_row(Text("      │", style="dim"), "", "")
-            table.add_row(Text("      ▼", style="dim"), "", "")
-    return table
+        return [*lines, panel]
+
+    def bullets(self, items: list[str]) -> RenderableType:
+        if self.accessible:
+            return Group(*(_text(item) for item in items))
+        # A grid, so a line that wraps stays indented under its bullet.
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=3, justify="right", no_wrap=True)
+        grid.add_column(ratio=1)
+        for item in items:
+            grid.add_row("•", _text(item))
+        return grid
+
+    def chain(self, part: Part) -> list[RenderableType]:
+        parts: list[RenderableType] = [self.heading(part.heading), Text(part.caption, "dim")]
+        links = chain_links(self.summary)
+        if self.accessible:
+            for link in links:
+                marks = ", ".join(link.marks) if link.implicated else "nothing in your answers"
+                parts.append(_text(f"{link.name}: {marks}."))
+            return parts
+        table = Table.grid(padding=(0, 1))
+        table.add_column(width=14, no_wrap=True)
+        table.add_column(width=2, no_wrap=True)
+        table.add_column(ratio=1)
+        for index, link in enumerate(links):
+            marker = Text("●", style="bold red") if link.implicated else Text("○", style="dim")
+            name = Text(link.name, style="bold" if link.implicated else "dim")
+            text = " · ".join(link.marks) if link.implicated else "nothing in your answers"
+            table.add_row(name, marker, _text(text, "" if link.implicated else "dim"))
+            if index < len(links) - 1:
+                table.add_row(Text("      │", style="dim"), "", "")
+                table.add_row(Text("      ▼", style="dim"), "", "")
+        return [*parts, table]
+
+    def contributors(self, part: Part) -> list[RenderableType]:
+        parts: list[RenderableType] = [self.heading(part.heading)]
+        if not self.summary.contributors:
+            return [*parts, Text(part.empty)]
+        parts.append(Text(LIKELIHOOD_SCALE, style="dim"))
+        for rank, contributor in enumerate(self.summary.contributors, 1):
+            parts.append(self.contributor(rank, contributor))
+        return parts
+
+    def contributor(self, rank: int, contributor: Contributor) -> RenderableType:
+        title = _text(f"\n{rank}. {contributor.title}", "bold")
+        scale = points_text(contributor.points, contributor.likelihood)
+        explanation = _text(contributor.explanation, "italic")
+        sources = self.sources_line(contributor.sources)
+        if self.accessible:
+            rows = [
+                _text(
+                    f"Your answer: {self.answer_text(e.question, e.answer)}. "
+                    f"Plus {e.points} point{'s' if e.points != 1 else ''}. {e.reason}"
+                )
+                for e in contributor.evidence
+            ]
+            return Group(title, Text(f"{scale}."), explanation, *rows, sources)
+        style = LIKELIHOOD_STYLE[contributor.likelihood]
+        bar = Text("█" * min(contributor.points, BAR_CELLS), style=style)
+        bar.append("░" * (BAR_CELLS - min(contributor.points, BAR_CELLS)), style="dim")
+        bar.append(f" {scale}", style=style)
+        evidence = Table(box=box.SIMPLE, show_header=True, header_style="dim", pad_edge=False)
+        evidence.add_column("Your answer", ratio=2)
+        evidence.add_column("pts", justify="right", width=3)
+        evidence.add_column("Why it matters", ratio=3)
+        for item in contributor.evidence:
+            evidence.add_row(
+                _text(self.answer_text(item.question, item.answer)),
+                f"+{item.points}",
+                _text(item.reason),
+            )
+        return Group(title, bar, explanation, evidence, sources)
+
+    @staticmethod
+    def answer_text(qid: str, answer: object) -> str:
+        question = QUESTION_BY_ID[qid]
+        return f"{question.label}: {format_value(question, answer)}"  # type: ignore[arg-type]
+
+    def sources_line(self, source_ids: list[str]) -> Text:
+        return _text(f"Sources: {source_names(source_ids)}.", "dim") if source_ids else Text()
+
+    def outlook(self, part: Part) -> list[RenderableType]:
+        parts: list[RenderableType] = [
+            self.heading(part.heading),
+            Text(start_back_line(self.summary)),
+        ]
+        if self.summary.start_back is not None:
+            parts.append(Text(KEELE_COPYRIGHT, style="dim"))
+        return [*parts, Text(posture_line(self.summary))]
+
+    def steps(self, part: Part) -> list[RenderableType]:
+        parts: list[RenderableType] = [self.heading(part.heading)]
+        new, doing = listed_steps(self.summary)
+        if not new and not doing:
+            return [*parts, Text(part.empty)]
+        parts.append(self.step_list(new, 1))
+        if doing:
+            parts.append(Text(f"{KEEP_GOING}:", style="bold"))
+            parts.append(self.step_list(doing, len(new) + 1))
+        used = sorted({s.evidence for s in new + doing}, key=list(EVIDENCE_TEXT).index)
+        legend = Text("Evidence: ", style="dim")
+        legend.append("; ".join(f"[{label}] {EVIDENCE_TEXT[label]}" for label in used), "dim")
+        return [*parts, legend]
+
+    def step_list(self, steps: list[Step], first: int) -> RenderableType:
+        rows = []
+        for number, step in enumerate(steps, first):
+            head = _text(step.title, "bold")
+            head.append(" ")
+            head.append(f"[{step.evidence}]", style=EVIDENCE_STYLE[step.evidence])
+            rows.append(
+                (f"{number}.", Group(head, _text(step.details), self.sources_line(step.sources)))
+            )
+        if self.accessible:
+            return Group(*(Group(Text(n), body, Text("")) for n, body in rows))
+        table = Table.grid(padding=(0, 1))
+        table.add_column(justify="right", width=3, no_wrap=True)
+        table.add_column(ratio=1)
+        for number_text, body in rows:
+            table.add_row(number_text, Group(body, Text("")))
+        return table
+
+    def references(self, part: Part) -> list[RenderableType]:
+        if not self.summary.references:
+            return []
+        names = "; ".join(
+            dict.fromkeys(
+                SOURCE_BY_ID[r.id].short if r.id in SOURCE_BY_ID else r.citation
+                for r in self.summary.references
+            )
+        )
+        return [_text(f"\n{part.heading}: {names}. `footcheck sources` lists them in full.", "dim")]
+
+    def disclaimer(self, part: Part) -> list[RenderableType]:
+        return [_text(f"\n{self.summary.disclaimer}", "dim italic")]
+
+    def plan(self, part: Part) -> list[RenderableType]:
+        plan = build_plan(self.summary)
+        level = self.summary.triage.level
+        head: RenderableType = (
+            Text(f"\n{part.heading}.", style="bold")
+            if self.accessible
+            else Rule(Text(part.heading, style="bold"), align="left", style=TRIAGE_COLOUR[level])
+        )
+        lines: list[RenderableType] = [
+            head,
+            Text(plan.triage, style=f"bold {TRIAGE_COLOUR[level]}"),
+        ]
+        lines += [_text(line) for line in plan.contributors]
+        for number, step in enumerate(plan.steps, 1):
+            line = _text(f"{number}. {step.title} ")
+            line.append(f"[{step.evidence}]", style=EVIDENCE_STYLE[step.evidence])
+            lines.append(line)
+        if plan.note:
+            lines.append(Text(plan.note))
+        return lines
+
+    def renderables(self) -> list[RenderableType]:
+        draw: dict[PartKey, Callable[[Part], list[RenderableType]]] = {
+            "triage": self.triage,
+            "plan": self.plan,
+            "chain": self.chain,
+            "contributors": self.contributors,
+            "outlook": self.outlook,
+            "steps": self.steps,
+            "references": self.references,
+            "disclaimer": self.disclaimer,
+        }
+        return [item for part in outline(self.summary, "terminal") for item in draw[part.key](part)]
 
 
-def likelihood_bar(contributor: Contributor) -> Text:
-    filled = min(contributor.points, BAR_CELLS)
-    style = LIKELIHOOD_STYLE[contributor.likelihood]
-    bar = Text("█" * filled, style=style)
-    bar.append("░" * (BAR_CELLS - filled), style="dim")
-    unit = "pt" if contributor.points == 1 else "pts"
-    bar.append(f" {contributor.points} {unit}, {contributor.likelihood}", style=style)
-    return bar
-
-
-def contributor_block(rank: int, contributor: Contributor) -> RenderableType:
-    title = Text(f"{rank}. {contributor.title}", style="bold")
-    evidence = Table(box=box.SIMPLE, show_header=True, header_style="dim", pad_edge=False)
-    evidence.add_column("Your answer", ratio=2)
-    evidence.add_column("pts", justify="right", width=3)
-    evidence.add_column("Why it matters", ratio=3)
-    for item in contributor.evidence:
-        question = QUESTION_BY_ID[item.question]
-        answer = f"{question.label}: {format_value(question, item.answer)}"
-        evidence.add_row(Text(answer), f"+{item.points}", Text(item.reason))
-    return Group(
-        title,
-        likelihood_bar(contributor),
-        Text(contributor.explanation, style="italic"),
-        evidence,
-    )
-
-
-def steps_table(summary: Summary) -> Table:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(justify="right", width=3, no_wrap=True)
-    table.add_column(ratio=1)
-    for number, step in enumerate(summary.steps, 1):
-        head = Text(step.title, style="bold")
-        head.append(" ")
-        head.append(f"[{step.evidence}]", style=EVIDENCE_STYLE[step.evidence])
-        table.add_row(f"{number}.", Group(head, Text(step.details), Text("")))
-    return table
-
-
-def _triage(summary: Summary, part: Part) -> list[RenderableType]:
-    return [triage_banner(summary)]
-
-
-def _chain(summary: Summary, part: Part) -> list[RenderableType]:
-    return [_heading(f"{part.heading}: {CHAIN_PATH}"), chain_picture(summary)]
-
-
-def _contributors(summary: Summary, part: Part) -> list[RenderableType]:
-    parts: list[RenderableType] = [_heading(part.heading)]
-    if not summary.contributors:
-        return [*parts, Text(part.empty)]
-    for rank, contributor in enumerate(summary.contributors, 1):
-        parts.append(contributor_block(rank, contributor))
-    return parts
-
-
-def _outlook(summary: Summary, part: Part) -> list[RenderableType]:
-    parts: list[RenderableType] = [_heading(part.heading), Text(start_back_line(summary))]
-    if summary.start_back is not None:
-        parts.append(Text(KEELE_COPYRIGHT, style="dim"))
-    return [*parts, Text(posture_line(summary))]
-
-
-def _steps(summary: Summary, part: Part) -> list[RenderableType]:
-    parts: list[RenderableType] = [_heading(part.heading)]
-    if not summary.steps:
-        return [*parts, Text(part.empty)]
-    used = sorted({s.evidence for s in summary.steps}, key=list(EVIDENCE_TEXT).index)
-    legend = Text("Evidence: ", style="dim")
-    legend.append("; ".join(f"[{label}] {EVIDENCE_TEXT[label]}" for label in used), style="dim")
-    return [*parts, steps_table(summary), legend]
-
-
-def _disclaimer(summary: Summary, part: Part) -> list[RenderableType]:
-    return [Text(f"\n{summary.disclaimer}", style="dim italic")]
-
-
-PARTS: dict[PartKey, Callable[[Summary, Part], list[RenderableType]]] = {
-    "triage": _triage,
-    "chain": _chain,
-    "contributors": _contributors,
-    "outlook": _outlook,
-    "steps": _steps,
-    "disclaimer": _disclaimer,
-}
-
-
-def summary_renderables(summary: Summary) -> list[RenderableType]:
-    return [item for part in outline("terminal") for item in PARTS[part.key](summary, part)]
-
-
-def print_summary(summary: Summary, console: Console) -> None:
-    for part in summary_renderables(summary):
+def print_summary(summary: Summary, console: Console, *, accessible: bool = False) -> None:
+    for part in RichSummary(summary, accessible=accessible).renderables():
         console.print(part)
 
 
-def to_plain_text(summary: Summary, *, width: int = 80) -> str:
+def to_plain_text(summary: Summary, *, width: int = 80, accessible: bool = False) -> str:
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -202,5 +290,5 @@ def to_plain_text(summary: Summary, *, width: int = 80) -> str:
         highlight=False,
         emoji=False,
     )
-    print_summary(summary, console)
+    print_summary(summary, console, accessible=accessible)
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"

@@ -45,126 +45,152 @@ class ContributorRule:
     measured: Answered | None = None
     """When this answer is given, ``measured_points`` are used instead of ``points``."""
     measured_points: tuple[Point, ...] = ()
+    sources: tuple[str, ...] = ()
+    """The sources the explanation rests on (``footcheck/sources.py``)."""
 
 
 FPI6 = Answered("fpi6_total")
-FOOT_PAIN = "Foot pain alongside these signs suggests the feet are under strain."
+FOOT_PAIN = Point(
+    AnswerIs("other_pain", "feet"),
+    1,
+    "Foot pain alongside these signs suggests your feet may be under strain.",
+)
 
 RULES: tuple[ContributorRule, ...] = (
     ContributorRule(
         "overpronation",
-        "Feet rolling inward (overpronation)",
-        "When the arches flatten and the feet roll inward, the shins and knees turn "
-        "inward too and the pelvis tips forward, increasing the curve of the lower back "
-        "and the load on it.",
+        "Feet rolling inward",
+        "Feet that roll inward may turn the knees inward and change how the hips move, and "
+        "some people feel the difference in the lower back. This chain is an idea, not a "
+        "proven cause: in a large study, foot posture seen standing was not linked with "
+        "back pain, and only feet rolling inward while walking was, in women (Menz 2013). "
+        "Most adults' feet roll in a little: an FPI-6 of about +4 is average (Redmond 2008).",
         points=(
-            Point(AnswerIs("arch_standing", "flat"), 2, "Flat arches let the foot roll inward."),
-            Point(
-                AnswerIs("arch_standing", "low"),
-                1,
-                "Low arches are a mild sign of feet rolling inward.",
-            ),
-            Point(
-                AnswerIs("wet_footprint", "full"),
-                2,
-                "A full footprint shows the arch touching the ground.",
+            FirstOf(
+                (
+                    Point(
+                        AnswerIs("arch_standing", "flat"),
+                        2,
+                        "Flat arches are a sign of feet that roll inward.",
+                    ),
+                    Point(
+                        AnswerIs("wet_footprint", "full"),
+                        2,
+                        "A full wet footprint is a sign of a low arch.",
+                    ),
+                    Point(
+                        AnswerIs("arch_standing", "low"),
+                        1,
+                        "Low arches are a mild sign of feet that roll inward.",
+                    ),
+                )
             ),
             Point(
                 AnswerIs("shoe_wear", "inner_edge"),
                 2,
-                "Soles worn on the inner edge show the foot rolls inward as you walk.",
+                "Soles worn most on the inner edge suggest your feet roll inward as you walk.",
             ),
             Point(
                 AnswerIs("knees_inward", "yes"),
                 1,
-                "Knees drifting inward often follow feet rolling inward.",
+                "Knees that drift inward in a squat often go with feet that roll inward.",
             ),
             Point(
                 AnswerIs("heel_tilt", "inward"),
                 2,
-                "A heel tilting inward is the classic sign of pronation.",
+                "A heel that tilts inward is a sign of feet that roll inward.",
             ),
         ),
         measured=FPI6,
         measured_points=(
             Point(
                 NumberFrom("fpi6_total", 6, 10),
-                4,
-                "A clinician-measured FPI-6 of +6 to +9 means pronated feet.",
+                3,
+                "A clinician's FPI-6 of +6 to +9: a little more rolled in than the adult "
+                "average of about +4.",
             ),
             Point(
                 NumberFrom("fpi6_total", 10),
                 6,
-                "A clinician-measured FPI-6 of +10 or more means highly pronated feet.",
+                "A clinician's FPI-6 of +10 or more: clearly rolled-in feet.",
             ),
         ),
         extras=(
-            Point(AnswerIs("other_pain", "feet"), 1, FOOT_PAIN),
+            FOOT_PAIN,
             Point(
                 AnswerIs("other_pain", "knees"),
                 1,
-                "Knee pain fits knees being pulled inward by rolling feet.",
+                "Knee pain may go with knees turning inward over feet that roll inward.",
             ),
         ),
+        sources=("menz_2013", "redmond_2008"),
     ),
     ContributorRule(
         "underpronation",
-        "Feet rolling outward (underpronation / supination)",
-        "High, rigid arches that roll outward absorb shock poorly, so more jolt travels "
-        "up through stiff knees and hips into the lower back, and balance is less even.",
+        "Feet rolling outward, with high arches",
+        "Feet that roll outward, with high, stiff arches, may absorb less of the shock of "
+        "each step, so more of it may travel up the legs. Studies have not shown that this "
+        "causes back pain (Menz 2013).",
         points=(
-            Point(
-                AnswerIs("arch_standing", "high"),
-                2,
-                "High arches tend to be rigid and roll outward.",
-            ),
-            Point(
-                AnswerIs("wet_footprint", "narrow"),
-                2,
-                "A narrow footprint shows a high, rigid arch.",
+            FirstOf(
+                (
+                    Point(
+                        AnswerIs("arch_standing", "high"),
+                        2,
+                        "High arches are a sign of stiffer feet that roll outward.",
+                    ),
+                    Point(
+                        AnswerIs("wet_footprint", "narrow"),
+                        2,
+                        "A narrow wet footprint is a sign of a high arch.",
+                    ),
+                )
             ),
             Point(
                 AnswerIs("shoe_wear", "outer_edge"),
                 2,
-                "Soles worn on the outer edge show the foot rolls outward as you walk.",
+                "Soles worn most on the outer edge suggest your feet roll outward as you walk.",
             ),
             Point(
                 AnswerIs("heel_tilt", "outward"),
                 2,
-                "A heel tilting outward is a sign of supination.",
+                "A heel that tilts outward is a sign of feet that roll outward.",
             ),
         ),
         measured=FPI6,
         measured_points=(
             Point(
                 NumberFrom("fpi6_total", -4, 0),
-                4,
-                "A clinician-measured FPI-6 of -1 to -4 means supinated feet.",
+                3,
+                "A clinician's FPI-6 of -1 to -4: feet that roll a little outward.",
             ),
             Point(
                 NumberFrom("fpi6_total", -12, -4),
                 6,
-                "A clinician-measured FPI-6 of -5 or less means highly supinated feet.",
+                "A clinician's FPI-6 of -5 or less: clearly rolled-out feet.",
             ),
         ),
-        extras=(Point(AnswerIs("other_pain", "feet"), 1, FOOT_PAIN),),
+        extras=(FOOT_PAIN,),
+        sources=("menz_2013",),
     ),
     ContributorRule(
         "unsupportive_footwear",
         "Unsupportive or worn-out footwear",
-        "Shoes without support or cushioning, or that have worn out, let the feet "
-        "collapse or tilt; high heels push the body forward and the lower back arches "
-        "to compensate.",
+        "Shoes without support or cushioning, or worn-out shoes, may make long days on "
+        "your feet more tiring and sore, more so if your feet hurt (NHS). Shoes have not "
+        "been shown to cause back pain, and high heels mostly do not deepen the curve of "
+        "the lower back, as is often said (Russell 2010).",
         points=(
             Point(
                 AnswerIs("main_footwear", "high_heels"),
                 4,
-                "High heels tip the body forward, so the lower back arches to keep you upright.",
+                "High heels put your weight on the balls of your feet and give little "
+                "support for long days.",
             ),
             Point(
                 AnswerIs("main_footwear", "flat_unsupportive"),
                 3,
-                "Flat shoes without arch support let the arches collapse.",
+                "Flat shoes without arch support or cushioning give your feet little help.",
             ),
             Point(
                 AnswerIs("main_footwear", "minimal"),
@@ -174,27 +200,29 @@ RULES: tuple[ContributorRule, ...] = (
             Point(
                 AnswerIs("shoes_worn_out", True),
                 3,
-                "Worn-out shoes have lost their cushioning and support and can tilt the foot.",
+                "Worn-out shoes have lost their cushioning and support, and can tilt the foot.",
             ),
         ),
+        sources=("nhs_plantar_fasciitis", "russell_2010"),
     ),
     ContributorRule(
         "prolonged_standing",
         "Long hours on your feet",
-        "Standing still for hours tires the muscles that hold your posture, so the "
-        "arches and the lower back take more of the load, more so on hard floors.",
+        "Standing for more than about 4 hours a working day has been linked with more low "
+        "back pain, though most of those studies looked at one point in time and cannot "
+        "show cause (Coenen 2018).",
         points=(
             FirstOf(
                 (
                     Point(
                         NumberFrom("standing_hours", 8),
                         4,
-                        "8 hours or more a day on your feet is a heavy load.",
+                        "8 hours or more a day on your feet is a long time.",
                     ),
                     Point(
                         NumberFrom("standing_hours", 6, 8),
                         3,
-                        "6 to 8 hours a day on your feet is a large load.",
+                        "6 to 8 hours a day on your feet is a long time.",
                     ),
                     Point(
                         NumberFrom("standing_hours", 4, 6),
@@ -208,35 +236,40 @@ RULES: tuple[ContributorRule, ...] = (
             Point(
                 AnswerIs("hard_floors", True),
                 2,
-                "Hard floors give no cushioning, so every step jars more.",
+                "Hard floors give no cushioning underfoot.",
             ),
             Point(
                 AnswerIs("pain_worse_standing", True),
                 1,
-                "Your back pain gets worse with long standing or walking.",
+                "Your back pain gets worse after long standing or walking.",
             ),
         ),
+        sources=("coenen_2018",),
     ),
     ContributorRule(
         "prolonged_sitting",
         "Long hours sitting",
-        "Long sitting stiffens the hips and lets the back slump, and the load on the "
-        "discs of the lower back stays high when you rarely change position.",
+        "Long spells in one position may leave your back stiff and sore. Studies disagree "
+        "on whether sitting itself leads to back pain (Chen 2009), and a study measuring "
+        "the pressure in a disc found relaxed sitting no harder on it than standing "
+        "(Wilke 1999).",
         points=(
             FirstOf(
                 (
                     Point(
                         NumberFrom("sitting_hours", 10),
                         4,
-                        "10 hours or more a day sitting is very long.",
+                        "10 hours or more a day sitting is a long time in one position.",
                     ),
                     Point(
                         NumberFrom("sitting_hours", 8, 10),
                         3,
-                        "8 to 10 hours a day sitting is long.",
+                        "8 to 10 hours a day sitting is a long time in one position.",
                     ),
                     Point(
-                        NumberFrom("sitting_hours", 6, 8), 2, "6 to 8 hours a day sitting adds up."
+                        NumberFrom("sitting_hours", 6, 8),
+                        2,
+                        "6 to 8 hours a day sitting adds up.",
                     ),
                 )
             ),
@@ -245,33 +278,38 @@ RULES: tuple[ContributorRule, ...] = (
             Point(
                 AnswerIs("pain_worse_sitting", True),
                 1,
-                "Your back pain gets worse with long sitting.",
+                "Your back pain gets worse after long sitting.",
             ),
         ),
+        sources=("chen_2009", "wilke_1999"),
     ),
     ContributorRule(
         "heavy_lifting",
         "Heavy lifting and carrying",
-        "Frequent heavy lifting loads the lower back, especially with a bent or twisted "
-        "back; it is one of the commonest triggers of back pain at work.",
+        "Lifting heavy loads often may add to back pain. There is no single safe way to "
+        "lift: bending the back while lifting has not been shown to cause back pain on its "
+        "own (Saraceni 2020), and training in lifting technique does not prevent it "
+        "(Verbeek 2011). How heavy, how often and how tired you are may matter more.",
         points=(
             Point(
                 AnswerIs("lifting", "often"),
                 3,
-                "Lifting heavy loads most days strains the lower back.",
+                "You lift or carry heavy loads most days.",
             ),
             Point(
                 AnswerIs("lifting", "sometimes"),
                 1,
-                "Lifting heavy loads now and then strains the back a little.",
+                "You lift or carry heavy loads now and then.",
             ),
         ),
+        sources=("saraceni_2020", "verbeek_2011"),
     ),
     ContributorRule(
         "low_activity",
         "Too little activity",
-        "Regular activity keeps the back, hip and foot muscles strong and is one of the "
-        "best-supported ways to recover from back pain and keep it away.",
+        "Too little activity may slow recovery: staying active and exercise are among the "
+        "best-supported ways to get over back pain (NICE NG59), and adults are advised at "
+        "least 150 minutes of moderate activity a week (WHO 2020).",
         points=(
             Point(
                 AnswerIs("active_days", 0),
@@ -286,9 +324,10 @@ RULES: tuple[ContributorRule, ...] = (
             Point(
                 AnswerIs("active_days", 2),
                 1,
-                "Two days a week of activity is below the 5 recommended.",
+                "Two days a week of activity is below the 5 days (150 minutes) advised.",
             ),
         ),
+        sources=("nice_ng59", "who_2020"),
     ),
 )
 RULE_BY_ID: Mapping[str, ContributorRule] = {rule.id: rule for rule in RULES}
@@ -305,9 +344,13 @@ def likelihood(points: int) -> Likelihood:
 
 
 def _evidence(point: Point, values: Mapping[str, AnswerValue]) -> EvidenceData:
+    answer = values[point.test.question]
+    if isinstance(answer, list):  # the one item of a list answer that scored
+        assert isinstance(point.test, AnswerIs) and isinstance(point.test.value, str)
+        answer = point.test.value
     return {
         "question": point.test.question,
-        "answer": values[point.test.question],
+        "answer": answer,
         "points": point.points,
         "reason": point.reason,
     }
@@ -351,6 +394,7 @@ def find_contributors(values: Mapping[str, AnswerValue]) -> list[ContributorData
                     "likelihood": likelihood(points),
                     "evidence": evidence,
                     "explanation": rule.explanation,
+                    "sources": list(rule.sources),
                 }
             )
     found.sort(key=lambda c: (-c["points"], c["id"]))

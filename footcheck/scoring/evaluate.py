@@ -14,7 +14,18 @@ from footcheck.instruments.start_back.calculation import score_start_back
 from footcheck.scoring.contributors import find_contributors
 from footcheck.scoring.steps import choose_steps
 from footcheck.scoring.triage import decide_triage
-from footcheck.summary import DISCLAIMER, SCHEMA_VERSION, Summary, SummaryData, ToolData
+from footcheck.sources import cited
+from footcheck.summary import (
+    CHECKLIST_VERSION,
+    DISCLAIMER,
+    SCHEMA_VERSION,
+    ContributorData,
+    ReferenceData,
+    StepData,
+    Summary,
+    SummaryData,
+    ToolData,
+)
 
 TOOL: ToolData = {"name": "footcheck", "version": __version__}
 
@@ -46,8 +57,10 @@ def summary_data(answers: Answers, *, now: datetime | None = None) -> SummaryDat
     start_back = score_start_back(values)
     triage = decide_triage(values, red_flags, start_back)
     contributors = find_contributors(values)
+    steps = choose_steps(values, triage, contributors)
     return {
         "schema_version": SCHEMA_VERSION,
+        "checklist_version": CHECKLIST_VERSION,
         "tool": TOOL,
         "created_at": now or datetime.now(UTC),
         "answers": answers.applicable(),
@@ -56,6 +69,13 @@ def summary_data(answers: Answers, *, now: datetime | None = None) -> SummaryDat
         "start_back": start_back,
         "foot_posture": assess_foot_posture(values),
         "contributors": contributors,
-        "steps": choose_steps(values, triage, contributors),
+        "steps": steps,
+        "references": references(contributors, steps),
         "disclaimer": DISCLAIMER,
     }
+
+
+def references(contributors: list[ContributorData], steps: list[StepData]) -> list[ReferenceData]:
+    """Exactly the sources the contributors and steps cite, each once, in citing order."""
+    ids = [sid for item in (*contributors, *steps) for sid in item["sources"]]
+    return [{"id": s.id, "citation": s.citation, "url": s.url} for s in cited(ids)]

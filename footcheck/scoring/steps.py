@@ -1,203 +1,293 @@
-"""Suggested steps, each labelled with the strength of the evidence behind it (docs/rules.md,
-"Steps").
+"""Suggested steps, each labelled with the strength of its evidence and its sources
+(docs/rules.md, "Steps").
 
-Labels are honest: ``guideline`` only for what low back pain guidelines (NICE NG59)
-recommend; foot-focused measures are ``limited`` because they are not guideline-backed for
-back pain on its own; the rest is ``practical`` load management.
-
-Order: the triage step first; then the guideline self-management steps; then the steps
-for each contributor, the highest-ranked contributor's first; posture awareness last.
+With an emergency or urgent triage the triage step is the only step: nothing to try at
+home comes before a doctor has checked the person. Otherwise the steps follow the triage,
+a diabetes foot check, the guideline self-management steps and then each contributor's
+steps, the highest-ranked contributor's first; steps the answers show the person already
+does come last, as "keep going".
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, NamedTuple
 
-from footcheck.answer_tests import AnswerIn, AnswerIs
+from footcheck.answer_tests import AnswerIn, AnswerIs, NumberFrom
 
 if TYPE_CHECKING:
     from footcheck.question import AnswerValue
     from footcheck.summary import ContributorData, EvidenceLabel, StepData, TriageData
 
 
-@dataclass(frozen=True, slots=True)
-class StepInfo:
+class StepInfo(NamedTuple):
     id: str
     title: str
     details: str
     evidence: EvidenceLabel
+    sources: tuple[str, ...]
 
 
-_STEPS: tuple[StepInfo, ...] = (
+NG59_ORTHOTICS = (
+    '"do not offer … foot orthotics … for managing low back pain with or without sciatica"'
+)
+"""NICE NG59's words on foot orthotics, quoted exactly."""
+
+STEPS: tuple[StepInfo, ...] = (
     StepInfo(
         "seek_emergency_care",
-        "Get emergency care today",
-        "Go to an emergency department now, or call your emergency number. Say you have back "
-        "pain with the warning signs listed above; these can mean pressure on the nerves at "
-        "the base of the spine, which needs treatment within hours. Do not wait to see if it "
-        "passes.",
+        "Call your emergency number now, or go to A&E",
+        "Call your emergency number now (999 in the UK, 112 in the EU, 911 in North "
+        "America, 119 in Japan and Korea) or go to the nearest emergency department (A&E). "
+        "Say you have back pain and the warning signs listed here. Do not wait to see if "
+        "it passes.",
         "guideline",
+        ("nhs_back_pain", "nhs_cauda_equina"),
     ),
     StepInfo(
         "see_clinician_promptly",
-        "See a doctor within a day or two",
-        "Book an urgent appointment with your doctor (GP), or an urgent care service if you "
-        "cannot be seen soon. Tell them about the warning signs listed above so they can "
-        "rule out a fracture, infection or other illness.",
+        "Get an urgent appointment today",
+        "Today, ask your doctor (GP) for an urgent appointment, or call an urgent-care "
+        "line such as NHS 111, or go to urgent care. Say you have back pain and the "
+        "warning signs listed here, so they can check for a broken bone, an infection or "
+        "another illness.",
         "guideline",
+        ("nhs_back_pain", "nice_cks_back_pain"),
     ),
     StepInfo(
         "see_physiotherapist",
-        "See a physiotherapist or your doctor",
-        "Ask your doctor for a referral, or book a physiotherapist directly. Pain like yours "
-        "tends to recover faster with a tailored exercise plan and support; take this summary "
-        "with you.",
+        "Book a GP or physiotherapist appointment in the next week or two",
+        "Book an appointment with your GP or a physiotherapist (in many areas you can "
+        "refer yourself) in the next week or two, and take this summary. Back pain like "
+        "yours often does better with a plan made with a clinician: usually exercise, and "
+        "help with worry or low mood where they are part of it.",
         "guideline",
+        ("nice_ng59", "hill_2011"),
+    ),
+    StepInfo(
+        "foot_check_podiatry",
+        "Check your feet every day, and see a podiatrist first",
+        "Look at both feet every day for cuts, blisters, redness or swelling (a mirror "
+        "helps). Before barefoot exercises, rolling your soles on a ball, or new insoles, "
+        "ask a podiatrist or your diabetes foot service (or your GP) whether they are safe "
+        "for your feet.",
+        "guideline",
+        ("nice_ng19",),
     ),
     StepInfo(
         "stay_active",
-        "Stay active and keep doing your normal things",
-        "Keep moving as normally as you can, even if it hurts a bit: walk every day and go "
-        "back to work and hobbies gradually. Bed rest slows recovery. Hurting does not mean "
-        "you are doing harm.",
+        "Keep active and carry on with your daily activities",
+        "Keep moving and carry on with your normal daily activities as much as you can, "
+        "going back to work and hobbies step by step. Bed rest tends to slow recovery. A "
+        "short walk every day is a good start.",
         "guideline",
+        ("nice_ng59", "nhs_back_pain"),
     ),
     StepInfo(
         "regular_exercise",
         "Build up regular exercise",
-        "Aim for 30 minutes of moderate activity (brisk walking, cycling, swimming) on most "
-        "days, starting small, e.g. 10 minutes, and adding a few minutes each week. A group "
-        "exercise class, Pilates or yoga are good options for lasting back pain.",
+        "Work up to 30 minutes of moderate activity (brisk walking, cycling, swimming) on "
+        "most days: start small, for example 10 minutes, and add a few minutes each week. "
+        "For back pain that lasts, NICE NG59 suggests considering a group exercise "
+        "programme, such as a class.",
         "guideline",
+        ("nice_ng59", "who_2020"),
+    ),
+    StepInfo(
+        "foot_strengthening",
+        "Strengthen your feet",
+        "Daily, barefoot: toe curls (scrunch a towel towards you with your toes, 2 sets of "
+        "10), toe spreads, and the short-foot exercise (shorten the foot by lifting the "
+        "arch without curling the toes; hold 5 seconds, 10 times). Start sitting, then "
+        "standing. These are for your feet: they have not been shown to help back pain on "
+        "their own (Menz 2013 found the link between feet and back pain unclear).",
+        "limited",
+        ("menz_2013",),
+    ),
+    StepInfo(
+        "calf_ankle_mobility",
+        "Stretch your calves and keep your ankles moving",
+        "Calf stretch against a wall, back knee straight and then bent, 30 seconds each, "
+        "twice a day; heel raises on a step, 2 sets of 12; ankle circles. These are for "
+        "your calves and ankles: they have not been shown to help back pain on their own "
+        "(Menz 2013).",
+        "limited",
+        ("menz_2013",),
     ),
     StepInfo(
         "supportive_footwear",
         "Wear supportive shoes",
         "For most of your day, wear shoes with a firm heel counter (the back does not fold "
-        "when squeezed), a cushioned sole that bends only at the toes, and room for your "
-        "toes. Lace them snugly. Walking or running shoes are a good start.",
+        "when squeezed), a cushioned heel, some arch support and room for your toes, laced "
+        "snugly. The NHS suggests cushioned heels and good arch support for sore feet; "
+        "shoes and insoles have not been shown to treat back pain (Chuter 2014).",
         "practical",
+        ("nhs_plantar_fasciitis", "chuter_2014"),
     ),
     StepInfo(
         "replace_worn_shoes",
         "Replace worn-out shoes",
-        "Replace everyday or walking shoes once the midsole is creased, the tread is smooth "
-        "or the shoe leans on a table; running shoes after roughly 500-800 km. Keep a pair "
-        "for work and a pair for walking so each lasts longer.",
+        "Replace everyday or walking shoes once the midsole is creased and squashed, the "
+        "tread is smooth, the shoe leans when you stand it on a table, or the heel counter "
+        "has gone soft. Cushioning and support are what worn shoes lose first (NHS).",
         "practical",
+        ("nhs_plantar_fasciitis",),
     ),
     StepInfo(
         "limit_high_heels",
         "Cut down on high heels",
-        "Keep high heels for short occasions, choose lower (under 4 cm), wider heels, and "
-        "change into supportive shoes for commuting and long days on your feet.",
+        "Keep high heels for shorter occasions and change into supportive shoes for "
+        "commuting and long days on your feet. The NHS advises against high heels for sore "
+        "heels and soles; the common idea that heels deepen the curve of the lower back is "
+        "mostly not borne out by studies (Russell 2010).",
         "practical",
-    ),
-    StepInfo(
-        "foot_strengthening",
-        "Strengthen your feet",
-        "Daily, barefoot: toe curls (scrunch a towel towards you with your toes, 2 x 10), "
-        "toe spreads, and the 'short foot' exercise (shorten the foot by lifting the arch "
-        "without curling the toes, hold 5 seconds, 10 times). Sitting first, then standing.",
-        "limited",
-    ),
-    StepInfo(
-        "calf_ankle_mobility",
-        "Stretch your calves and free up your ankles",
-        "Calf stretch against a wall, back knee straight then bent, 30 seconds each, twice a "
-        "day. Heel raises on a step, 2 x 12. Ankle circles and knee-to-wall lunges to keep "
-        "the ankle moving freely.",
-        "limited",
-    ),
-    StepInfo(
-        "plantar_fascia_mobilization",
-        "Loosen the soles of your feet",
-        "Roll the sole of each foot over a tennis ball or a cold bottle for 1-2 minutes, "
-        "morning and evening. Before standing in the morning, pull your toes back towards "
-        "your shin for 30 seconds to stretch the sole.",
-        "limited",
+        ("nhs_plantar_fasciitis", "russell_2010"),
     ),
     StepInfo(
         "arch_support_insoles",
-        "Consider arch supports or insoles",
-        "Off-the-shelf arch supports are a cheap trial for foot or knee symptoms; a "
-        "podiatrist can advise on custom ones. Note: the NICE low back pain guideline (NG59) "
-        "advises against foot orthoses for managing low back pain on its own; they may "
-        "still help foot or knee symptoms.",
+        "For foot or knee pain: consider arch supports",
+        "For your foot or knee pain only: off-the-shelf arch supports are a cheap trial, "
+        "and a podiatrist can advise on others. They are not a treatment for back pain: "
+        f"NICE NG59 says {NG59_ORTHOTICS}, and a review found no clear effect on back pain "
+        "(Chuter 2014).",
         "limited",
+        ("nice_ng59", "chuter_2014", "nhs_plantar_fasciitis"),
     ),
     StepInfo(
         "gait_analysis",
-        "Have your walking and running assessed",
-        "A podiatrist or physiotherapist can watch you walk (and run, if you do) to see how "
-        "your feet, knees and hips move, measure your foot posture (FPI-6), and advise on "
-        "footwear and exercises.",
-        "limited",
+        "Have your walking looked at",
+        "A podiatrist or physiotherapist can watch how you walk (and run, if you do), "
+        "measure your foot posture with the FPI-6 (Redmond 2006) and advise on footwear and "
+        "exercises. How the feet move while walking, not how they look standing, is what "
+        "one large study linked with back pain, in women (Menz 2013).",
+        "practical",
+        ("redmond_2006", "menz_2013"),
     ),
     StepInfo(
         "standing_relief",
         "Break up long standing",
-        "Shift your weight and walk a few steps every 20-30 minutes, rest one foot on a low "
-        "step or rail, use an anti-fatigue mat where you stand still, and sit for some tasks "
-        "if you can.",
+        "Every 20 to 30 minutes, shift your weight and walk a few steps; rest one foot on "
+        "a low step or rail; use an anti-fatigue mat where you stand still; and sit for "
+        "some tasks if you can. Long daily standing has been linked with more back pain "
+        "(Coenen 2018).",
         "practical",
+        ("coenen_2018",),
     ),
     StepInfo(
         "movement_breaks",
         "Take movement breaks from sitting",
-        "Stand up and move for a minute or two every 30-45 minutes: a timer helps. Take "
-        "calls standing, walk to talk to colleagues, and set your chair so your feet are "
-        "flat and your hips slightly above your knees.",
+        "Stand up and move for a minute or two every 30 to 45 minutes (a timer helps), "
+        "take calls standing, and walk over to talk to people. No one sitting posture is "
+        "the right one (Slater 2019): changing position and moving more through the day "
+        "are part of staying active (NICE NG59).",
         "practical",
+        ("slater_2019", "nice_ng59"),
     ),
     StepInfo(
         "lifting_load_management",
-        "Lift smarter and lighter",
-        "Hold loads close to your body, bend your knees and hips, avoid twisting while "
-        "lifting, split heavy loads, and use trolleys or ask for help. Build strength with "
-        "regular exercise rather than avoiding lifting altogether.",
+        "Manage heavy loads",
+        "There is no single safe way to lift (Saraceni 2020). What helps: keep heavy "
+        "loads close, split them into lighter ones, use trolleys or ask for help, rest "
+        "before you tire, and build strength gradually with regular exercise. Training in "
+        "lifting technique alone has not been shown to prevent back pain (Verbeek 2011).",
         "practical",
+        ("saraceni_2020", "verbeek_2011"),
+    ),
+    StepInfo(
+        "plantar_fascia_mobilization",
+        "Loosen the soles of your feet",
+        "Before you stand up in the morning, pull your toes back towards your shin for 30 "
+        "seconds. Roll the sole of each foot over a ball or a cold bottle for a minute or "
+        "two, morning and evening. Regular gentle stretching is what the NHS suggests for "
+        "sore soles and heels.",
+        "limited",
+        ("nhs_plantar_fasciitis",),
     ),
     StepInfo(
         "posture_awareness",
-        "Notice how you stand and sit",
-        "A few times a day, check: weight even on both feet, knees soft not locked, not "
-        "leaning on one hip; when sitting, back supported and feet flat. Change position "
-        "often: no single posture is perfect for hours.",
+        "Change position often",
+        "There is no one correct posture (Slater 2019). A few times a day, notice how you "
+        "stand and sit and change position: shift your weight, unlock your knees, get up "
+        "and move. Staying in one position for hours is what tends to feel worse.",
         "practical",
+        ("slater_2019",),
     ),
 )
+STEP_INFO: Mapping[str, StepInfo] = {step.id: step for step in STEPS}
+STEP_INDEX: Mapping[str, int] = {step.id: i for i, step in enumerate(STEPS)}
 
-STEP_INFO: dict[str, StepInfo] = {s.id: s for s in _STEPS}
-STEP_IDS: tuple[str, ...] = tuple(s.id for s in _STEPS)
-STEP_INDEX: dict[str, int] = {sid: i for i, sid in enumerate(STEP_IDS)}
-TRIAGE_STEP: dict[str, str] = {
+TRIAGE_STEP: Mapping[str, str] = {
     "emergency": "seek_emergency_care",
     "urgent": "see_clinician_promptly",
     "see_clinician": "see_physiotherapist",
 }
-SELF_MANAGEMENT: tuple[str, ...] = ("stay_active", "regular_exercise")
-FOOT_POSTURE: tuple[str, ...] = ("overpronation", "underpronation")
-STEP_GROUP: dict[str, int] = {
-    **dict.fromkeys(TRIAGE_STEP.values(), 0),
-    **dict.fromkeys(SELF_MANAGEMENT, 1),
-    "posture_awareness": 3,
-}
-"""Order groups: triage first, guideline self-management next, posture awareness last."""
+CHECKED_FIRST = frozenset({"emergency", "urgent"})
+"""Triage levels whose step is the only step: self-care waits until a doctor has looked."""
+FOOT_POSTURE = ("overpronation", "underpronation")
+AT_LEAST_MODERATE = frozenset({"moderate", "high"})
+
 HAS_BACK_PAIN = AnswerIs("back_pain", True)
-LONG_PAIN = AnswerIn("pain_duration", ("6_to_12_weeks", "over_12_weeks"))
-CUSTOM_INSOLES = AnswerIs("insoles", "custom")
+LASTING_PAIN = AnswerIn("pain_duration", ("6_to_12_weeks", "over_12_weeks"))
+DIABETES_FEET = AnswerIs("diabetes_feet", True)
+FOOT_PAIN = AnswerIs("other_pain", "feet")
+KNEE_PAIN = AnswerIs("other_pain", "knees")
+NO_INSOLES = AnswerIs("insoles", "none")
 WORN_OUT = AnswerIs("shoes_worn_out", True)
 HIGH_HEELS = AnswerIs("main_footwear", "high_heels")
-FOOT_PAIN = AnswerIs("other_pain", "feet")
+ACTIVE_ENOUGH = NumberFrom("active_days", 5)
+DOES_FOOT_EXERCISES = AnswerIs("foot_exercises", True)
+SUPPORTIVE_SHOES = AnswerIn("main_footwear", ("supportive", "athletic"))
+
+NOT_WITH_NUMB_FEET = frozenset({"plantar_fascia_mobilization", "arch_support_insoles"})
+"""Left out while the feet may be numb (diabetes): they need a foot check first."""
+
+# Order groups (docs/rules.md, "Steps"): the triage step, the diabetes foot check, the
+# guideline self-management, then the contributors' steps, then these two last.
+GROUP: Mapping[str, int] = {
+    "see_physiotherapist": 0,
+    "foot_check_podiatry": 1,
+    "stay_active": 2,
+    "regular_exercise": 2,
+    "plantar_fascia_mobilization": 4,
+    "posture_awareness": 5,
+}
+CONTRIBUTOR_GROUP = 3
+
+
+ALREADY_DOING: Mapping[str, Callable[[Mapping[str, AnswerValue]], bool]] = {
+    "regular_exercise": ACTIVE_ENOUGH.holds,
+    "foot_strengthening": DOES_FOOT_EXERCISES.holds,
+    "calf_ankle_mobility": DOES_FOOT_EXERCISES.holds,
+    "supportive_footwear": lambda v: SUPPORTIVE_SHOES.holds(v) and not WORN_OUT.holds(v),
+}
+"""When the answers show the person already does a step: it is shown as "keep going"."""
+
+
+def _already_doing(step: str, values: Mapping[str, AnswerValue]) -> bool:
+    test = ALREADY_DOING.get(step)
+    return test is not None and test(values)
+
+
+def _step(step: str, addresses: list[str], values: Mapping[str, AnswerValue]) -> StepData:
+    info = STEP_INFO[step]
+    return {
+        "id": step,
+        "title": info.title,
+        "details": info.details,
+        "addresses": addresses,
+        "evidence": info.evidence,
+        "sources": list(info.sources),
+        "already_doing": _already_doing(step, values),
+    }
 
 
 def choose_steps(
     values: Mapping[str, AnswerValue], triage: TriageData, contributors: list[ContributorData]
 ) -> list[StepData]:
     """The steps these results call for, each once, with everything it addresses."""
+    level = triage["level"]
+    if level in CHECKED_FIRST:
+        return [_step(TRIAGE_STEP[level], ["triage"], values)]
     addresses: dict[str, list[str]] = {}
 
     def add(step: str, reason: str) -> None:
@@ -205,20 +295,23 @@ def choose_steps(
         if reason not in reasons:
             reasons.append(reason)
 
-    if triage["level"] in TRIAGE_STEP:
-        add(TRIAGE_STEP[triage["level"]], "triage")
+    if level in TRIAGE_STEP:
+        add(TRIAGE_STEP[level], "triage")
+    if DIABETES_FEET.holds(values):
+        add("foot_check_podiatry", DIABETES_FEET.question)
     if HAS_BACK_PAIN.holds(values):
-        add("stay_active", "triage")
-        if LONG_PAIN.holds(values):
-            add("regular_exercise", "triage")
+        add("stay_active", HAS_BACK_PAIN.question)
+        if LASTING_PAIN.holds(values):
+            add("regular_exercise", HAS_BACK_PAIN.question)
+    joint_pain = FOOT_PAIN.holds(values) or KNEE_PAIN.holds(values)
     for contributor in contributors:
         cid = contributor["id"]
         if cid in FOOT_POSTURE:
             add("foot_strengthening", cid)
             add("calf_ankle_mobility", cid)
-            if contributor["likelihood"] in ("moderate", "high"):
+            if contributor["likelihood"] in AT_LEAST_MODERATE:
                 add("supportive_footwear", cid)
-                if not CUSTOM_INSOLES.holds(values):
+                if joint_pain and NO_INSOLES.holds(values):
                     add("arch_support_insoles", cid)
             if contributor["likelihood"] == "high":
                 add("gait_analysis", cid)
@@ -236,26 +329,23 @@ def choose_steps(
             add("lifting_load_management", cid)
         elif cid == "low_activity":
             add("regular_exercise", cid)
+    if "arch_support_insoles" in addresses:
+        add("arch_support_insoles", FOOT_PAIN.question)  # chosen for the foot or knee pain
     if FOOT_PAIN.holds(values):
         add("plantar_fascia_mobilization", FOOT_PAIN.question)
     if contributors:
         addresses["posture_awareness"] = [c["id"] for c in contributors]
+    if DIABETES_FEET.holds(values):
+        for step in NOT_WITH_NUMB_FEET:
+            addresses.pop(step, None)
 
     rank = {c["id"]: i for i, c in enumerate(contributors)}
-    last = len(rank)
 
     def order(step: str) -> tuple[int, int, int]:
-        group = STEP_GROUP.get(step, 2)
-        best = min(rank.get(a, last) for a in addresses[step]) if group == 2 else 0
-        return group, best, STEP_INDEX[step]
+        group = GROUP.get(step, CONTRIBUTOR_GROUP)
+        place = min((rank[a] for a in addresses[step] if a in rank), default=0)
+        return group, place if group == CONTRIBUTOR_GROUP else 0, STEP_INDEX[step]
 
-    return [
-        {
-            "id": step,
-            "title": STEP_INFO[step].title,
-            "details": STEP_INFO[step].details,
-            "addresses": addresses[step],
-            "evidence": STEP_INFO[step].evidence,
-        }
-        for step in sorted(addresses, key=order)
-    ]
+    steps = [_step(step, addresses[step], values) for step in sorted(addresses, key=order)]
+    # Steps the person already does come after every new one, in the same order.
+    return [s for s in steps if not s["already_doing"]] + [s for s in steps if s["already_doing"]]

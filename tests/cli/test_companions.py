@@ -117,3 +117,19 @@ def test_report_refuses_what_is_not_a_summary(answers_file: Path, tmp_path: Path
     assert "triage: Field required" in result.stderr
     missing = runner.invoke(app, ["report", str(tmp_path / "none.json")])
     assert missing.exit_code == 2 and "does not exist" in missing.stderr
+
+
+def test_sources_lists_every_source_the_rules_cite() -> None:
+    from footcheck.scoring.contributors import RULES
+    from footcheck.scoring.steps import STEPS
+    from footcheck.sources import SOURCES
+
+    result = runner.invoke(app, ["sources", "--format", "json"])
+    assert result.exit_code == 0
+    listed = {s["id"]: s for s in json.loads(result.stdout)}
+    assert set(listed) == {s.id for s in SOURCES}
+    cited = {sid for item in (*RULES, *STEPS) for sid in item.sources}
+    assert cited <= set(listed)
+    text = runner.invoke(app, ["sources"]).stdout
+    assert "NG59" in text and "Menz" in text
+    assert max(len(line) for line in text.splitlines()) <= 80

@@ -7,7 +7,13 @@ import itertools
 import pytest
 
 from footcheck import evaluate
-from footcheck.instruments.foot_posture.calculation import classify_self_checks, fpi6_band
+from footcheck.instruments.foot_posture.calculation import (
+    assess_foot_posture,
+    classify_self_checks,
+    count_signs,
+    fpi6_band,
+    possible_signs,
+)
 from tests.helpers import UNSURE_SELF_CHECKS, answers
 
 EXPECTED_FPI6 = {
@@ -42,7 +48,7 @@ def test_fpi6_wins_over_self_checks() -> None:
     ).foot_posture
     assert posture.classification == "highly_supinated"
     assert posture.source == "fpi6"
-    assert posture.pronation_signs == 2
+    assert posture.pronation_signs == 1  # still counted from the self-checks, arch once
 
 
 @pytest.mark.parametrize(
@@ -51,20 +57,14 @@ def test_fpi6_wins_over_self_checks() -> None:
         # fewer than two checks answered
         (dict(arch_standing="flat"), "unknown", 1, 0),
         ({}, "unknown", 0, 0),
+        # arch height and the wet footprint are one sign, however many say so
+        (dict(arch_standing="flat", wet_footprint="full"), "neutral", 1, 0),
+        (dict(arch_standing="low", wet_footprint="full"), "neutral", 1, 0),
+        (dict(arch_standing="high", wet_footprint="narrow"), "neutral", 0, 1),
         # pronation
-        (dict(arch_standing="flat", wet_footprint="full"), "pronated", 2, 0),
+        (dict(arch_standing="flat", shoe_wear="inner_edge"), "pronated", 2, 0),
+        (dict(wet_footprint="full", knees_inward="yes"), "pronated", 2, 0),
         (dict(arch_standing="low", shoe_wear="inner_edge", knees_inward="yes"), "pronated", 3, 0),
-        (
-            dict(
-                arch_standing="flat",
-                wet_footprint="full",
-                shoe_wear="inner_edge",
-                knees_inward="yes",
-            ),
-            "highly_pronated",
-            4,
-            0,
-        ),
         (
             dict(
                 arch_standing="flat",
@@ -74,56 +74,37 @@ def test_fpi6_wins_over_self_checks() -> None:
                 heel_tilt="inward",
             ),
             "highly_pronated",
-            5,
+            4,
             0,
         ),
         # supination
-        (dict(arch_standing="high", wet_footprint="narrow"), "supinated", 0, 2),
+        (dict(arch_standing="high", shoe_wear="outer_edge"), "supinated", 0, 2),
         (
-            dict(arch_standing="high", wet_footprint="narrow", shoe_wear="outer_edge"),
+            dict(wet_footprint="narrow", shoe_wear="outer_edge", heel_tilt="outward"),
             "highly_supinated",
             0,
             3,
         ),
+        # mixed: the arch can be a sign both ways when the two checks disagree
+        (dict(arch_standing="flat", wet_footprint="narrow"), "neutral", 1, 1),
         (
-            dict(
-                arch_standing="high",
-                wet_footprint="narrow",
-                shoe_wear="outer_edge",
-                heel_tilt="outward",
-            ),
-            "highly_supinated",
-            0,
-            4,
-        ),
-        # mixed
-        (
-            dict(
-                arch_standing="flat",
-                wet_footprint="full",
-                shoe_wear="outer_edge",
-                heel_tilt="outward",
-            ),
+            dict(arch_standing="flat", shoe_wear="inner_edge", wet_footprint="narrow",
+                 heel_tilt="outward"),
             "inconclusive",
             2,
             2,
         ),
         (
-            dict(
-                arch_standing="flat",
-                wet_footprint="full",
-                knees_inward="yes",
-                shoe_wear="outer_edge",
-                heel_tilt="outward",
-            ),
+            dict(arch_standing="flat", knees_inward="yes", shoe_wear="inner_edge",
+                 heel_tilt="outward"),
             "pronated",
             3,
-            2,
+            1,
         ),
         (dict(arch_standing="flat", heel_tilt="outward"), "neutral", 1, 1),
         (dict(arch_standing="normal", wet_footprint="normal"), "neutral", 0, 0),
     ],
-)
+)  # fmt: skip
 def test_self_check_classification(
     checks: dict[str, str], expected: str, pronation: int, supination: int
 ) -> None:
@@ -136,9 +117,56 @@ def test_self_check_classification(
     )
 
 
+def test_the_signs_each_direction_can_have() -> None:
+    """Four pronation signs (arch, shoe wear, knees, heel), three supination signs."""
+    assert possible_signs() == {"pronation": 4, "supination": 3}
+
+
+ARCH = ("flat", "low", "normal", "high", "unsure")
+PRINT = ("full", "normal", "narrow", "unsure")
+WEAR = ("inner_edge", "even", "outer_edge", "unsure")
+KNEES = ("yes", "no", "unsure")
+HEEL = ("inward", "straight", "outward", "unsure")
+
+
+def spec_signs(
+    arch: str, foot_print: str, wear: str, knees: str, heel: str
+) -> tuple[int, int, int]:
+    """The self-check rule restated from docs/rules.md: four signs one way, three the other."""
+    pronation = (
+        int(arch in ("flat", "low") or foot_print == "full")
+        + (wear == "inner_edge")
+        + (knees == "yes")
+        + (heel == "inward")
+    )
+    supination = (
+        int(arch == "high" or foot_print == "narrow") + (wear == "outer_edge") + (heel == "outward")
+    )
+    answered = sum(a != "unsure" for a in (arch, foot_print, wear, knees, heel))
+    return pronation, supination, answered
+
+
+def test_every_combination_of_self_checks() -> None:
+    checked = 0
+    for arch, foot_print, wear, knees, heel in itertools.product(ARCH, PRINT, WEAR, KNEES, HEEL):
+        values = {
+            "arch_standing": arch,
+            "wet_footprint": foot_print,
+            "shoe_wear": wear,
+            "knees_inward": knees,
+            "heel_tilt": heel,
+        }
+        expected = spec_signs(arch, foot_print, wear, knees, heel)
+        assert count_signs(values) == expected, values
+        posture = assess_foot_posture(values)
+        assert posture["classification"] == classify_self_checks(*expected)
+        checked += 1
+    assert checked == 5 * 4 * 4 * 3 * 4
+
+
 def test_classification_rule_over_every_count() -> None:
     """The foot posture rule restated independently, over every reachable count."""
-    for pron, sup, answered in itertools.product(range(6), range(5), range(6)):
+    for pron, sup, answered in itertools.product(range(5), range(4), range(6)):
         if answered < 2:
             expected = "unknown"
         elif pron >= 2 and pron > sup:

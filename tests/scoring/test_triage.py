@@ -1,67 +1,104 @@
-"""Triage: the order in which levels win (docs/rules.md, "Triage")."""
+"""Triage: every path, in the order levels win (docs/rules.md, "Triage")."""
 
 from __future__ import annotations
+
+import itertools
+from typing import Any
 
 import pytest
 
 from footcheck import evaluate
 from footcheck.instruments.red_flags.calculation import red_flag_questions
+from footcheck.scoring.triage import NO_BACK_PAIN, NONE_OF_THE_SIGNS
 from tests.helpers import answers
+
+FLAGS = red_flag_questions()
+EMERGENCY = [q.id for q in FLAGS if q.red_flag == "emergency"]
+URGENT = [q.id for q in FLAGS if q.red_flag == "urgent"]
 
 
 def test_emergency_beats_urgent_and_all_flags_are_listed() -> None:
-    summary = evaluate(answers(**{q.id: True for q in red_flag_questions()}))
+    summary = evaluate(answers(**{q.id: True for q in FLAGS}))
     assert summary.triage.level == "emergency"
-    assert summary.red_flags == [q.id for q in red_flag_questions()]
-    assert [s.id for s in summary.steps].count("seek_emergency_care") == 1
-    assert "see_clinician_promptly" not in [s.id for s in summary.steps]
+    assert summary.red_flags == [q.id for q in FLAGS]
+    assert len(summary.triage.reasons) == len(FLAGS)
+    assert [s.id for s in summary.steps] == ["seek_emergency_care"]
+
+
+@pytest.mark.parametrize(("emergency", "urgent"), list(itertools.product(EMERGENCY, URGENT)))
+def test_every_emergency_flag_beats_every_urgent_flag(emergency: str, urgent: str) -> None:
+    summary = evaluate(answers(**{emergency: True, urgent: True}))
+    assert summary.triage.level == "emergency"
+    assert summary.red_flags == [q.id for q in FLAGS if q.id in (emergency, urgent)]
 
 
 def test_urgent_beats_see_clinician() -> None:
-    summary = evaluate(answers(back_pain=True, pain_intensity=9, rf_trauma=True))
+    summary = evaluate(
+        answers(back_pain=True, pain_intensity=9, pain_duration="over_12_weeks", rf_night_pain=True)
+    )
     assert summary.triage.level == "urgent"
+    assert [s.id for s in summary.steps] == ["see_clinician_promptly"]
+
+
+MEDIUM = dict(sb_leg_pain=True, sb_shoulder_neck=True, sb_walk_short=True, sb_dress_slow=True)
+HIGH = dict(sb_unsafe_active=True, sb_worry=True, sb_terrible=True, sb_no_enjoy=True)
+PAIN = dict(back_pain=True)
 
 
 @pytest.mark.parametrize(
-    ("changes", "level"),
+    ("changes", "level", "reasons"),
     [
-        (dict(back_pain=True), "self_care"),
-        (dict(back_pain=True, pain_intensity=6), "self_care"),
-        (dict(back_pain=True, pain_intensity=7), "see_clinician"),
-        (dict(back_pain=True, pain_intensity=10), "see_clinician"),
-        (dict(back_pain=True, pain_duration="6_to_12_weeks"), "self_care"),
-        (dict(back_pain=True, pain_duration="over_12_weeks"), "see_clinician"),
-        # STarT Back medium: 4 physical items
+        (dict(PAIN), "self_care", 1),
+        (dict(PAIN, pain_intensity=6), "self_care", 1),
+        (dict(PAIN, pain_intensity=7), "see_clinician", 1),
+        (dict(PAIN, pain_intensity=10), "see_clinician", 1),
+        (dict(PAIN, pain_duration="under_6_weeks"), "self_care", 1),
+        (dict(PAIN, pain_duration="6_to_12_weeks"), "see_clinician", 1),
+        (dict(PAIN, pain_duration="over_12_weeks"), "see_clinician", 1),
+        (dict(PAIN, **MEDIUM), "see_clinician", 1),
+        (dict(PAIN, **HIGH), "see_clinician", 1),
+        # new back pain under 20 or from 50 on
+        (dict(PAIN, age=19), "see_clinician", 1),
+        (dict(PAIN, age=20), "self_care", 1),
+        (dict(PAIN, age=49), "self_care", 1),
+        (dict(PAIN, age=50), "see_clinician", 1),
+        (dict(PAIN, age=16, pain_duration="6_to_12_weeks"), "see_clinician", 2),
+        (dict(PAIN, age=70, pain_duration="over_12_weeks"), "see_clinician", 1),  # not new
+        # every cause is its own reason
         (
-            dict(
-                back_pain=True,
-                sb_leg_pain=True,
-                sb_shoulder_neck=True,
-                sb_walk_short=True,
-                sb_dress_slow=True,
-            ),
+            dict(PAIN, age=55, pain_intensity=8, pain_duration="6_to_12_weeks", **MEDIUM),
             "see_clinician",
+            4,
         ),
-        # STarT Back high: 4 psychosocial items
-        (
-            dict(
-                back_pain=True,
-                sb_unsafe_active=True,
-                sb_worry=True,
-                sb_terrible=True,
-                sb_no_enjoy=True,
-            ),
-            "see_clinician",
-        ),
-        (dict(back_pain=False), "self_care"),
+        # no back pain: nothing to triage, whatever the age
+        (dict(age=60), "self_care", 1),
+        (dict(age=17), "self_care", 1),
     ],
 )
-def test_see_clinician_rules(changes: dict[str, object], level: str) -> None:
+def test_see_clinician_rules(changes: dict[str, Any], level: str, reasons: int) -> None:
     summary = evaluate(answers(**changes))
     assert summary.triage.level == level
-    assert summary.triage.reasons
-    first = summary.steps[0].id if summary.steps else None
+    assert len(summary.triage.reasons) == reasons
+    steps = [s.id for s in summary.steps]
     if level == "see_clinician":
-        assert first == "see_physiotherapist"
+        assert steps[0] == "see_physiotherapist"
     else:
-        assert "see_physiotherapist" not in [s.id for s in summary.steps]
+        assert "see_physiotherapist" not in steps
+
+
+def test_self_care_never_claims_there_are_no_warning_signs() -> None:
+    with_pain = evaluate(answers(back_pain=True))
+    assert with_pain.triage.reasons == [NONE_OF_THE_SIGNS]
+    assert "none of the warning signs footcheck asks about" in NONE_OF_THE_SIGNS
+    without = evaluate(answers())
+    assert without.triage.reasons == [NO_BACK_PAIN]
+    assert "no back pain to check for warning signs" in NO_BACK_PAIN
+    for summary in (with_pain, without):
+        assert not any("no warning signs" in r.lower() for r in summary.triage.reasons)
+
+
+def test_reasons_are_sentences_without_internal_ids() -> None:
+    summary = evaluate(answers(back_pain=True, age=60, pain_intensity=9, **MEDIUM))
+    for reason in summary.triage.reasons:
+        assert reason.endswith(".") and reason[0].isupper()
+        assert "_" not in reason

@@ -29,14 +29,24 @@ MIN_ANSWERED = 2
 """Fewer self-checks answered than this (other than 'unsure') and posture is unknown."""
 MIN_SIGNS = 2
 """A direction needs at least this many signs, and more than the other direction."""
-HIGHLY: dict[PostureSign, int] = {"pronation": 4, "supination": 3}
-"""This many signs or more in one direction: 'highly' pronated or supinated."""
 
 
 @cache
 def self_checks(catalogue: Catalogue = CATALOGUE) -> tuple[Question, ...]:
     """The self-check questions: those that measure a foot-posture trait."""
     return tuple(q for q in catalogue.questions if q.trait is not None)
+
+
+@cache
+def possible_signs(catalogue: Catalogue = CATALOGUE) -> dict[PostureSign, int]:
+    """How many signs each direction can have: one per trait with an answer of that sign.
+    Every one of them means 'highly' pronated or supinated."""
+    traits: dict[PostureSign, set[str | None]] = {"pronation": set(), "supination": set()}
+    for question in self_checks(catalogue):
+        for choice in question.choices:
+            if choice.sign is not None:
+                traits[choice.sign].add(question.trait)
+    return {sign: len(found) for sign, found in traits.items()}
 
 
 def fpi6_band(total: int) -> PostureClass:
@@ -50,27 +60,31 @@ def fpi6_band(total: int) -> PostureClass:
 def count_signs(
     values: Mapping[str, AnswerValue], catalogue: Catalogue = CATALOGUE
 ) -> tuple[int, int, int]:
-    """(pronation signs, supination signs, self-checks answered other than 'unsure')."""
-    pronation = supination = answered = 0
+    """(pronation signs, supination signs, self-checks answered other than 'unsure').
+
+    Checks of one trait (arch height and the wet footprint) make one sign, not two."""
+    found: dict[PostureSign, set[str | None]] = {"pronation": set(), "supination": set()}
+    answered = 0
     for question in self_checks(catalogue):
         choice = question.choice(values.get(question.id))
         if choice is None or choice.unsure:
             continue
         answered += 1
-        if choice.sign == "pronation":
-            pronation += 1
-        elif choice.sign == "supination":
-            supination += 1
-    return pronation, supination, answered
+        if choice.sign is not None:
+            found[choice.sign].add(question.trait)
+    return len(found["pronation"]), len(found["supination"]), answered
 
 
-def classify_self_checks(pronation: int, supination: int, answered: int) -> PostureClass:
+def classify_self_checks(
+    pronation: int, supination: int, answered: int, catalogue: Catalogue = CATALOGUE
+) -> PostureClass:
+    highly = possible_signs(catalogue)
     if answered < MIN_ANSWERED:
         return "unknown"
     if pronation >= MIN_SIGNS and pronation > supination:
-        return "highly_pronated" if pronation >= HIGHLY["pronation"] else "pronated"
+        return "highly_pronated" if pronation >= highly["pronation"] else "pronated"
     if supination >= MIN_SIGNS and supination > pronation:
-        return "highly_supinated" if supination >= HIGHLY["supination"] else "supinated"
+        return "highly_supinated" if supination >= highly["supination"] else "supinated"
     if pronation >= MIN_SIGNS and pronation == supination:
         return "inconclusive"
     return "neutral"
@@ -86,7 +100,7 @@ def assess_foot_posture(
         classification = fpi6_band(total)
         source = "fpi6"
     else:
-        classification = classify_self_checks(pronation, supination, answered)
+        classification = classify_self_checks(pronation, supination, answered, catalogue)
         source = "self_checks"
     return {
         "classification": classification,

@@ -12,7 +12,9 @@ from footcheck.question import Question, SectionInfo, choices
 SECTION = SectionInfo(
     "feet",
     "Your feet",
-    "Quick self-checks you can do now, barefoot. 'unsure' is always a fine answer.",
+    "Quick self-checks you can do now, barefoot. You will need a mirror or someone to "
+    "help, and for one check a sheet of paper or card and a little water. 'unsure' is "
+    "always a fine answer.",
 )
 
 ARCH = "arch"

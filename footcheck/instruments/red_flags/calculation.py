@@ -33,6 +33,7 @@ def flag_level(raised: list[str], catalogue: Catalogue = CATALOGUE) -> RedFlagLe
     return next((level for level in LEVEL_ORDER if level in levels), None)
 
 
-def flag_text(flag: str, catalogue: Catalogue = CATALOGUE) -> str:
-    """A short plain description of a red flag, for reasons and banners."""
-    return catalogue.by_id[flag].label
+def flag_reason(flag: str, catalogue: Catalogue = CATALOGUE) -> str:
+    """A yes to this red flag, told back as a plain sentence (the triage reasons)."""
+    question = catalogue.by_id[flag]
+    return question.reason or f"You answered yes: {question.label}."

@@ -1,7 +1,10 @@
-"""The nine STarT Back items, in the published order, each carrying its item number.
+"""The nine STarT Back items, as the tool itself words and presents them.
 
-STarT Back Screening Tool © Keele University: the copyright statement below is shown
-wherever the items are (docs/rules.md, "Licence").
+Items 1-8 are the tool's own statements, answered agree / disagree under its frame
+"Thinking about the last 2 weeks…"; item 9 keeps its five answers. Each item carries its
+number, whether it is in the psychosocial subscale, and its LOINC code. STarT Back
+Screening Tool © Keele University: the copyright statement below is shown wherever the
+items are (docs/rules.md, "STarT Back" and "Licence").
 """
 
 from __future__ import annotations
@@ -13,20 +16,23 @@ KEELE_COPYRIGHT = (
     "STarT Back Screening Tool items © Keele University 01/08/07, funded by Arthritis "
     "Research UK. Free for non-commercial use."
 )
+FRAME = "Thinking about the last 2 weeks, tick your response to the following questions"
+"""The tool's own instruction above its items."""
 PANEL_LOINC = "91349-1"
 """The LOINC code of the STarT Back panel as a whole."""
 
 SECTION = SectionInfo(
     "outlook",
     "How your back pain affects you",
-    "The nine questions of the Keele STarT Back Screening Tool. "
-    "Answer yes if you agree, no if you disagree.\n" + KEELE_COPYRIGHT,
+    "The nine questions of the Keele STarT Back Screening Tool.\n"
+    f"{FRAME}: agree or disagree with each statement.\n{KEELE_COPYRIGHT}",
 )
 
 HELP = (
-    "One of the nine Keele STarT Back questions. They estimate how likely back pain is to "
-    "keep troubling you, so the advice can fit. There is no right answer: say what is "
-    "true for you now."
+    "One of the nine questions of the Keele STarT Back Screening Tool. Together they "
+    "show how likely back pain is to keep troubling you, so the advice can fit. There is "
+    "no right answer: agree if the statement is true for you over the last 2 weeks, "
+    "disagree if it is not."
 )
 ITEM_LOINC = (
     "91340-0",
@@ -40,10 +46,10 @@ ITEM_LOINC = (
     "91348-3",
 )
 PSYCHOSOCIAL_FROM = 5
-"""Items 5 to 9 make up the psychosocial subscale."""
+"""Items 5 to 9 make up the psychosocial subscale (shown as the worry and mood items)."""
 
 
-def item(number: int, qid: str, prompt: str, short: str) -> Question:
+def statement(number: int, qid: str, prompt: str, short: str) -> Question:
     return Question(
         qid,
         "outlook",
@@ -55,65 +61,66 @@ def item(number: int, qid: str, prompt: str, short: str) -> Question:
         start_back_item=number,
         psychosocial=number >= PSYCHOSOCIAL_FROM,
         loinc=ITEM_LOINC[number - 1],
+        words=("agree", "disagree"),
     )
 
 
 QUESTIONS: tuple[Question, ...] = (
-    item(
+    statement(
         1,
         "sb_leg_pain",
-        "Has your back pain spread down your leg(s) at some time in the last 2 weeks?",
-        "1. Pain spread down leg(s)",
+        "My back pain has spread down my leg(s) at some time in the last 2 weeks",
+        "1. Back pain spread down my leg(s)",
     ),
-    item(
+    statement(
         2,
         "sb_shoulder_neck",
-        "Have you had pain in the shoulder or neck at some time in the last 2 weeks?",
-        "2. Shoulder or neck pain",
+        "I have had pain in the shoulder or neck at some time in the last 2 weeks",
+        "2. Pain in the shoulder or neck",
     ),
-    item(
+    statement(
         3,
         "sb_walk_short",
-        "Have you only walked short distances because of your back pain?",
+        "I have only walked short distances because of my back pain",
         "3. Only walked short distances",
     ),
-    item(
+    statement(
         4,
         "sb_dress_slow",
-        "In the last 2 weeks, have you dressed more slowly than usual because of back pain?",
-        "4. Dressed more slowly",
+        "In the last 2 weeks, I have dressed more slowly than usual because of back pain",
+        "4. Dressed more slowly than usual",
     ),
-    item(
+    statement(
         5,
         "sb_unsafe_active",
-        "Do you think it's not really safe for a person with a condition like yours to be "
-        "physically active?",
-        "5. Not safe to be active",
+        "It's not really safe for a person with a condition like mine to be physically active",
+        "5. Not really safe to be physically active",
     ),
-    item(
+    statement(
         6,
         "sb_worry",
-        "Have worrying thoughts been going through your mind a lot of the time?",
-        "6. Worrying thoughts",
+        "Worrying thoughts have been going through my mind a lot of the time",
+        "6. Worrying thoughts a lot of the time",
     ),
-    item(
+    statement(
         7,
         "sb_terrible",
-        "Do you feel that your back pain is terrible and it's never going to get any better?",
-        "7. Pain terrible, never better",
+        "I feel that my back pain is terrible and it's never going to get any better",
+        "7. Pain terrible, never going to get better",
     ),
-    item(
+    statement(
         8,
         "sb_no_enjoy",
-        "In general, have you not enjoyed all the things you used to enjoy?",
-        "8. Not enjoyed things",
+        "In general I have not enjoyed all the things I used to enjoy",
+        "8. Not enjoyed the things I used to enjoy",
     ),
     Question(
         "sb_bothersome",
         "outlook",
         "choice",
         "Overall, how bothersome has your back pain been in the last 2 weeks?",
-        HELP,
+        "The last of the nine questions of the Keele STarT Back Screening Tool: how much "
+        "your back pain has bothered you overall, from not at all to extremely.",
         choices=choices(
             ("not_at_all", "slightly", "moderately", "very_much", "extremely"),
             scores={"very_much": 1, "extremely": 1},
