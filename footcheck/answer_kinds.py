@@ -120,8 +120,14 @@ def _parse_choice(question: Question, text: str, lenient: bool) -> str:
         if word in (choice.value, _normalise(choice.label)):
             return choice.value
     if lenient:
-        if word.isdecimal() and 1 <= int(word) <= len(question.choices):
-            return question.choices[int(word) - 1].value
+        if word.isdecimal():
+            # A number picks from the menu, and is never read as the start of a name.
+            if word.isascii() and 1 <= int(word) <= len(question.choices):
+                return question.choices[int(word) - 1].value
+            raise InputProblem(
+                f"'{shown(text)}' is not a number from 1 to {len(question.choices)}: "
+                "type the number beside a choice, or its name."
+            )
         matches = [c.value for c in question.choices if c.value.startswith(word)]
         if len(matches) == 1:
             return matches[0]

@@ -26,6 +26,17 @@ def history_dir() -> Path:
     return user_data_path("footcheck", appauthor=False)
 
 
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents) readable by its owner only, whatever the umask."""
+    if folder.is_dir():
+        return
+    old_umask = os.umask(0o077)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    finally:
+        os.umask(old_umask)
+
+
 def history_path() -> Path:
     return history_dir() / DB_NAME
 

@@ -3,44 +3,79 @@
 Driven entirely by the catalogue. The flow is a cursor over the questions that apply *now*
 (recomputed after every answer), so `back`, answers that switch questions on or off, and
 edits from the review screen all follow the same rule. Answers that stop applying are
-dropped; new ones that start applying are asked.
+dropped and named; if their question applies again, the earlier answer comes back as the
+default. The moment an emergency warning sign is answered yes, the emergency advice is
+shown with the choice to stop there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from footcheck.answer_kinds import KINDS, InputProblem, parse_text
 from footcheck.answers import validate_answers
-from footcheck.catalogue import QUESTION_BY_ID, QUESTIONS, SECTION_BY_ID, not_applicable_reason
+from footcheck.catalogue import QUESTION_BY_ID, QUESTIONS, SECTION_BY_ID, SECTIONS
 from footcheck.display_text import format_value, shown
 from footcheck.errors import AnswersError
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.question import AnswerValue, Question
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 BACK_WORDS = frozenset({"back", "b", "<"})
 HELP_WORDS = frozenset({"?", "help", "h"})
+QUIT_WORDS = frozenset({"quit", "exit"})
 DONE_WORDS = frozenset({"", "done", "ok", "d", "y", "yes"})
+FINISH_WORDS = frozenset({"finish", "f", "continue", "c"})
+STOP_WORDS = frozenset({"", "stop", "s"})
 
 Answers = dict[str, AnswerValue]
 ReadLine = Callable[[str], str]
+
+
+class Quit(Exception):
+    """The person typed quit or exit: stop as Ctrl-C would."""
+
+
+class EmergencyStop(Exception):
+    """The person chose to stop at an emergency warning sign."""
+
+    def __init__(self, question: Question) -> None:
+        super().__init__(question.id)
+        self.question = question
 
 
 class Interview:
     """One person's run through the checklist, in a terminal."""
 
     def __init__(
-        self, console: Console, read_line: ReadLine, answers: Answers, preset: set[str]
+        self,
+        console: Console,
+        read_line: ReadLine,
+        answers: Answers,
+        preset: set[str],
+        *,
+        accessible: bool = False,
+        on_emergency: Callable[[Question], None] | None = None,
     ) -> None:
-        """``preset`` holds the ids already answered (from a file or --set): not asked."""
+        """``preset`` holds the ids already answered (from a file or --set): not asked.
+
+        ``on_emergency`` shows the emergency advice for a warning sign just answered yes.
+        """
         self.console = console
         self.read_line = read_line
         self.answers: Answers = dict(answers)
         self.preset = set(preset)
+        self.accessible = accessible
+        self.on_emergency = on_emergency
+        self.emergency_seen = False
+        self.remembered: Answers = {}
+        """Answers dropped when their question stopped applying: defaults if it applies again."""
         self.last_section: str | None = None
 
     # --- the flow -------------------------------------------------------------------------
@@ -70,13 +105,16 @@ class Interview:
                 continue
             cursor += 1
 
-    def drop_inapplicable(self) -> None:
-        for question in QUESTIONS:
-            if (
-                self.answers.get(question.id) is not None
-                and not_applicable_reason(question, self.answers) is not None
-            ):
-                del self.answers[question.id]
+    def drop_inapplicable(self) -> list[Question]:
+        """Set aside answers whose question no longer applies; return those questions."""
+        dropped = [
+            q
+            for q in QUESTIONS
+            if self.answers.get(q.id) is not None and not q.applies(self.answers)
+        ]
+        for question in dropped:
+            self.remembered[question.id] = self.answers.pop(question.id)
+        return dropped
 
     # --- one question ---------------------------------------------------------------------
     def ask(self, question: Question, counter: str, allow_back: bool) -> object:
@@ -87,6 +125,8 @@ class Interview:
         self.console.print(Text(question.prompt, style="bold"))
         self.show_choices(question)
         current = self.answers.get(question.id)
+        if current is None:
+            current = self.remembered.get(question.id)
         hint = self.hint(question, current, allow_back)
         while True:
             text = self.read_line(hint).strip()
@@ -95,6 +135,8 @@ class Interview:
                 self.console.print(Text(question.help, style="cyan"))
                 self.show_choices(question)
                 continue
+            if word in QUIT_WORDS:
+                raise Quit
             if word in BACK_WORDS:
                 if allow_back:
                     return _BACK
@@ -104,7 +146,7 @@ class Interview:
                 continue
             if not text:
                 if current is not None or question.optional:
-                    self.answers[question.id] = current
+                    self.store(question, current)
                     return None
                 on_enter = KINDS[question.kind].on_enter
                 if on_enter is not None:
@@ -116,8 +158,40 @@ class Interview:
                     continue
             problem = self.accept(question, text)
             if problem is None:
+                self.store(question, self.answers[question.id])
                 return None
             self.console.print(Text(problem, style="yellow"))
+
+    def store(self, question: Question, value: AnswerValue) -> None:
+        """Keep the answer; an emergency warning sign answered yes interrupts at once."""
+        self.answers[question.id] = value
+        self.remembered.pop(question.id, None)
+        if (
+            value is True
+            and question.red_flag == "emergency"
+            and not self.emergency_seen
+            and self.on_emergency is not None
+        ):
+            self.emergency_seen = True
+            self.on_emergency(question)
+            if not self.finish_after_emergency():
+                raise EmergencyStop(question)
+
+    def finish_after_emergency(self) -> bool:
+        """Stop (the default) or finish the checklist after the emergency advice."""
+        while True:
+            word = (
+                self.read_line("Stop here (Enter), or type 'finish' to answer the rest > ")
+                .strip()
+                .lower()
+            )
+            if word in STOP_WORDS or word in QUIT_WORDS:
+                return False
+            if word in FINISH_WORDS:
+                return True
+            self.console.print(
+                Text(f"'{shown(word)}': press Enter to stop, or type finish.", style="yellow")
+            )
 
     def accept(self, question: Question, text: str) -> str | None:
         """Store the answer if it is valid on its own and with the others; else say why."""
@@ -157,44 +231,60 @@ class Interview:
         self.last_section = question.section
         section = SECTION_BY_ID[question.section]
         self.console.print()
-        self.console.rule(Text(section.title, style="bold"), align="left")
+        if self.accessible:
+            number = [s.id for s in SECTIONS].index(section.id) + 1
+            self.console.print(
+                Text(f"Section {number} of {len(SECTIONS)}: {section.title}.", style="bold")
+            )
+        else:
+            self.console.rule(Text(section.title, style="bold"), align="left")
         self.console.print(Text(section.intro, style="dim"))
 
     # --- review ---------------------------------------------------------------------------
-    def review_table(self) -> tuple[Table, list[str]]:
-        table = Table(
-            title="Your answers", title_justify="left", show_lines=False, header_style="bold"
-        )
-        table.add_column("#", justify="right", no_wrap=True)
-        table.add_column("Question", ratio=3)
-        table.add_column("Answer", ratio=2)
-        order: list[str] = []
-        section = None
-        for question in QUESTIONS:
-            if not question.applies(self.answers):
-                continue
-            if question.section != section:
-                section = question.section
-                table.add_row("", Text(SECTION_BY_ID[section].title, style="dim italic"), "")
-            order.append(question.id)
-            value = self.answers.get(question.id)
-            table.add_row(str(len(order)), question.label, format_value(question, value))
-        return table, order
+    def review_rows(self) -> list[tuple[str, Question]]:
+        """(section title, question) for every question that applies, in order."""
+        return [(SECTION_BY_ID[q.section].title, q) for q in QUESTIONS if q.applies(self.answers)]
+
+    def show_review(self, rows: list[tuple[str, Question]]) -> None:
+        if self.accessible:
+            self.console.print(Text("Your answers.", style="bold"))
+            for number, (_, question) in enumerate(rows, 1):
+                value = format_value(question, self.answers.get(question.id))
+                self.console.print(Text(f"{number}. {question.label}: {value}."))
+        else:
+            table = Table(
+                title="Your answers", title_justify="left", show_lines=False, header_style="bold"
+            )
+            table.add_column("#", justify="right", no_wrap=True)
+            table.add_column("Question", ratio=3)
+            table.add_column("Answer", ratio=2)
+            section = None
+            for number, (title, question) in enumerate(rows, 1):
+                if title != section:
+                    section = title
+                    table.add_row("", Text(title, style="dim italic"), "")
+                value = format_value(question, self.answers.get(question.id))
+                table.add_row(str(number), question.label, value)
+            self.console.print(table)
+        if any(q.start_back_item is not None for _, q in rows):
+            self.console.print(Text(KEELE_COPYRIGHT, style="dim"))
 
     def review(self) -> None:
         while True:
             self.console.print()
-            table, order = self.review_table()
-            self.console.print(table)
-            if any(QUESTION_BY_ID[qid].start_back_item is not None for qid in order):
-                self.console.print(Text(KEELE_COPYRIGHT, style="dim"))
-            number = self.review_choice(len(order))
+            rows = self.review_rows()
+            self.show_review(rows)
+            number = self.review_choice(len(rows))
             if number is None:
                 return
-            question = QUESTION_BY_ID[order[number - 1]]
-            self.preset.discard(question.id)
+            question = rows[number - 1][1]
+            before = self.answers.get(question.id)
             self.last_section = None
-            self.ask(question, f"Changing answer {number}", allow_back=False)
+            self.console.print(Text("('back' leaves this answer as it was)", style="dim"))
+            if self.ask(question, f"Changing answer {number}", allow_back=True) is _BACK:
+                self.answers[question.id] = before
+                continue
+            self.preset.discard(question.id)
             self.settle()
 
     def review_choice(self, count: int) -> int | None:
@@ -211,7 +301,9 @@ class Interview:
             )
             if text in DONE_WORDS:
                 return None
-            if text.isdecimal() and 1 <= int(text) <= count:
+            if text in QUIT_WORDS:
+                raise Quit
+            if text.isascii() and text.isdecimal() and 1 <= int(text) <= count:
                 return int(text)
             if text == "?":
                 self.console.print(
@@ -225,8 +317,11 @@ class Interview:
                 )
 
     def settle(self) -> None:
-        """After a change: drop what no longer applies, re-ask what no longer fits or is new."""
-        self.drop_inapplicable()
+        """After a change: drop what no longer applies (and say so), re-ask what no longer
+        fits, and ask what now applies, with any earlier answer as the default."""
+        dropped = self.drop_inapplicable()
+        if dropped:
+            self.console.print(Text(dropped_note(dropped), style="yellow"))
         try:
             validate_answers(self.answers, partial=True)
         except AnswersError as error:
@@ -245,6 +340,26 @@ class Interview:
         }
         # Questions a change made apply (or made wrong) are follow-ups, counted on their own.
         self.ask_missing("Follow-up question")
+
+
+SHORT_LIST = 3
+"""Up to this many dropped answers are named one by one; more are counted by section."""
+
+
+def dropped_note(dropped: list[Question]) -> str:
+    """Which answers a change set aside, kept in case the change is undone."""
+    if len(dropped) <= SHORT_LIST:
+        named = "; ".join(q.label for q in dropped)
+    else:
+        counts: dict[str, int] = {}
+        for question in dropped:
+            title = SECTION_BY_ID[question.section].title
+            counts[title] = counts.get(title, 0) + 1
+        named = "; ".join(
+            f"{title} ({count} answer{'s' if count != 1 else ''})"
+            for title, count in counts.items()
+        )
+    return f"No longer asked: {named}. Kept, in case you change it back."
 
 
 class _Back:

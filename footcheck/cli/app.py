@@ -170,8 +170,16 @@ def questions(
     list_format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="table, json or markdown.")
     ] = ListFormat.table,
+    accessible: AccessibleOption = False,
 ) -> None:
-    """List every question: id, section, allowed values, when it applies, help."""
+    """List every question: id, section, allowed values, when it applies, help.
+
+    Examples:
+
+      footcheck questions
+
+      footcheck questions --format markdown > checklist.md
+    """
     from footcheck.render import questions as render_questions
 
     if list_format is ListFormat.json:
@@ -179,6 +187,11 @@ def questions(
     elif list_format is ListFormat.markdown:
         typer.echo(render_questions.questions_markdown(), nl=False)
     else:
+        from footcheck.cli.terminal import accessible_mode
+
+        if accessible_mode(accessible):
+            typer.echo(render_questions.questions_plain(), nl=False)
+            return
         from rich.console import Console
 
         render_questions.print_questions_table(Console())
@@ -199,7 +212,14 @@ def template(
     ] = None,
     force: ForceOption = False,
 ) -> None:
-    """An answers file with every question id set to null, to fill in by hand."""
+    """An answers file with every question id set to null, to fill in by hand.
+
+    Examples:
+
+      footcheck template -o answers.json
+
+      footcheck template -o answers.toml
+    """
     from footcheck.cli.file_commands import write_template
 
     write_template(output, force=force)
@@ -210,7 +230,14 @@ def template(
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="answers or summary.")] = SchemaKind.answers,
 ) -> None:
-    """The JSON Schema of the answers file or of the exported summary."""
+    """The JSON Schema of the answers file or of the exported summary.
+
+    Examples:
+
+      footcheck schema answers > answers.schema.json
+
+      footcheck schema summary
+    """
     import json
 
     from footcheck.schemas import schema_for
@@ -258,7 +285,14 @@ def sources(
         SourcesFormat, typer.Option("--format", "-f", help="text, json or markdown.")
     ] = SourcesFormat.text,
 ) -> None:
-    """Every clinical source footcheck's rules and texts rest on, with links."""
+    """Every clinical source footcheck's rules and texts rest on, with links.
+
+    Examples:
+
+      footcheck sources
+
+      footcheck sources --format json
+    """
     from footcheck.render import sources_list
 
     render = {
@@ -279,11 +313,17 @@ app.add_typer(history_app, name="history")
 
 @history_app.command("list")
 @reports_failures
-def history_list() -> None:
-    """A table of saved results: id, date, triage, pain, STarT Back risk, top contributor."""
-    from footcheck.cli.history_commands import list_results
+def history_list(accessible: AccessibleOption = False) -> None:
+    """A table of saved results: id, date, triage, pain, STarT Back risk, top contributor.
 
-    list_results()
+    Example:
+
+      footcheck history list
+    """
+    from footcheck.cli.history_commands import list_results
+    from footcheck.cli.terminal import accessible_mode
+
+    list_results(accessible=accessible_mode(accessible))
 
 
 MAX_RESULT_ID = 2**63 - 1
@@ -335,7 +375,14 @@ def history_show(
 @history_app.command("trend")
 @reports_failures
 def history_trend(accessible: AccessibleOption = False) -> None:
-    """Pain intensity, STarT Back risk and contributor points over time, as a chart."""
+    """Pain intensity, STarT Back risk and contributor points over time, as a chart.
+
+    Examples:
+
+      footcheck history trend
+
+      footcheck history trend --accessible
+    """
     from footcheck.cli.history_commands import trend
     from footcheck.cli.terminal import accessible_mode
 
@@ -351,7 +398,14 @@ def history_export(
     ] = None,
     force: ForceOption = False,
 ) -> None:
-    """Every saved result as JSONL (one exported summary a line), oldest first."""
+    """Every saved result as JSONL (one exported summary a line), oldest first.
+
+    Examples:
+
+      footcheck history export -o all.jsonl
+
+      footcheck history export | head -1
+    """
     from footcheck.cli.history_commands import export
 
     export(output, force=force)
@@ -366,7 +420,14 @@ def history_delete(
     everything: Annotated[bool, typer.Option("--all", help="Delete every saved result.")] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Erase one saved result, or all of them."""
+    """Erase one saved result, or all of them.
+
+    Examples:
+
+      footcheck history delete 3
+
+      footcheck history delete --all --yes
+    """
     from footcheck.cli.history_commands import delete
 
     delete(result_id, everything=everything, yes=yes)
@@ -405,6 +466,12 @@ def batch(
 
     A row that fails validation becomes {"line": N, "errors": [...]} in its place, with a
     line on stderr; the other rows are still scored and the exit code is 1.
+
+    Examples:
+
+      footcheck batch clinic.csv -o summaries.jsonl --summary
+
+      export-tool | footcheck batch - --input-format jsonl
     """
     from footcheck.cli.batch_command import run_batch
 

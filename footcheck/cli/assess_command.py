@@ -84,36 +84,24 @@ def run_assess(options: AssessOptions) -> None:
                     "(`footcheck template` writes a file to fill in)"
                 ],
             )
-        answers = ask(preset, given, to_stderr=prompts_to_stderr(stdout_format))
+        from footcheck.cli.interview_session import Session, run_interview
+
+        session = Session(
+            to_stderr=prompts_to_stderr(stdout_format),
+            accessible=options.accessible,
+            keeps_drafts=options.answers_file is None and not options.assignments,
+            fresh=options.fresh,
+        )
+        asked = run_interview(session, preset, given)
+        if asked is None:  # stopped at an emergency warning sign: nothing more to do
+            return
+        answers = asked
         interactive = True
     else:
         answers = preset
     summary = evaluate(answers)
     present(summary, where)
     finish(summary, options, interactive=interactive, to_stderr=prompts_to_stderr(stdout_format))
-
-
-def ask(
-    preset: dict[str, AnswerValue], given: set[str], *, to_stderr: bool
-) -> dict[str, AnswerValue]:
-    from rich.text import Text
-
-    from footcheck.cli.terminal import line_reader, message_console
-    from footcheck.interview import Interview
-
-    console = message_console(to_stderr=to_stderr)
-    console.print(Text("footcheck: a foot-and-posture checklist for low back pain", style="bold"))
-    # The whole checklist takes about 5 minutes; with answers given up front it is less.
-    duration = "" if preset else " It takes about 5 minutes."
-    console.print(
-        "Answer each question and press Enter. Type ? for help on a question, 'back' to "
-        f"go back, Ctrl-C to stop (nothing is saved).{duration}",
-        highlight=False,
-    )
-    try:
-        return Interview(console, line_reader(console), preset, given).run()
-    except EOFError:
-        raise UsageFailure("input ended before the checklist was finished; nothing saved") from None
 
 
 def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_stderr: bool) -> None:

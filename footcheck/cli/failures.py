@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Callable
 from enum import IntEnum
 from typing import NoReturn, ParamSpec, TypeVar
@@ -58,16 +60,41 @@ EXIT_CODES: tuple[tuple[type[FootcheckError], ExitCode], ...] = (
 """Each kind of failure and its exit code; the first matching kind wins."""
 
 CANCELLED = "cancelled, nothing saved"
+MESSAGE_WIDTH = 100
 
 
 def exit_code_for(error: FootcheckError) -> ExitCode:
     return next((code for kind, code in EXIT_CODES if isinstance(error, kind)), ExitCode.FAILURE)
 
 
+def say(text: str, *, indent: str = "") -> None:
+    """A message on stderr, broken between words at the terminal's width (a terminal
+    would otherwise break it mid-word)."""
+    if not _stderr_is_terminal():  # a log or a program reads it: one line a message
+        print(text, file=sys.stderr)
+        return
+    width = min(shutil.get_terminal_size().columns, MESSAGE_WIDTH)
+    lines = textwrap.wrap(
+        text,
+        width,
+        subsequent_indent=indent + "  " if indent else "",
+        break_long_words=False,  # a path or an id stays whole, to copy and paste
+        break_on_hyphens=False,
+    )
+    print("\n".join(lines) if lines else text, file=sys.stderr)
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def report_failure(error: FootcheckError) -> None:
-    print(f"footcheck: {error.message}", file=sys.stderr)
+    say(f"footcheck: {error.message}")
     for line in error.details:
-        print(f"  - {line}", file=sys.stderr)
+        say(f"  - {line}", indent="  ")
 
 
 def exit_with(code: ExitCode) -> NoReturn:
@@ -88,7 +115,8 @@ def fail(error: FootcheckError) -> NoReturn:
 
 
 def interrupted(message: str = CANCELLED) -> NoReturn:
-    print(f"\n{message}", file=sys.stderr)
+    print(file=sys.stderr)  # Ctrl-C and Ctrl-D leave the cursor on the prompt's line
+    say(message)
     exit_with(ExitCode.INTERRUPTED)
 
 

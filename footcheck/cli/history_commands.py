@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from pydantic import ValidationError
 
@@ -16,9 +16,12 @@ from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.summary_output import Destination, check_output, show_stored
 from footcheck.errors import HistoryError, OutputError
 from footcheck.history_location import history_path
-from footcheck.history_store import HistoryStore, open_history
+from footcheck.history_store import HistoryRow, HistoryStore, open_history
 from footcheck.output_files import PRIVATE, atomic_writer
 from footcheck.summary import Summary
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 @contextmanager
@@ -40,10 +43,8 @@ def save_summary(summary: Summary) -> int:
         return store.save(summary)
 
 
-def list_results() -> None:
-    from rich import box
+def list_results(*, accessible: bool = False) -> None:
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
     from footcheck.render.wording import (
@@ -59,6 +60,31 @@ def list_results() -> None:
     if not rows:
         console.print("No saved results yet. Save one with `footcheck assess --save`.")
         return
+    if accessible:  # one sentence a result, for a screen reader
+        console.print(Text("Your saved results.", style="bold"))
+        for row in rows:
+            pain = "no back pain" if row.pain_intensity is None else f"pain {row.pain_intensity}/10"
+            risk = f"STarT Back risk {row.risk}" if row.risk else "no STarT Back score"
+            top = contributor_short(row.top_contributor) if row.top_contributor else "none"
+            when = local_time(datetime.fromisoformat(row.created_at))
+            triage = row.triage.replace("_", " ") + earlier_mark(row.checklist_version)
+            console.print(
+                Text(f"Result {row.id}, {when}: {triage}, {pain}, {risk}, top contributor {top}.")
+            )
+    else:
+        console.print(results_table(rows))
+    if any(earlier_mark(row.checklist_version) for row in rows):
+        console.print(Text(EARLIER_CHECKLIST_NOTE, style="dim"))
+    console.print(Text(f"Stored only on this machine, in {history_path()}", style="dim"))
+
+
+def results_table(rows: list[HistoryRow]) -> Table:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from footcheck.render.wording import contributor_short, earlier_mark, local_time
+
     # Light lines, so a row fits on one line at 80 columns.
     table = Table(
         title="Your saved results",
@@ -81,10 +107,7 @@ def list_results() -> None:
             contributor_short(row.top_contributor) if row.top_contributor else "none",
         )
         table.add_row(*(Text(cell) for cell in cells))  # stored text is never markup
-    console.print(table)
-    if any(earlier_mark(row.checklist_version) for row in rows):
-        console.print(Text(EARLIER_CHECKLIST_NOTE, style="dim"))
-    console.print(Text(f"Stored only on this machine, in {history_path()}", style="dim"))
+    return table
 
 
 def load_result(result_id: int) -> Summary:

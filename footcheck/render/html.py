@@ -76,6 +76,7 @@ ol.steps { padding-left: 1.4rem; } ol.steps li { margin: 0 0 .9rem; }
   padding: .75rem 1.25rem; margin: 1.5rem 0; }
 .plan h2 { border: 0; margin: 0 0 .4rem; padding: 0; }
 .link .state { color: var(--muted); font-size: .8rem; }
+.link .marks { display: block; }
 table.answers td:first-child { width: 60%; }
 ol.references li { margin: 0 0 .4rem; font-size: .9rem; }
 footer { margin-top: 2rem; color: var(--muted); font-style: italic; }
@@ -146,7 +147,7 @@ def _chain(summary: Summary, part: Part) -> list[str]:
         label = "marked" if link.implicated else "not marked"
         out.append(
             f'<div class="link {state}"><b>{e(link.name)}</b> '
-            f'<span class="state">({label})</span><span>{e(marks)}</span></div>'
+            f'<span class="state">({label})</span><span class="marks">{e(marks)}</span></div>'
         )
         if index < len(links) - 1:
             out.append('<div class="arrow" aria-hidden="true">→</div>')

@@ -52,6 +52,20 @@ def questions_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
+def questions_plain() -> str:
+    """The checklist one sentence a line, for a screen reader (no table drawing)."""
+    lines: list[str] = []
+    section = None
+    for q in QUESTIONS:
+        if q.section != section:
+            section = q.section
+            info = SECTION_BY_ID[section]
+            lines += ["", f"Section: {info.title} ({section}).", info.intro.replace("\n", " ")]
+        when = f" Asked only when {q.when.text}." if q.when else ""
+        lines.append(f"{q.id}: {q.prompt} Allowed: {q.allowed}.{when}")
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
 def print_questions_table(console: Any) -> None:
     from rich.table import Table
     from rich.text import Text

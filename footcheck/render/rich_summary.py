@@ -69,8 +69,8 @@ class RichSummary:
         self.accessible = accessible
 
     def heading(self, text: str) -> RenderableType:
-        if self.accessible:
-            return Text(f"\n{text}.", style="bold")
+        if self.accessible:  # an arrow is read aloud as noise
+            return Text(f"\n{text.replace(' → ', ', then ')}.", style="bold")
         return Text(f"\n{text}", style="bold underline")
 
     # --- parts --------------------------------------------------------------------------
@@ -243,11 +243,12 @@ class RichSummary:
         plan = build_plan(self.summary)
         level = self.summary.triage.level
         head: RenderableType = (
-            Text(f"\n{part.heading}.", style="bold")
+            Text(f"{part.heading}.", style="bold")
             if self.accessible
             else Rule(Text(part.heading, style="bold"), align="left", style=TRIAGE_COLOUR[level])
         )
         lines: list[RenderableType] = [
+            Text(""),
             head,
             Text(plan.triage, style=f"bold {TRIAGE_COLOUR[level]}"),
         ]

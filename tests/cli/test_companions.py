@@ -133,3 +133,27 @@ def test_sources_lists_every_source_the_rules_cite() -> None:
     text = runner.invoke(app, ["sources"]).stdout
     assert "NG59" in text and "Menz" in text
     assert max(len(line) for line in text.splitlines()) <= 80
+
+
+COMMANDS = [
+    ["assess"],
+    ["questions"],
+    ["template"],
+    ["schema"],
+    ["sources"],
+    ["report"],
+    ["batch"],
+    ["history", "list"],
+    ["history", "show"],
+    ["history", "trend"],
+    ["history", "export"],
+    ["history", "delete"],
+]
+
+
+def test_every_command_has_an_example_in_its_help() -> None:
+    for command in COMMANDS:
+        result = runner.invoke(app, [*command, "--help"])
+        assert result.exit_code == 0, command
+        assert "Example" in result.stdout, command
+        assert f"footcheck {' '.join(command)}" in result.stdout, command

@@ -1,0 +1,169 @@
+"""Running the interview at a terminal: the welcome, drafts, the emergency interrupt, and
+the ways a person stops (Ctrl-C, Ctrl-D, `quit`), each ending on a line of its own.
+
+An interrupted session keeps its answers as a draft that the next interactive
+`footcheck assess` offers to continue; an emergency warning sign shows the emergency advice
+at once, and stopping there ends the run with nothing saved and no summary written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NoReturn
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.text import Text
+
+from footcheck.cli.failures import CANCELLED, interrupted
+from footcheck.cli.terminal import line_reader, message_console
+from footcheck.drafts import discard_draft, draft_path, load_draft, save_draft
+from footcheck.interview import EmergencyStop, Interview, Quit, ReadLine
+from footcheck.render.plan import PLAN_TRIAGE
+from footcheck.render.wording import TRIAGE_HEADLINE, local_time
+from footcheck.scoring.steps import STEP_INFO, TRIAGE_STEP
+
+if TYPE_CHECKING:
+    from footcheck.question import AnswerValue, Question
+
+WELCOME = "footcheck: a foot-and-posture checklist for low back pain"
+EMERGENCY_STEP = STEP_INFO[TRIAGE_STEP["emergency"]]
+
+
+@dataclass
+class Session:
+    """What the person asked for: where prompts go, and whether drafts apply."""
+
+    to_stderr: bool
+    accessible: bool
+    keeps_drafts: bool
+    """Only a run without --answers / --set keeps or offers a draft."""
+    fresh: bool = False
+    console: Console = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.console = message_console(to_stderr=self.to_stderr)
+
+
+def run_interview(
+    session: Session, preset: dict[str, AnswerValue], given: set[str]
+) -> dict[str, AnswerValue] | None:
+    """The answers, complete; or None when the person stopped at an emergency sign."""
+    console = session.console
+    read_line = line_reader(console)
+    console.print(Text(WELCOME, style="bold"))
+    if session.keeps_drafts:
+        preset, given = offer_draft(session, read_line, preset, given)
+    # The whole checklist takes about 5 minutes; with answers given up front it is less.
+    duration = "" if any(v is not None for v in preset.values()) else " It takes about 5 minutes."
+    console.print(
+        "Answer each question and press Enter. Type ? for help on a question, 'back' to "
+        f"go back, 'quit' or Ctrl-C to stop.{duration}",
+        highlight=False,
+    )
+    interview = Interview(
+        console,
+        read_line,
+        preset,
+        given,
+        accessible=session.accessible,
+        on_emergency=lambda question: show_emergency(session, question),
+    )
+    try:
+        answers = interview.run()
+    except EmergencyStop:
+        stop_at_emergency(session)
+        return None
+    except (KeyboardInterrupt, EOFError, Quit):
+        keep_draft_and_cancel(session, interview.answers)
+    if session.keeps_drafts:
+        discard_draft()  # finished: the draft has served
+    return answers
+
+
+def offer_draft(
+    session: Session,
+    read_line: ReadLine,
+    preset: dict[str, AnswerValue],
+    given: set[str],
+) -> tuple[dict[str, AnswerValue], set[str]]:
+    """Continue an interrupted checklist (the default), or start afresh (--fresh, or no)."""
+    console = session.console
+    if session.fresh:
+        if discard_draft():
+            console.print(Text("Your unfinished checklist was discarded (--fresh).", style="dim"))
+        return preset, given
+    draft, note = load_draft()
+    if note is not None:
+        console.print(Text(f"footcheck: {note}", style="yellow"))
+    if draft is None or not draft.answers:
+        return preset, given
+    when = local_time(draft.saved_at)
+    count = len(draft.answers)
+    console.print(
+        f"You have an unfinished checklist from {when} ({count} answer"
+        f"{'s' if count != 1 else ''}).",
+        highlight=False,
+    )
+    reply = read_line("Continue it? [Y/n] > ")
+    if reply.strip().lower() in ("n", "no"):
+        discard_draft()
+        console.print(Text("Starting afresh; the unfinished checklist is discarded.", style="dim"))
+        return preset, given
+    for line in draft.notes:
+        console.print(Text(f"footcheck: {line}", style="yellow"))
+    answers = {**preset, **draft.answers}
+    return answers, given | set(draft.answers)
+
+
+def keep_draft_and_cancel(session: Session, answers: dict[str, AnswerValue]) -> NoReturn:
+    """Ctrl-C, Ctrl-D or quit: keep what was typed as a draft, say so, exit 130."""
+    typed: dict[str, AnswerValue] = {k: v for k, v in answers.items() if v is not None}
+    if not session.keeps_drafts or not typed:
+        interrupted(CANCELLED)
+    path = save_draft(typed)
+    count = len(typed)
+    interrupted(
+        f"{CANCELLED} to your history. Your {count} answer{'s' if count != 1 else ''} so far "
+        f"are kept as a draft ({path}): `footcheck assess` offers to continue it, "
+        "`footcheck assess --fresh` discards it."
+    )
+
+
+def show_emergency(session: Session, question: Question) -> None:
+    """The emergency advice, the moment an emergency warning sign is answered yes."""
+    console = session.console
+    headline = TRIAGE_HEADLINE["emergency"]
+    if session.accessible:
+        console.print()
+        console.print(Text(headline + ".", style="bold red"))
+        console.print(Text(question.reason))
+        console.print(Text(EMERGENCY_STEP.details))
+        return
+    console.print()
+    console.print(
+        Panel(
+            Group(
+                Text(headline, style="bold red"),
+                Text(question.reason),
+                Text(""),
+                Text("→ " + EMERGENCY_STEP.details),
+            ),
+            border_style="red",
+            box=box.HEAVY,
+        )
+    )
+
+
+def stop_at_emergency(session: Session) -> None:
+    """Stopping at the emergency: the advice once more, nothing saved, exit 0."""
+    if session.keeps_drafts:
+        discard_draft()
+    console = session.console
+    console.print()
+    console.print(Text(PLAN_TRIAGE["emergency"], style="bold red"))
+    console.print("Nothing was saved and no summary was written.", highlight=False)
+
+
+__all__ = ["Session", "draft_path", "run_interview"]
