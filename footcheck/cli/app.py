@@ -33,12 +33,14 @@ class OutputFormat(StrEnum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    fhir = "fhir"
 
 
 class ListFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    fhir = "fhir"
 
 
 class SchemaKind(StrEnum):
@@ -69,8 +71,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="What to print on stdout: rich (default), json, "
-        "markdown or html. Also the format of --output when given.",
+        help="What to print on stdout: rich (default), json, markdown, html, or fhir (a "
+        "FHIR R4B Bundle). Also the format of --output when given.",
     ),
 ]
 OutputOption = Annotated[
@@ -79,7 +81,8 @@ OutputOption = Annotated[
         "--output",
         "-o",
         help="Write the summary to this file instead of stdout (a terminal still shows "
-        "it); the format comes from --format, else the suffix (.json .md .html .txt).",
+        "it); the format comes from --format, else the suffix (.json .md .html .txt, "
+        ".fhir.json).",
         dir_okay=False,
     ),
 ]
@@ -168,13 +171,20 @@ def assess(
 @reports_failures
 def questions(
     list_format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="table, json or markdown.")
+        ListFormat,
+        typer.Option(
+            "--format", "-f", help="table, json, markdown, or fhir (a FHIR R4B Questionnaire)."
+        ),
     ] = ListFormat.table,
 ) -> None:
     """List every question: id, section, allowed values, when it applies, help."""
     from footcheck.render import questions as render_questions
 
-    if list_format is ListFormat.json:
+    if list_format is ListFormat.fhir:
+        from footcheck.fhir.questionnaire import questionnaire_json
+
+        typer.echo(questionnaire_json(), nl=False)
+    elif list_format is ListFormat.json:
         typer.echo(render_questions.questions_json(), nl=False)
     elif list_format is ListFormat.markdown:
         typer.echo(render_questions.questions_markdown(), nl=False)

@@ -13,7 +13,7 @@ from footcheck.cli.terminal import is_terminal
 from footcheck.errors import OutputError
 from footcheck.history_location import is_history_file
 from footcheck.output_files import PRIVATE, check_writable, write_text
-from footcheck.render import FORMATS, SUFFIX_FORMATS, Format, render_text
+from footcheck.render import FORMATS, SUFFIX_FORMATS, Format, format_by_name, render_text
 from footcheck.summary import Summary
 
 MAX_WIDTH = 100
@@ -24,13 +24,13 @@ def file_format(output: Path, chosen: str | None) -> Format:
     """The format of an --output file: --format if given, else from the suffix."""
     if chosen is not None:
         return cast(Format, chosen)
-    suffix = output.suffix.lower()
-    if suffix not in SUFFIX_FORMATS:
+    by_name = format_by_name(output.name)
+    if by_name is None:
         raise UsageFailure(
             f"cannot tell the format of {output} from its suffix",
             [f"use one of {', '.join(SUFFIX_FORMATS)} or give --format ({', '.join(FORMATS)})"],
         )
-    return SUFFIX_FORMATS[suffix]
+    return by_name
 
 
 def check_output(output: Path | None, *, force: bool) -> None:
