@@ -43,6 +43,19 @@ class ListFormat(StrEnum):
     fhir = "fhir"
 
 
+class RowsFormat(StrEnum):
+    """Many rows: batch input, and the results of batch and history export."""
+
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+RESULTS_FORMAT_HELP = (
+    "jsonl (one exported summary a line) or csv (one wide row a result, for spreadsheets "
+    "and statistics); default: csv for a .csv --output, else jsonl."
+)
+
+
 class SchemaKind(StrEnum):
     answers = "answers"
     summary = "summary"
@@ -357,14 +370,20 @@ def history_trend(accessible: AccessibleOption = False) -> None:
 def history_export(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write JSONL here instead of stdout.", dir_okay=False),
+        typer.Option(
+            "--output", "-o", help="Write the results here instead of stdout.", dir_okay=False
+        ),
+    ] = None,
+    export_format: Annotated[
+        RowsFormat | None, typer.Option("--format", "-f", help=RESULTS_FORMAT_HELP)
     ] = None,
     force: ForceOption = False,
 ) -> None:
-    """Every saved result as JSONL (one exported summary a line), oldest first."""
+    """Every saved result, oldest first: JSONL (one exported summary a line) or a wide CSV
+    (the columns of `batch --output-format csv`, record_id = the result's id)."""
     from footcheck.cli.history_commands import export
 
-    export(output, force=force)
+    export(output, export_format.value if export_format else None, force=force)
 
 
 @history_app.command("delete")
@@ -382,11 +401,6 @@ def history_delete(
     delete(result_id, everything=everything, yes=yes)
 
 
-class InputFormatChoice(StrEnum):
-    jsonl = "jsonl"
-    csv = "csv"
-
-
 @app.command()
 @reports_failures
 def batch(
@@ -395,10 +409,24 @@ def batch(
     ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write JSONL here instead of stdout.", dir_okay=False),
+        typer.Option(
+            "--output", "-o", help="Write the results here instead of stdout.", dir_okay=False
+        ),
     ] = None,
+    output_format: Annotated[
+        RowsFormat | None, typer.Option("--output-format", help=RESULTS_FORMAT_HELP)
+    ] = None,
+    id_field: Annotated[
+        str,
+        typer.Option(
+            "--id-field",
+            metavar="NAME",
+            help="The column (CSV) or key (JSONL) holding your own record ids: not a "
+            "question; copied into each row's result as record_id.",
+        ),
+    ] = "record_id",
     input_format: Annotated[
-        InputFormatChoice | None,
+        RowsFormat | None,
         typer.Option("--input-format", help="jsonl or csv (default: from the suffix)."),
     ] = None,
     force: ForceOption = False,
@@ -411,10 +439,11 @@ def batch(
         ),
     ] = False,
 ) -> None:
-    """Score many answer sets: one JSONL summary per input row, in order.
+    """Score many answer sets: one result per input row, in order.
 
-    A row that fails validation becomes {"line": N, "errors": [...]} in its place, with a
-    line on stderr; the other rows are still scored and the exit code is 1.
+    A row that fails validation becomes {"line": N, "errors": [...]} in its place (in CSV,
+    a row with its error), with a line on stderr; the other rows are still scored and the
+    exit code is 1.
     """
     from footcheck.cli.batch_command import run_batch
 
@@ -424,4 +453,6 @@ def batch(
         output,
         force=force,
         show_totals=show_totals,
+        id_field=id_field,
+        output_format=output_format.value if output_format else None,
     )
