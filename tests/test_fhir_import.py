@@ -267,3 +267,11 @@ def test_nested_groups_are_read(tmp_path: Path) -> None:
     response = good_response()
     response["item"] = [{"linkId": "profile", "item": response["item"]}]
     assert assess_json(write(tmp_path / "qr.json", response)) == plain(RETAIL_WORKER)
+
+
+def test_at_most_50_problems_are_listed_then_how_many_more(tmp_path: Path) -> None:
+    response = good_response()
+    response["item"].append({"linkId": "habits", "item": [{"linkId": f"x{n}"} for n in range(61)]})
+    lines = refused(tmp_path, response).splitlines()
+    assert len(lines) == 1 + 50 + 1
+    assert lines[-1] == "  - and 11 more"

@@ -58,6 +58,8 @@ EXIT_CODES: tuple[tuple[type[FootcheckError], ExitCode], ...] = (
 """Each kind of failure and its exit code; the first matching kind wins."""
 
 CANCELLED = "cancelled, nothing saved"
+MAX_DETAILS = 50
+"""Problems listed under a failure; a file with more gets a count of the rest."""
 
 
 def exit_code_for(error: FootcheckError) -> ExitCode:
@@ -66,8 +68,10 @@ def exit_code_for(error: FootcheckError) -> ExitCode:
 
 def report_failure(error: FootcheckError) -> None:
     print(f"footcheck: {error.message}", file=sys.stderr)
-    for line in error.details:
+    for line in error.details[:MAX_DETAILS]:
         print(f"  - {line}", file=sys.stderr)
+    if len(error.details) > MAX_DETAILS:
+        print(f"  - and {len(error.details) - MAX_DETAILS} more", file=sys.stderr)
 
 
 def exit_with(code: ExitCode) -> NoReturn:
