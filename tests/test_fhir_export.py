@@ -245,3 +245,14 @@ def test_report_and_history_show_write_fhir(answers_file: Path) -> None:
     assert shown.exit_code == 0
     bundle = validated(json.loads(shown.stdout))
     assert bundle == summary_bundle(Summary.model_validate_json(saved.stdout))
+
+
+def test_report_of_a_bundle_says_how_to_score_it(tmp_path: Path) -> None:
+    path = tmp_path / "s.fhir.json"
+    path.write_text(json.dumps(bundle_of(RETAIL_WORKER)))
+    result = runner.invoke(app, ["report", str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"footcheck: {path} holds a FHIR Bundle, not a summary",
+        f"  - score it with: footcheck assess --answers {path}",
+    ]
