@@ -26,7 +26,7 @@ from footcheck.answer_files import UTF16_MARKS
 from footcheck.answer_kinds import InputProblem, not_allowed, parse_text
 from footcheck.answers import Answers, Problem, unknown_id_message, validate_answers
 from footcheck.catalogue import QUESTION_BY_ID
-from footcheck.display_text import shown
+from footcheck.display_text import shown, shown_json
 from footcheck.errors import AnswersError, InputFileError
 from footcheck.question import AnswerValue
 from footcheck.scoring.evaluate import summary_data
@@ -72,11 +72,15 @@ class Scored:
     problems: list[Problem]
 
     @property
+    def record_id(self) -> str | None:
+        return None if self.record is None else self.record.value
+
+    @property
     def message(self) -> str:
         """The stderr line of a failed row: its first few problems."""
         where = f"line {self.line}"
-        if self.record is not None and self.record.value is not None:
-            where += f", record {shown(self.record.value)}"
+        if self.record_id is not None:
+            where += f", record {shown(self.record_id)}"
         text = f"{where}: " + "; ".join(str(p) for p in self.problems[:STDERR_PROBLEMS])
         if len(self.problems) > STDERR_PROBLEMS:
             text += f" (and {len(self.problems) - STDERR_PROBLEMS} more in the output)"
@@ -111,7 +115,7 @@ def read_record_id(value: object, id_field: str) -> tuple[RecordId, Problem | No
     if value is None:
         return RecordId(None), None
     if not isinstance(value, str):
-        why = f"{_json_text(value)} is not text"
+        why = f"{shown_json(value)} is not text"
     elif len(value) > MAX_RECORD_ID:
         why = f"is {len(value)} characters long"
     elif not value.isprintable():
@@ -119,11 +123,6 @@ def read_record_id(value: object, id_field: str) -> tuple[RecordId, Problem | No
     else:
         return RecordId(value), None
     return RecordId(None), Problem(id_field, f"{why}; allowed: {RECORD_ID_ALLOWED}")
-
-
-def _json_text(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return shown(text)
 
 
 def jsonl_rows(lines: Iterable[str]) -> Iterator[Row]:
@@ -248,7 +247,7 @@ def _answers_for(row: Row, id_field: str) -> tuple[Answers | list[Problem], Reco
     try:
         answers = validate_answers(data)
     except AnswersError as error:
-        problems += error.problems
+        return [*problems, *error.problems], record
     return (problems or answers), record
 
 

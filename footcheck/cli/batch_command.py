@@ -123,21 +123,33 @@ def run_batch(
 def write_results(results: Iterator[Scored], target: IO[str], fmt: ResultsFormat) -> None:
     """Each result as it comes, as a JSON line or a wide CSV row; a failed row also gets a
     line on stderr."""
-    if fmt == "csv":
-        from footcheck.wide_csv import WideCsvWriter
-
-        writer = WideCsvWriter(target)
+    write = jsonl_writer(target) if fmt == "jsonl" else csv_writer(target)
     for result in results:
-        record_id = result.record.value if result.record is not None else None
-        if fmt == "jsonl":
-            target.write(as_jsonl(result) + "\n")
-        elif result.summary is not None:
-            writer.summary(result.summary, record_id=record_id, line=result.line)
-        else:
-            errors = "; ".join(str(p) for p in result.problems)
-            writer.error(errors, record_id=record_id, line=result.line)
+        write(result)
         if result.summary is None:
             print(result.message, file=sys.stderr)
+
+
+def jsonl_writer(target: IO[str]) -> Callable[[Scored], None]:
+    def write(result: Scored) -> None:
+        target.write(as_jsonl(result) + "\n")
+
+    return write
+
+
+def csv_writer(target: IO[str]) -> Callable[[Scored], None]:
+    from footcheck.wide_csv import WideCsvWriter
+
+    writer = WideCsvWriter(target)
+
+    def write(result: Scored) -> None:
+        if result.summary is not None:
+            writer.summary(result.summary, record_id=result.record_id, line=result.line)
+        else:
+            errors = "; ".join(str(p) for p in result.problems)
+            writer.error(errors, record_id=result.record_id, line=result.line)
+
+    return write
 
 
 def print_totals(totals: BatchTotals) -> None:

@@ -17,7 +17,7 @@ from typing import Any, cast
 from footcheck.answer_kinds import KINDS
 from footcheck.answers import QUESTION_ORDER, Problem, suggest_id
 from footcheck.catalogue import QUESTION_BY_ID, SECTION_BY_ID
-from footcheck.display_text import SHOWN_CHARACTERS, printable, shown
+from footcheck.display_text import shown, shown_json
 from footcheck.errors import AnswersError, InputFileError
 from footcheck.fhir import ANSWERS_SYSTEM, NO_ITEMS_CODE, QUESTIONNAIRE_URL
 from footcheck.question import AnswerValue, Question
@@ -66,7 +66,7 @@ def read_response(data: Mapping[str, Any], path: Path) -> tuple[dict[str, Answer
                 if link_id in values:
                     problems.append(Problem(link_id, "is answered twice; answer it once"))
                     continue
-                value, problem = read_answers(question, item.get("answer"))
+                value, problem = answer_of(question, item.get("answer"))
                 if problem is not None:
                     problems.append(Problem(link_id, problem))
                 else:
@@ -91,7 +91,7 @@ def read_response(data: Mapping[str, Any], path: Path) -> tuple[dict[str, Answer
     return values, version
 
 
-def read_answers(question: Question, answers: object) -> tuple[AnswerValue, str | None]:
+def answer_of(question: Question, answers: object) -> tuple[AnswerValue, str | None]:
     """One question's answer from its FHIR answers, or why they do not fit."""
     kind = KINDS[question.kind]
     if answers is None or answers == []:
@@ -113,7 +113,7 @@ def read_answers(question: Question, answers: object) -> tuple[AnswerValue, str 
         if not isinstance(raw, JSON_TYPES[kind.fhir_value]) or (
             isinstance(raw, bool) and kind.fhir_value != "valueBoolean"
         ):
-            return None, f"{kind.fhir_value} {_shown_json(raw)} is not allowed; allowed: {expected}"
+            return None, f"{kind.fhir_value} {shown_json(raw)} is not allowed; allowed: {expected}"
         if kind.fhir_value == "valueCoding":
             code, problem = _code(question, cast("Mapping[str, Any]", raw))
             if problem is not None:
@@ -136,9 +136,9 @@ def _code(question: Question, coding: Mapping[str, Any]) -> tuple[str, str | Non
     allowed = f"a code of {ANSWERS_SYSTEM}: {', '.join(codes)}"
     system, code = coding.get("system"), coding.get("code")
     if system not in (None, ANSWERS_SYSTEM):
-        return "", f"the coding's system {_shown_json(system)} is not allowed; allowed: {allowed}"
+        return "", f"the coding's system {shown_json(system)} is not allowed; allowed: {allowed}"
     if not isinstance(code, str) or code not in codes:
-        return "", f"code {_shown_json(code)} is not in its answer list; allowed: {allowed}"
+        return "", f"code {shown_json(code)} is not in its answer list; allowed: {allowed}"
     return code, None
 
 
@@ -148,7 +148,7 @@ def _the_response(data: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
         return data
     if kind != "Bundle":
         raise InputFileError(
-            f"{path} is a FHIR {_shown_json(kind)}, not a {RESPONSE} footcheck can read",
+            f"{path} is a FHIR {shown_json(kind)}, not a {RESPONSE} footcheck can read",
             [f"give a {RESPONSE} to footcheck's Questionnaire, or a Bundle holding one"],
         )
     entries = data.get("entry")
@@ -174,7 +174,7 @@ def _checklist_version(response: Mapping[str, Any], path: Path) -> int:
     if url != QUESTIONNAIRE_URL:
         what = "names no questionnaire" if reference is None else "answers another questionnaire"
         raise InputFileError(
-            f"{path} {what} ({_shown_json(reference, URL_CHARACTERS)}), not footcheck's",
+            f"{path} {what} ({shown_json(reference, URL_CHARACTERS)}), not footcheck's",
             [f"footcheck reads responses to {QUESTIONNAIRE_URL} ({QUESTIONNAIRE_COMMAND})"],
         )
     known = [str(n) for n in range(1, CHECKLIST_VERSION + 1)]
@@ -194,14 +194,3 @@ def _unknown_link(link_id: str) -> str:
     return (
         f"is not a question of footcheck's Questionnaire{hint} ({QUESTIONNAIRE_COMMAND} lists them)"
     )
-
-
-def _shown_json(value: object, limit: int = SHOWN_CHARACTERS) -> str:
-    """A value from the file as it was written, cut short and made safe to print."""
-    import json
-
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
-    return printable(text if len(text) <= limit else text[: limit - 1] + "…")
