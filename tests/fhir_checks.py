@@ -42,8 +42,12 @@ MODELS: dict[str, Any] = {
 
 def validated(resource: dict[str, Any]) -> dict[str, Any]:
     """The resource after the R4B model accepts it (raises otherwise), and each resource a
-    Bundle holds too."""
+    Bundle holds too; a response must also answer footcheck's Questionnaire (the
+    conditions of which questions apply only for today's version: version 1 asked others)."""
     MODELS[resource["resourceType"]].model_validate(resource)
+    if resource["resourceType"] == "QuestionnaireResponse":
+        current = resource["questionnaire"].endswith(f"|{QUESTIONNAIRE['version']}")
+        check_answers_questionnaire(resource, QUESTIONNAIRE, conditions=current)
     for entry in resource.get("entry", []):
         validated(entry["resource"])
     return resource

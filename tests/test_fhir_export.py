@@ -256,3 +256,10 @@ def test_report_of_a_bundle_says_how_to_score_it(tmp_path: Path) -> None:
         f"footcheck: {path} holds a FHIR Bundle, not a summary",
         f"  - score it with: footcheck assess --answers {path}",
     ]
+
+
+@pytest.mark.parametrize(
+    "path", sorted((Path(__file__).parent / "golden").glob("*.fhir.json")), ids=lambda p: p.stem
+)
+def test_the_golden_bundles_validate(path: Path) -> None:
+    validated(json.loads(path.read_text(encoding="utf-8")))
