@@ -275,3 +275,10 @@ def test_at_most_50_problems_are_listed_then_how_many_more(tmp_path: Path) -> No
     lines = refused(tmp_path, response).splitlines()
     assert len(lines) == 1 + 50 + 1
     assert lines[-1] == "  - and 11 more"
+
+
+def test_a_response_naming_the_questionnaire_without_a_version_answers_today_s(
+    tmp_path: Path,
+) -> None:
+    response = {**good_response(), "questionnaire": QUESTIONNAIRE["url"]}
+    assert assess_json(write(tmp_path / "qr.json", response)) == plain(RETAIL_WORKER)
