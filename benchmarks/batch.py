@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from footcheck.answers import Answers  # noqa: E402
-from footcheck.batch import BatchTotals, read_rows, score_rows  # noqa: E402
+from footcheck.batch import BatchTotals, as_jsonl, read_rows, score_rows  # noqa: E402
 from footcheck.catalogue import QUESTIONS, Question  # noqa: E402
 from footcheck.scoring.evaluate import summary_data  # noqa: E402
 
@@ -83,8 +83,8 @@ def throughput(rows: list[str]) -> None:
     start = time.perf_counter()
     sink = io.StringIO()
     totals = BatchTotals()
-    for line, _ in score_rows(read_rows(io.BytesIO(data), "jsonl"), totals):
-        sink.write(line + "\n")
+    for result in score_rows(read_rows(io.BytesIO(data), "jsonl"), totals):
+        sink.write(as_jsonl(result) + "\n")
     batch = time.perf_counter() - start
     assert totals.rows == len(rows) and totals.errors == 0
 

@@ -82,10 +82,22 @@ def lend_summary_answers(path: Path, data: dict[str, Any]) -> tuple[dict[str, An
 
 
 def read_answers(path: Path) -> tuple[dict[str, Any], list[str]]:
-    """The answers in ``path``, and notes for the person (an exported summary's leftovers)."""
+    """The answers in ``path``, and notes for the person (an exported summary's leftovers).
+
+    A FHIR QuestionnaireResponse (or a Bundle holding one) is read by its ``linkId``s; one
+    that answers an earlier checklist lends its answers as an exported summary does.
+    """
     data = _load_table(path)
     if _is_summary(data):
         return lend_summary_answers(path, _answers_of(data))
+    if "resourceType" in data:
+        from footcheck.fhir.response import read_response
+        from footcheck.summary import CHECKLIST_VERSION
+
+        answers, version = read_response(data, path)
+        if version < CHECKLIST_VERSION:
+            return lend_summary_answers(path, dict(answers))
+        return dict(answers), []
     return data, []
 
 

@@ -1,7 +1,8 @@
 """The five kinds of answer, each with everything that depends on the kind, in one table.
 
 For each kind: what is allowed (in words), the model type, how typed text is read (at a
-prompt, in `--set`, in a CSV cell), how an answer is shown, and the prompt's short hint.
+prompt, in `--set`, in a CSV cell), how an answer is shown, the prompt's short hint, and
+its item type and answer value in FHIR (footcheck/fhir).
 Prompts are lenient (a choice's number, its id, its label or an unambiguous prefix);
 scripts are strict (ids and true/false/yes/no only), so a typo in a file is never guessed.
 """
@@ -42,6 +43,12 @@ class KindRules(NamedTuple):
     """The few words before `? help` on the prompt line."""
     menu: Callable[[Question], tuple[str, ...]]
     """The numbered options shown at the prompt, if any."""
+    fhir_type: str
+    """Its FHIR Questionnaire item type (footcheck/fhir)."""
+    fhir_value: str
+    """The ``value[x]`` key of its answers in a FHIR QuestionnaireResponse."""
+    fhir_repeats: bool = False
+    """Several FHIR answers make one answer (a list)."""
     written_as: str = ""
     """How to write it as text in `--set` or a CSV cell, where that is not obvious."""
     on_enter: str | None = None
@@ -177,6 +184,8 @@ KINDS: dict[str, KindRules] = {
         format=lambda q, value: q.words[0] if value else q.words[1],
         prompt_shape=lambda q: "yes/no" if not _boolean_menu(q) else "1-2 or the word",
         menu=_boolean_menu,
+        fhir_type="boolean",
+        fhir_value="valueBoolean",
     ),
     "integer": KindRules(
         allowed=lambda q: f"a whole number from {_num(q.minimum)} to {_num(q.maximum)}",
@@ -185,6 +194,8 @@ KINDS: dict[str, KindRules] = {
         format=lambda q, value: str(value),
         prompt_shape=lambda q: f"whole number from {_num(q.minimum)} to {_num(q.maximum)}",
         menu=lambda q: (),
+        fhir_type="integer",
+        fhir_value="valueInteger",
     ),
     "number": KindRules(
         allowed=lambda q: f"a number from {_num(q.minimum)} to {_num(q.maximum)}",
@@ -193,6 +204,8 @@ KINDS: dict[str, KindRules] = {
         format=lambda q, value: f"{value:g}" if isinstance(value, float) else str(value),
         prompt_shape=lambda q: f"number from {_num(q.minimum)} to {_num(q.maximum)}",
         menu=lambda q: (),
+        fhir_type="decimal",
+        fhir_value="valueDecimal",
     ),
     "choice": KindRules(
         allowed=lambda q: "one of " + ", ".join(q.values),
@@ -201,6 +214,8 @@ KINDS: dict[str, KindRules] = {
         format=_label,
         prompt_shape=lambda q: f"1-{len(q.choices)} or a name",
         menu=_labels,
+        fhir_type="choice",
+        fhir_value="valueCoding",
     ),
     "multi": KindRules(
         allowed=lambda q: "a list (may be empty, no repeats) of " + ", ".join(q.values),
@@ -214,6 +229,9 @@ KINDS: dict[str, KindRules] = {
         ),
         prompt_shape=lambda q: "numbers or names, Enter for none",
         menu=_labels,
+        fhir_type="choice",
+        fhir_value="valueCoding",
+        fhir_repeats=True,
         written_as=" (as text, separated by ';', e.g. feet;knees, or none)",
         on_enter="none",
     ),

@@ -1,8 +1,13 @@
-"""Scoring many answer sets for clinics: JSONL or CSV in, JSONL out, one row at a time.
+"""Scoring many answer sets for clinics: JSONL or CSV in, one result a row, in order.
 
 Nothing here holds more than one row: input is read as a stream of lines, each row is
 scored and written before the next is read, so memory does not grow with the input.
-A row that fails validation becomes ``{"line": N, "errors": [...]}`` in its place.
+A row that fails validation becomes ``{"line": N, "errors": [...]}`` in its place (or a
+wide CSV row with its error, ``footcheck/wide_csv.py``).
+
+A clinic's rows carry their own identifiers: the column or key named by ``id_field`` is
+not a question. Its value is copied into that row's result as ``record_id`` and never
+validated as an answer.
 """
 
 from __future__ import annotations
@@ -21,15 +26,28 @@ from footcheck.answer_files import UTF16_MARKS
 from footcheck.answer_kinds import InputProblem, not_allowed, parse_text
 from footcheck.answers import Answers, Problem, unknown_id_message, validate_answers
 from footcheck.catalogue import QUESTION_BY_ID
-from footcheck.display_text import shown
+from footcheck.display_text import shown, shown_json
 from footcheck.errors import AnswersError, InputFileError
 from footcheck.question import AnswerValue
 from footcheck.scoring.evaluate import summary_data
+from footcheck.summary import SummaryData
 
 InputFormat = Literal["jsonl", "csv"]
+DEFAULT_ID_FIELD = "record_id"
+MAX_RECORD_ID = 200
+"""The longest record id copied, in characters."""
+RECORD_ID_ALLOWED = f"text of at most {MAX_RECORD_ID} printable characters"
 STDERR_PROBLEMS = 3
 """Problems named on a bad row's stderr line; the output line lists them all."""
 SUFFIX_INPUT: dict[str, InputFormat] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+
+
+@dataclass(frozen=True, slots=True)
+class RecordId:
+    """A row's own identifier, copied into its result; ``value`` is None when the row's id
+    is empty, or unusable (then the row's problems say why)."""
+
+    value: str | None
 
 
 @dataclass(frozen=True)
@@ -40,6 +58,33 @@ class Row:
     json_text: str | None = None
     values: dict[str, AnswerValue] | None = None
     problems: list[Problem] = field(default_factory=list)
+    record: RecordId | None = None
+    """The row's record id; None when the input has no id column (or key, in this row)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One row's result: its summary, or the problems that stopped it."""
+
+    line: int
+    record: RecordId | None
+    summary: SummaryData | None
+    problems: list[Problem]
+
+    @property
+    def record_id(self) -> str | None:
+        return None if self.record is None else self.record.value
+
+    @property
+    def message(self) -> str:
+        """The stderr line of a failed row: its first few problems."""
+        where = f"line {self.line}"
+        if self.record_id is not None:
+            where += f", record {shown(self.record_id)}"
+        text = f"{where}: " + "; ".join(str(p) for p in self.problems[:STDERR_PROBLEMS])
+        if len(self.problems) > STDERR_PROBLEMS:
+            text += f" (and {len(self.problems) - STDERR_PROBLEMS} more in the output)"
+        return text
 
 
 @dataclass
@@ -65,14 +110,30 @@ def counting_lines(stream: IO[bytes], on_bytes: Callable[[int], None] | None) ->
         )
 
 
+def read_record_id(value: object, id_field: str) -> tuple[RecordId, Problem | None]:
+    """A row's id as given (null or an empty cell: none), or the problem with it."""
+    if value is None:
+        return RecordId(None), None
+    if not isinstance(value, str):
+        why = f"{shown_json(value)} is not text"
+    elif len(value) > MAX_RECORD_ID:
+        why = f"is {len(value)} characters long"
+    elif not value.isprintable():
+        why = f"'{shown(value)}' holds a control or invisible character"
+    else:
+        return RecordId(value), None
+    return RecordId(None), Problem(id_field, f"{why}; allowed: {RECORD_ID_ALLOWED}")
+
+
 def jsonl_rows(lines: Iterable[str]) -> Iterator[Row]:
     for number, line in enumerate(lines, 1):
         if line.strip():
             yield Row(number, json_text=line)
 
 
-def csv_rows(lines: Iterable[str]) -> Iterator[Row]:
-    """Rows of a CSV whose header is question ids; lists as a;b, empty cells are null."""
+def csv_rows(lines: Iterable[str], id_field: str = DEFAULT_ID_FIELD) -> Iterator[Row]:
+    """Rows of a CSV whose header is question ids (and perhaps ``id_field``); lists as a;b,
+    empty cells are null."""
     physical = _LineCounter(lines)
     reader = csv.reader(physical)
     try:
@@ -81,7 +142,7 @@ def csv_rows(lines: Iterable[str]) -> Iterator[Row]:
         return
     except csv.Error as error:
         raise InputFileError(f"the CSV header cannot be read: {error}") from None
-    unknown = [name for name in header if name not in QUESTION_BY_ID]
+    unknown = [name for name in header if name not in QUESTION_BY_ID and name != id_field]
     repeated = sorted({name for name in header if header.count(name) > 1})
     if len(header) == 1 and (separator := _other_separator(header[0])):
         # Spreadsheets in many locales export CSV with semicolons; lists use ';' here.
@@ -95,7 +156,9 @@ def csv_rows(lines: Iterable[str]) -> Iterator[Row]:
             [f"column '{shown(name)}' {unknown_id_message(name)}" for name in unknown]
             + [f"column '{name}' appears more than once" for name in repeated],
         )
-    questions = [QUESTION_BY_ID[name] for name in header]
+    id_column = header.index(id_field) if id_field in header else None
+    unknown_id = None if id_column is None else RecordId(None)
+    columns = [(i, QUESTION_BY_ID[name]) for i, name in enumerate(header) if i != id_column]
     while True:
         start = physical.count + 1
         try:
@@ -103,26 +166,28 @@ def csv_rows(lines: Iterable[str]) -> Iterator[Row]:
         except StopIteration:
             return
         except csv.Error as error:
-            yield Row(start, problems=[Problem("csv", f"cannot be read: {error}")])
+            unreadable = Problem("csv", f"cannot be read: {error}")
+            yield Row(start, problems=[unreadable], record=unknown_id)
             continue
         if not any(cell.strip() for cell in cells):
             continue
-        if len(cells) != len(questions):
-            yield Row(
-                start,
-                problems=[
-                    Problem("csv", f"has {len(cells)} cells but the header has {len(questions)}")
-                ],
-            )
+        if len(cells) != len(header):
+            miscounted = Problem("csv", f"has {len(cells)} cells but the header has {len(header)}")
+            yield Row(start, problems=[miscounted], record=unknown_id)
             continue
         values: dict[str, AnswerValue] = {}
         problems: list[Problem] = []
-        for question, cell in zip(questions, cells, strict=True):
+        record = None
+        if id_column is not None:
+            record, problem = read_record_id(cells[id_column] or None, id_field)
+            problems += [problem] if problem else []
+        for index, question in columns:
+            cell = cells[index]
             try:
                 values[question.id] = parse_text(question, cell, lenient=False)
             except InputProblem:
                 problems.append(Problem(question.id, not_allowed(question, cell)))
-        yield Row(start, values=values, problems=problems)
+        yield Row(start, values=values, problems=problems, record=record)
 
 
 def _other_separator(cell: str) -> str | None:
@@ -150,56 +215,81 @@ class _LineCounter:
         return line
 
 
-def _answers_for(row: Row) -> Answers | list[Problem]:
-    if row.problems:
-        return row.problems
-    if row.json_text is not None:
+def _answers_for(row: Row, id_field: str) -> tuple[Answers | list[Problem], RecordId | None]:
+    """The row's answers (or its problems), and its record id."""
+    if row.json_text is None:
+        if row.problems:
+            return row.problems, row.record
         try:
-            return Answers.model_validate_json(row.json_text)  # the fast path
+            return validate_answers(dict(row.values or {})), row.record
+        except AnswersError as error:
+            return error.problems, row.record
+    if f'"{id_field}"' not in row.json_text:  # a row with an id cannot take the fast path
+        try:
+            return Answers.model_validate_json(row.json_text), None
         except ValidationError:
             pass
-        try:
-            data = json.loads(row.json_text)
-        except json.JSONDecodeError as error:
-            return [Problem("json", f"is not valid JSON: {error.msg} at column {error.colno}")]
-        except RecursionError:
-            return [Problem("json", "is nested too deeply to be a set of answers")]
-        except ValueError:  # an integer of thousands of digits
-            return [Problem("json", "holds a number too long to read")]
-        if not isinstance(data, dict):
-            return [Problem("answers", "must be a JSON object of question ids and answers")]
-        source: dict[str, object] = data
-    else:
-        source = dict(row.values or {})
     try:
-        return validate_answers(source)
+        data = json.loads(row.json_text)
+    except json.JSONDecodeError as error:
+        return [Problem("json", f"is not valid JSON: {error.msg} at column {error.colno}")], None
+    except RecursionError:
+        return [Problem("json", "is nested too deeply to be a set of answers")], None
+    except ValueError:  # an integer of thousands of digits
+        return [Problem("json", "holds a number too long to read")], None
+    if not isinstance(data, dict):
+        return [Problem("answers", "must be a JSON object of question ids and answers")], None
+    problems: list[Problem] = []
+    record = None
+    if id_field in data:
+        record, problem = read_record_id(data.pop(id_field), id_field)
+        problems += [problem] if problem else []
+    try:
+        answers = validate_answers(data)
     except AnswersError as error:
-        return error.problems
+        return [*problems, *error.problems], record
+    return (problems or answers), record
 
 
-def score_rows(rows: Iterable[Row], totals: BatchTotals) -> Iterator[tuple[str, str | None]]:
-    """(output line, error message or None) for each row, in input order."""
+def score_rows(
+    rows: Iterable[Row], totals: BatchTotals, id_field: str = DEFAULT_ID_FIELD
+) -> Iterator[Scored]:
+    """Each row's result, in input order."""
     for row in rows:
         totals.rows += 1
-        result = _answers_for(row)
+        result, record = _answers_for(row, id_field)
         if isinstance(result, list):
             totals.errors += 1
-            document = {"line": row.line, "errors": [p.as_json() for p in result]}
-            message = f"line {row.line}: " + "; ".join(str(p) for p in result[:STDERR_PROBLEMS])
-            if len(result) > STDERR_PROBLEMS:
-                message += f" (and {len(result) - STDERR_PROBLEMS} more in the output)"
-            yield json.dumps(document, ensure_ascii=False, separators=(",", ":")), message
+            yield Scored(row.line, record, None, result)
             continue
         summary = summary_data(result)
         totals.triage[summary["triage"]["level"]] += 1
         totals.contributors.update(c["id"] for c in summary["contributors"])
-        # Byte-identical to ``evaluate(result).model_dump_json()`` (tested), without
-        # validating a Summary model per row.
-        yield to_json(summary).decode(), None
+        yield Scored(row.line, record, summary, [])
+
+
+def as_jsonl(result: Scored) -> str:
+    """A result as one JSON line: the exported summary, or the row's errors; with the
+    row's ``record_id`` first when it has one."""
+    record = result.record
+    if result.summary is None:
+        document = {"line": result.line, "errors": [p.as_json() for p in result.problems]}
+        if record is not None:
+            document = {"record_id": record.value, **document}
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    # Byte-identical to ``evaluate(result).model_dump_json()`` (tested), without
+    # validating a Summary model per row.
+    text = to_json(result.summary).decode()
+    if record is None:
+        return text
+    return '{"record_id":' + json.dumps(record.value, ensure_ascii=False) + "," + text[1:]
 
 
 def read_rows(
-    stream: IO[bytes], fmt: InputFormat, on_bytes: Callable[[int], None] | None = None
+    stream: IO[bytes],
+    fmt: InputFormat,
+    on_bytes: Callable[[int], None] | None = None,
+    id_field: str = DEFAULT_ID_FIELD,
 ) -> Iterator[Row]:
     lines = counting_lines(stream, on_bytes)
-    return jsonl_rows(lines) if fmt == "jsonl" else csv_rows(lines)
+    return jsonl_rows(lines) if fmt == "jsonl" else csv_rows(lines, id_field)

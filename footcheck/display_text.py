@@ -21,10 +21,23 @@ def shown(text: str) -> str:
     A long paste is not repeated whole; control and invisible characters (an arrow key's
     escape sequence, a right-to-left override) are written as escapes.
     """
-    text = text.strip()
-    if len(text) > SHOWN_CHARACTERS:
-        text = text[: SHOWN_CHARACTERS - 1] + "…"
-    return printable(text)
+    return printable(_cut(text.strip(), SHOWN_CHARACTERS))
+
+
+def shown_json(value: object, limit: int = SHOWN_CHARACTERS) -> str:
+    """A value from someone's file as JSON writes it (``"9"``, ``17``, ``null``), so the
+    message shows its type too: cut short, and never able to drive the terminal."""
+    import json
+
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return printable(_cut(text, limit))
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def printable(text: str) -> str:

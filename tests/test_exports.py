@@ -45,7 +45,9 @@ def check_golden(name: str, text: str) -> None:
 
 
 @pytest.mark.parametrize("case", CASES)
-@pytest.mark.parametrize(("fmt", "suffix"), [("json", "json"), ("markdown", "md")])
+@pytest.mark.parametrize(
+    ("fmt", "suffix"), [("json", "json"), ("markdown", "md"), ("fhir", "fhir.json")]
+)
 def test_golden_exports(case: str, fmt: str, suffix: str) -> None:
     summary = evaluate(CASES[case], now=NOW)
     check_golden(f"{case}.{suffix}", render_text(summary, fmt))  # type: ignore[arg-type]

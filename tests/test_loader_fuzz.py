@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from footcheck.answer_files import load_answers_file
 from footcheck.answers import AnswersError, validate_answers
-from footcheck.batch import BatchTotals, read_rows, score_rows
+from footcheck.batch import BatchTotals, as_jsonl, read_rows, score_rows
 from footcheck.catalogue import QUESTION_IDS
 from footcheck.errors import FootcheckError, InputFileError
 from tests.conftest import RETAIL_WORKER
@@ -90,7 +90,7 @@ def test_numbers_too_long_to_read_are_refused_by_name(tmp_path: Path, suffix: st
 def scored(data: bytes, fmt: str) -> list[dict[str, Any]]:
     totals = BatchTotals()
     rows = read_rows(io.BytesIO(data), "csv" if fmt == "csv" else "jsonl")
-    out = [json.loads(line) for line, _ in score_rows(rows, totals)]
+    out = [json.loads(as_jsonl(result)) for result in score_rows(rows, totals)]
     assert totals.rows == len(out)
     assert totals.errors == sum("errors" in row for row in out)
     for row in out:

@@ -33,12 +33,27 @@ class OutputFormat(StrEnum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    fhir = "fhir"
 
 
 class ListFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    fhir = "fhir"
+
+
+class RowsFormat(StrEnum):
+    """Many rows: batch input, and the results of batch and history export."""
+
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+RESULTS_FORMAT_HELP = (
+    "jsonl (one exported summary a line) or csv (one wide row a result, for spreadsheets "
+    "and statistics); default: csv for a .csv --output, else jsonl."
+)
 
 
 class SchemaKind(StrEnum):
@@ -69,8 +84,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="What to print on stdout: rich (default), json, "
-        "markdown or html. Also the format of --output when given.",
+        help="What to print on stdout: rich (default), json, markdown, html, or fhir (a "
+        "FHIR R4B Bundle). Also the format of --output when given.",
     ),
 ]
 OutputOption = Annotated[
@@ -79,7 +94,8 @@ OutputOption = Annotated[
         "--output",
         "-o",
         help="Write the summary to this file instead of stdout (a terminal still shows "
-        "it); the format comes from --format, else the suffix (.json .md .html .txt).",
+        "it); the format comes from --format, else the suffix (.json .md .html .txt, "
+        ".fhir.json).",
         dir_okay=False,
     ),
 ]
@@ -168,7 +184,10 @@ def assess(
 @reports_failures
 def questions(
     list_format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="table, json or markdown.")
+        ListFormat,
+        typer.Option(
+            "--format", "-f", help="table, json, markdown, or fhir (a FHIR R4B Questionnaire)."
+        ),
     ] = ListFormat.table,
     accessible: AccessibleOption = False,
 ) -> None:
@@ -182,7 +201,11 @@ def questions(
     """
     from footcheck.render import questions as render_questions
 
-    if list_format is ListFormat.json:
+    if list_format is ListFormat.fhir:
+        from footcheck.fhir.questionnaire import questionnaire_json
+
+        typer.echo(questionnaire_json(), nl=False)
+    elif list_format is ListFormat.json:
         typer.echo(render_questions.questions_json(), nl=False)
     elif list_format is ListFormat.markdown:
         typer.echo(render_questions.questions_markdown(), nl=False)
@@ -394,21 +417,27 @@ def history_trend(accessible: AccessibleOption = False) -> None:
 def history_export(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write JSONL here instead of stdout.", dir_okay=False),
+        typer.Option(
+            "--output", "-o", help="Write the results here instead of stdout.", dir_okay=False
+        ),
+    ] = None,
+    export_format: Annotated[
+        RowsFormat | None, typer.Option("--format", "-f", help=RESULTS_FORMAT_HELP)
     ] = None,
     force: ForceOption = False,
 ) -> None:
-    """Every saved result as JSONL (one exported summary a line), oldest first.
+    """Every saved result, oldest first: JSONL (one exported summary a line) or a wide CSV
+    (the columns of `batch --output-format csv`, record_id = the result's id).
 
     Examples:
 
       footcheck history export -o all.jsonl
 
-      footcheck history export | head -1
+      footcheck history export -o all.csv
     """
     from footcheck.cli.history_commands import export
 
-    export(output, force=force)
+    export(output, export_format.value if export_format else None, force=force)
 
 
 @history_app.command("delete")
@@ -433,11 +462,6 @@ def history_delete(
     delete(result_id, everything=everything, yes=yes)
 
 
-class InputFormatChoice(StrEnum):
-    jsonl = "jsonl"
-    csv = "csv"
-
-
 @app.command()
 @reports_failures
 def batch(
@@ -446,10 +470,24 @@ def batch(
     ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write JSONL here instead of stdout.", dir_okay=False),
+        typer.Option(
+            "--output", "-o", help="Write the results here instead of stdout.", dir_okay=False
+        ),
     ] = None,
+    output_format: Annotated[
+        RowsFormat | None, typer.Option("--output-format", help=RESULTS_FORMAT_HELP)
+    ] = None,
+    id_field: Annotated[
+        str,
+        typer.Option(
+            "--id-field",
+            metavar="NAME",
+            help="The column (CSV) or key (JSONL) holding your own record ids: not a "
+            "question; copied into each row's result as record_id.",
+        ),
+    ] = "record_id",
     input_format: Annotated[
-        InputFormatChoice | None,
+        RowsFormat | None,
         typer.Option("--input-format", help="jsonl or csv (default: from the suffix)."),
     ] = None,
     force: ForceOption = False,
@@ -462,16 +500,17 @@ def batch(
         ),
     ] = False,
 ) -> None:
-    """Score many answer sets: one JSONL summary per input row, in order.
+    """Score many answer sets: one result per input row, in order.
 
-    A row that fails validation becomes {"line": N, "errors": [...]} in its place, with a
-    line on stderr; the other rows are still scored and the exit code is 1.
+    A row that fails validation becomes {"line": N, "errors": [...]} in its place (in CSV,
+    a row with its error), with a line on stderr; the other rows are still scored and the
+    exit code is 1.
 
     Examples:
 
       footcheck batch clinic.csv -o summaries.jsonl --summary
 
-      export-tool | footcheck batch - --input-format jsonl
+      footcheck batch clinic.csv --id-field patient -o results.csv
     """
     from footcheck.cli.batch_command import run_batch
 
@@ -481,4 +520,6 @@ def batch(
         output,
         force=force,
         show_totals=show_totals,
+        id_field=id_field,
+        output_format=output_format.value if output_format else None,
     )

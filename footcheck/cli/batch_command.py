@@ -8,9 +8,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, cast
 
-from footcheck.batch import SUFFIX_INPUT, BatchTotals, InputFormat, read_rows, score_rows
+from footcheck.batch import (
+    SUFFIX_INPUT,
+    BatchTotals,
+    InputFormat,
+    Scored,
+    as_jsonl,
+    read_rows,
+    score_rows,
+)
+from footcheck.catalogue import QUESTION_BY_ID
 from footcheck.cli.failures import OperationalFailure, UsageFailure
-from footcheck.cli.summary_output import check_output
+from footcheck.cli.summary_output import ResultsFormat, check_output, results_format
+from footcheck.display_text import shown
 from footcheck.errors import InputFileError, OutputError
 from footcheck.output_files import PRIVATE, atomic_writer, is_same_file
 
@@ -67,6 +77,15 @@ def progress_reporter(size: int | None) -> Iterator[Callable[[int], None] | None
         yield lambda n: progress.advance(task, n)
 
 
+def check_id_field(id_field: str) -> None:
+    if not id_field.strip() or not id_field.isprintable():
+        raise UsageFailure(f"--id-field '{shown(id_field)}' is not a column name")
+    if id_field in QUESTION_BY_ID:
+        raise UsageFailure(
+            f"--id-field {id_field} is a question id: name the column of your record ids"
+        )
+
+
 def run_batch(
     source: Path | None,
     chosen_format: str | None,
@@ -74,20 +93,25 @@ def run_batch(
     *,
     force: bool,
     show_totals: bool,
+    id_field: str,
+    output_format: str | None,
 ) -> None:
     fmt = input_format(source, chosen_format)
+    check_id_field(id_field)
+    out_fmt = results_format(output, output_format)
     if source is not None and output is not None and is_same_file(output, source):
         raise UsageFailure(f"{output} is the input: write the results to another file")
     check_output(output, force=force)
     totals = BatchTotals()
     try:
         with opened_input(source) as (stream, size), progress_reporter(size) as on_bytes:
-            results = score_rows(read_rows(stream, fmt, on_bytes), totals)
+            rows = read_rows(stream, fmt, on_bytes, id_field)
+            results = score_rows(rows, totals, id_field)
             if output is None:
-                write_results(results, sys.stdout)
+                write_results(results, sys.stdout, out_fmt)
             else:
                 with atomic_writer(output, force=force, mode=PRIVATE) as target:
-                    write_results(results, target)
+                    write_results(results, target, out_fmt)
     except OSError as error:
         raise OutputError(f"batch failed: {error.strerror or error}") from None
     if show_totals:
@@ -96,11 +120,36 @@ def run_batch(
         raise OperationalFailure(f"{totals.errors} of {totals.rows} row(s) had errors")
 
 
-def write_results(results: Iterator[tuple[str, str | None]], target: IO[str]) -> None:
-    for line, problem in results:
-        target.write(line + "\n")
-        if problem is not None:
-            print(problem, file=sys.stderr)
+def write_results(results: Iterator[Scored], target: IO[str], fmt: ResultsFormat) -> None:
+    """Each result as it comes, as a JSON line or a wide CSV row; a failed row also gets a
+    line on stderr."""
+    write = jsonl_writer(target) if fmt == "jsonl" else csv_writer(target)
+    for result in results:
+        write(result)
+        if result.summary is None:
+            print(result.message, file=sys.stderr)
+
+
+def jsonl_writer(target: IO[str]) -> Callable[[Scored], None]:
+    def write(result: Scored) -> None:
+        target.write(as_jsonl(result) + "\n")
+
+    return write
+
+
+def csv_writer(target: IO[str]) -> Callable[[Scored], None]:
+    from footcheck.wide_csv import WideCsvWriter
+
+    writer = WideCsvWriter(target)
+
+    def write(result: Scored) -> None:
+        if result.summary is not None:
+            writer.summary(result.summary, record_id=result.record_id, line=result.line)
+        else:
+            errors = "; ".join(str(p) for p in result.problems)
+            writer.error(errors, record_id=result.record_id, line=result.line)
+
+    return write
 
 
 def print_totals(totals: BatchTotals) -> None:

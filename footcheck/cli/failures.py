@@ -61,6 +61,8 @@ EXIT_CODES: tuple[tuple[type[FootcheckError], ExitCode], ...] = (
 
 CANCELLED = "cancelled, nothing saved"
 MESSAGE_WIDTH = 100
+MAX_DETAILS = 50
+"""Problems listed under a failure; a file with more gets a count of the rest."""
 
 
 def exit_code_for(error: FootcheckError) -> ExitCode:
@@ -93,8 +95,10 @@ def _stderr_is_terminal() -> bool:
 
 def report_failure(error: FootcheckError) -> None:
     say(f"footcheck: {error.message}")
-    for line in error.details:
+    for line in error.details[:MAX_DETAILS]:
         say(f"  - {line}", indent="  ")
+    if len(error.details) > MAX_DETAILS:
+        say(f"  - and {len(error.details) - MAX_DETAILS} more", indent="  ")
 
 
 def exit_with(code: ExitCode) -> NoReturn:

@@ -45,9 +45,10 @@ def load_summary(path: Path) -> Summary:
     try:
         return Summary.model_validate_json(text)
     except ValidationError as error:
-        if _looks_like_answers(text):
+        holds = _holds_answers(text)
+        if holds is not None:
             raise InputFileError(
-                f"{path} holds answers, not a summary",
+                f"{path} holds {holds}, not a summary",
                 [f"score it with: footcheck assess --answers {path}"],
             ) from None
         details = []
@@ -65,10 +66,15 @@ def run_report(path: Path, where: Destination) -> None:
     show_stored(lambda: load_summary(path), where)
 
 
-def _looks_like_answers(text: str) -> bool:
-    """A table of question ids (an answers file) given to `report` by mistake."""
+def _holds_answers(text: str) -> str | None:
+    """What a file given to `report` by mistake holds, when it is answers to score: a table
+    of question ids, or a FHIR resource (a response, or the Bundle `--format fhir` wrote)."""
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
-        return False
-    return isinstance(data, dict) and bool(data) and set(data) <= set(QUESTION_IDS)
+        return None
+    if not isinstance(data, dict) or not data:
+        return None
+    if isinstance(data.get("resourceType"), str):
+        return f"a FHIR {printable(data['resourceType'])}"
+    return "answers" if set(data) <= set(QUESTION_IDS) else None

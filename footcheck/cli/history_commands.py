@@ -8,17 +8,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import IO, TYPE_CHECKING, cast
 
 from pydantic import ValidationError
 
 from footcheck.cli.failures import OperationalFailure, UsageFailure
-from footcheck.cli.summary_output import Destination, check_output, show_stored
+from footcheck.cli.summary_output import (
+    Destination,
+    ResultsFormat,
+    check_output,
+    results_format,
+    show_stored,
+)
 from footcheck.errors import HistoryError, OutputError
 from footcheck.history_location import history_path
 from footcheck.history_store import HistoryRow, HistoryStore, open_history
 from footcheck.output_files import PRIVATE, atomic_writer
-from footcheck.summary import Summary
+from footcheck.summary import Summary, SummaryData
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -143,23 +149,46 @@ def trend(*, accessible: bool = False) -> None:
     print_trend(results, Console(), accessible=accessible)
 
 
-def export(output: Path | None, *, force: bool) -> None:
+def export(output: Path | None, chosen_format: str | None, *, force: bool) -> None:
+    fmt = results_format(output, chosen_format)
     check_output(output, force=force)
     with opened() as store:
-        lines = store.summaries() if store else iter(())
+        results = store.summaries() if store else iter(())
         if output is None:
-            for _, text in lines:
-                sys.stdout.write(text + "\n")
+            write_export(results, sys.stdout, fmt)
             return
         try:
             with atomic_writer(output, force=force, mode=PRIVATE) as stream:
-                count = 0
-                for _, text in lines:
-                    stream.write(text + "\n")
-                    count += 1
+                count = write_export(results, stream, fmt)
         except OSError as error:
             raise OutputError(f"cannot write {output}: {error}") from None
     print(f"Exported {count} result(s) to {output}.", file=sys.stderr)
+
+
+def write_export(results: Iterator[tuple[int, str]], target: IO[str], fmt: ResultsFormat) -> int:
+    """Each saved result as stored (JSONL), or as a wide CSV row whose record_id is its id
+    in the history; a damaged result is a row that says so. Returns how many were written."""
+    count = 0
+    if fmt == "jsonl":
+        for _, text in results:
+            target.write(text + "\n")
+            count += 1
+        return count
+    from footcheck.wide_csv import WideCsvWriter
+
+    writer = WideCsvWriter(target)
+    for result_id, text in results:
+        try:
+            summary = Summary.model_validate_json(text)
+        except ValidationError:
+            writer.error(
+                f"saved result {result_id} is damaged", record_id=str(result_id), line=None
+            )
+        else:
+            data = cast(SummaryData, summary.model_dump())
+            writer.summary(data, record_id=str(result_id), line=None)
+        count += 1
+    return count
 
 
 def describe_row(result_id: int) -> str:

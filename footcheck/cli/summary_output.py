@@ -6,31 +6,42 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Literal, cast
 
 from footcheck.cli.failures import UsageFailure
 from footcheck.cli.terminal import is_terminal
 from footcheck.errors import OutputError
 from footcheck.history_location import is_history_file
 from footcheck.output_files import PRIVATE, check_writable, write_text
-from footcheck.render import FORMATS, SUFFIX_FORMATS, Format, render_text
+from footcheck.render import FORMATS, SUFFIX_FORMATS, Format, format_by_name, render_text
 from footcheck.summary import Summary
 
 MAX_WIDTH = 100
 """The rich summary reads best no wider than this, however wide the terminal."""
+ResultsFormat = Literal["jsonl", "csv"]
+"""Many results (batch, history export): one JSON summary a line, or one wide CSV row each."""
+
+
+def results_format(output: Path | None, chosen: str | None) -> ResultsFormat:
+    """The format of many results: as chosen, else csv for a .csv --output, else jsonl."""
+    if chosen is not None:
+        return cast(ResultsFormat, chosen)
+    if output is not None and output.suffix.lower() == ".csv":
+        return "csv"
+    return "jsonl"
 
 
 def file_format(output: Path, chosen: str | None) -> Format:
     """The format of an --output file: --format if given, else from the suffix."""
     if chosen is not None:
         return cast(Format, chosen)
-    suffix = output.suffix.lower()
-    if suffix not in SUFFIX_FORMATS:
+    by_name = format_by_name(output.name)
+    if by_name is None:
         raise UsageFailure(
             f"cannot tell the format of {output} from its suffix",
             [f"use one of {', '.join(SUFFIX_FORMATS)} or give --format ({', '.join(FORMATS)})"],
         )
-    return SUFFIX_FORMATS[suffix]
+    return by_name
 
 
 def check_output(output: Path | None, *, force: bool) -> None:

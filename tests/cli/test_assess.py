@@ -33,7 +33,7 @@ def test_version_and_help() -> None:
     assert code == 0 and "--answers" in out and "--no-input" in out
 
 
-HEAVY = ("pydantic", "rich", "sqlite3", "tomllib", "readline", "platformdirs")
+HEAVY = ("pydantic", "rich", "sqlite3", "tomllib", "readline", "platformdirs", "footcheck.fhir")
 RUN_AND_LIST_LOADED = """
 import sys
 sys.argv = {argv!r}
@@ -52,6 +52,10 @@ print(sorted(name for name in {heavy!r} if name in sys.modules), file=sys.stderr
         (["assess", "--answers", "FILE", "--format", "json", "--no-save"], ["pydantic"]),
         (["--version"], []),
         (["assess", "--answers", "FILE", "--no-save"], ["pydantic", "rich"]),
+        (
+            ["assess", "--answers", "FILE", "-f", "fhir", "--no-save"],
+            ["footcheck.fhir", "pydantic"],
+        ),
     ],
 )
 def test_a_scripted_run_loads_only_what_it_uses(

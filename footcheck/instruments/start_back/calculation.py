@@ -21,6 +21,19 @@ LOW_TOTAL = 3
 HIGH_PSYCHOSOCIAL = 4
 """Above the low band, a psychosocial subscale of 4 or more is high risk."""
 
+TOTAL_LOINC = "91351-7"
+"""The LOINC code of the total score."""
+PSYCHOSOCIAL_LOINC = "91350-9"
+"""The LOINC code of the psychosocial (distress) subscore."""
+RISK_LOINC = "91352-5"
+"""The LOINC code of the risk band, answered with the LOINC answers below."""
+RISK_ANSWER_LOINC: Mapping[Risk, tuple[str, str]] = {
+    "low": ("LA9194-7", "Low"),
+    "medium": ("LA8982-6", "Medium"),
+    "high": ("LA9193-9", "High"),
+}
+"""Each risk band's LOINC answer code and display."""
+
 
 @cache
 def items(catalogue: Catalogue = CATALOGUE) -> tuple[Question, ...]:

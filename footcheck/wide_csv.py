@@ -1,0 +1,73 @@
+"""One wide CSV row per result, for spreadsheets and statistics packages: `batch
+--output-format csv` and `history export --format csv` write the same columns.
+
+A column per contributor (its points, 0 when not listed) rather than a list in one cell,
+so each is a variable a statistics package reads as a number.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from datetime import datetime
+from typing import IO
+
+from footcheck.scoring.contributors import RULES
+from footcheck.summary import SummaryData
+
+CONTRIBUTOR_COLUMNS = tuple(rule.id for rule in RULES)
+HEADER = (
+    "record_id",
+    "line",
+    "created_at",
+    "checklist_version",
+    "triage",
+    "start_back_total",
+    "start_back_psychosocial",
+    "start_back_risk",
+    "foot_posture",
+    *CONTRIBUTOR_COLUMNS,
+    "steps",
+    "error",
+)
+STEP_SEPARATOR = ";"
+
+
+class WideCsvWriter:
+    """Writes the header at once, then one row per result."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._writer = csv.writer(stream)
+        self._writer.writerow(HEADER)
+
+    def summary(self, summary: SummaryData, *, record_id: str | None, line: int | None) -> None:
+        points = {c["id"]: c["points"] for c in summary["contributors"]}
+        start_back = summary["start_back"]
+        scores: Sequence[object] = (
+            ("", "", "")
+            if start_back is None
+            else (start_back["total"], start_back["psychosocial"], start_back["risk"])
+        )
+        self._writer.writerow(
+            (
+                record_id or "",
+                "" if line is None else line,
+                _instant(summary["created_at"]),
+                summary["checklist_version"],
+                summary["triage"]["level"],
+                *scores,
+                summary["foot_posture"]["classification"],
+                *(points.get(cid, 0) for cid in CONTRIBUTOR_COLUMNS),
+                STEP_SEPARATOR.join(step["id"] for step in summary["steps"]),
+                "",
+            )
+        )
+
+    def error(self, message: str, *, record_id: str | None, line: int | None) -> None:
+        blank = [""] * (len(HEADER) - 3)
+        self._writer.writerow((record_id or "", "" if line is None else line, *blank, message))
+
+
+def _instant(moment: datetime) -> str:
+    """As the exported JSON writes it (ISO 8601, UTC as Z)."""
+    return moment.isoformat().replace("+00:00", "Z")
