@@ -95,19 +95,63 @@ class BatchTotals:
     contributors: Counter[str] = field(default_factory=Counter)
 
 
-def counting_lines(stream: IO[bytes], on_bytes: Callable[[int], None] | None) -> Iterator[str]:
-    """Decoded lines (newline kept, as csv wants) from a byte stream, reporting progress."""
-    for number, raw in enumerate(stream, 1):
+MAX_LINE_BYTES = 1_000_000
+"""A row of answers is a few KB: a longer line is that row's error, skipped unread."""
+SKIP_CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One physical line of the input, decoded; or the problem that stopped it."""
+
+    number: int
+    text: str
+    problem: Problem | None = None
+
+
+def input_lines(stream: IO[bytes], on_bytes: Callable[[int], None] | None) -> Iterator[Line]:
+    """The input's lines (newline kept, as csv wants), never more than one line held and
+    never more than ``MAX_LINE_BYTES`` of it: memory stays flat whatever the input holds."""
+    number = 0
+    while raw := stream.readline(MAX_LINE_BYTES + 1):
+        number += 1
         if number == 1 and raw.startswith(UTF16_MARKS):
             # Otherwise every row fails as "not valid JSON", which hides the one real cause.
             raise InputFileError(
                 "the input is UTF-16 text", ["save it as UTF-8 (in Excel: CSV UTF-8)"]
             )
+        size = len(raw)
+        too_long = size > MAX_LINE_BYTES and not raw.endswith(b"\n")
+        while too_long:
+            # Skipped unread; but megabytes of NUL bytes are a binary file (or /dev/zero,
+            # which never ends): refuse it rather than skip for ever.
+            _refuse_binary(raw, number)
+            raw = stream.readline(SKIP_CHUNK)
+            size += len(raw)
+            if not raw or raw.endswith(b"\n"):
+                break
         if on_bytes is not None:
-            on_bytes(len(raw))
-        yield raw.decode(
-            "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8", errors="replace"
-        )
+            on_bytes(size)
+        if too_long:
+            long = Problem("input", f"is longer than {MAX_LINE_BYTES:,} bytes: not a row")
+            yield Line(number, "\n", long)
+            continue
+        if b"\x00" in raw:
+            yield Line(number, "\n", Problem("input", "holds a NUL byte: not text"))
+            continue
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            bad = Problem("input", f"is not UTF-8 text (byte {error.start + 1} of the line)")
+            yield Line(number, "\n", bad)
+            continue
+        yield Line(number, text)
+
+
+def _refuse_binary(raw: bytes, number: int) -> None:
+    """An overlong line of NUL bytes means the input is not text (a binary file)."""
+    if b"\x00" in raw:
+        raise InputFileError(f"line {number} is binary, not text: the input is not a text file")
 
 
 def read_record_id(value: object, id_field: str) -> tuple[RecordId, Problem | None]:
@@ -125,13 +169,15 @@ def read_record_id(value: object, id_field: str) -> tuple[RecordId, Problem | No
     return RecordId(None), Problem(id_field, f"{why}; allowed: {RECORD_ID_ALLOWED}")
 
 
-def jsonl_rows(lines: Iterable[str]) -> Iterator[Row]:
-    for number, line in enumerate(lines, 1):
-        if line.strip():
-            yield Row(number, json_text=line)
+def jsonl_rows(lines: Iterable[Line]) -> Iterator[Row]:
+    for line in lines:
+        if line.problem is not None:
+            yield Row(line.number, problems=[line.problem])
+        elif line.text.strip():
+            yield Row(line.number, json_text=line.text)
 
 
-def csv_rows(lines: Iterable[str], id_field: str = DEFAULT_ID_FIELD) -> Iterator[Row]:
+def csv_rows(lines: Iterable[Line], id_field: str = DEFAULT_ID_FIELD) -> Iterator[Row]:
     """Rows of a CSV whose header is question ids (and perhaps ``id_field``); lists as a;b,
     empty cells are null."""
     physical = _LineCounter(lines)
@@ -142,6 +188,9 @@ def csv_rows(lines: Iterable[str], id_field: str = DEFAULT_ID_FIELD) -> Iterator
         return
     except csv.Error as error:
         raise InputFileError(f"the CSV header cannot be read: {error}") from None
+    if physical.problems:
+        first = next(iter(physical.problems.values()))
+        raise InputFileError(f"the CSV header {first.message}")
     unknown = [name for name in header if name not in QUESTION_BY_ID and name != id_field]
     repeated = sorted({name for name in header if header.count(name) > 1})
     if len(header) == 1 and (separator := _other_separator(header[0])):
@@ -168,6 +217,10 @@ def csv_rows(lines: Iterable[str], id_field: str = DEFAULT_ID_FIELD) -> Iterator
         except csv.Error as error:
             unreadable = Problem("csv", f"cannot be read: {error}")
             yield Row(start, problems=[unreadable], record=unknown_id)
+            continue
+        broken = physical.problems_since(start)
+        if broken:
+            yield Row(start, problems=broken, record=unknown_id)
             continue
         if not any(cell.strip() for cell in cells):
             continue
@@ -200,19 +253,27 @@ def _other_separator(cell: str) -> str | None:
 
 
 class _LineCounter:
-    """Counts the physical lines csv.reader has pulled, for error line numbers."""
+    """Feeds csv.reader the lines' text, counting them for error line numbers and keeping
+    the problems of lines that could not be read, for the row they belong to."""
 
-    def __init__(self, lines: Iterable[str]) -> None:
+    def __init__(self, lines: Iterable[Line]) -> None:
         self._lines = iter(lines)
         self.count = 0
+        self.problems: dict[int, Problem] = {}
 
     def __iter__(self) -> Iterator[str]:
         return self
 
     def __next__(self) -> str:
         line = next(self._lines)
-        self.count += 1
-        return line
+        self.count = line.number
+        if line.problem is not None:
+            self.problems[line.number] = line.problem
+        return line.text
+
+    def problems_since(self, start: int) -> list[Problem]:
+        """The problems of the lines read since ``start``, forgotten once told."""
+        return [self.problems.pop(n) for n in sorted(self.problems) if n >= start]
 
 
 def _answers_for(row: Row, id_field: str) -> tuple[Answers | list[Problem], RecordId | None]:
@@ -291,5 +352,5 @@ def read_rows(
     on_bytes: Callable[[int], None] | None = None,
     id_field: str = DEFAULT_ID_FIELD,
 ) -> Iterator[Row]:
-    lines = counting_lines(stream, on_bytes)
+    lines = input_lines(stream, on_bytes)
     return jsonl_rows(lines) if fmt == "jsonl" else csv_rows(lines, id_field)

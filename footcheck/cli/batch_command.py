@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -77,6 +79,16 @@ def progress_reporter(size: int | None) -> Iterator[Callable[[int], None] | None
         yield lambda n: progress.advance(task, n)
 
 
+def stdout_is_the_input(source: Path | None) -> bool:
+    """Whether stdout writes into the file batch reads (by name, or as standard input)."""
+    try:
+        out = os.fstat(sys.stdout.fileno())
+        inp = os.stat(source) if source is not None else os.fstat(sys.stdin.fileno())
+    except (OSError, ValueError, AttributeError):
+        return False
+    return stat.S_ISREG(out.st_mode) and (out.st_dev, out.st_ino) == (inp.st_dev, inp.st_ino)
+
+
 def check_id_field(id_field: str) -> None:
     if not id_field.strip() or not id_field.isprintable():
         raise UsageFailure(f"--id-field '{shown(id_field)}' is not a column name")
@@ -101,6 +113,9 @@ def run_batch(
     out_fmt = results_format(output, output_format)
     if source is not None and output is not None and is_same_file(output, source):
         raise UsageFailure(f"{output} is the input: write the results to another file")
+    if output is None and stdout_is_the_input(source):
+        # `batch in.jsonl >> in.jsonl` would read its own results until the disk fills.
+        raise UsageFailure("standard output is the input file: write the results elsewhere")
     check_output(output, force=force)
     totals = BatchTotals()
     try:
@@ -112,6 +127,8 @@ def run_batch(
             else:
                 with atomic_writer(output, force=force, mode=PRIVATE) as target:
                     write_results(results, target, out_fmt)
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): ended quietly at the edge
     except OSError as error:
         raise OutputError(f"batch failed: {error.strerror or error}") from None
     if show_totals:
