@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -196,11 +195,12 @@ def test_streaming_reads_one_row_ahead_at_most() -> None:
         def __init__(self) -> None:
             self.count = 0
 
-        def __iter__(self) -> Iterator[bytes]:  # type: ignore[override]
-            for _ in range(1000):
-                self.count += 1
-                pulled.append(self.count)
-                yield (json.dumps(RETAIL_WORKER) + "\n").encode()
+        def readline(self, size: int | None = -1) -> bytes:
+            if self.count == 1000:
+                return b""
+            self.count += 1
+            pulled.append(self.count)
+            return (json.dumps(RETAIL_WORKER) + "\n").encode()
 
     source = Lines()
     results = score_rows(read_rows(source, "jsonl"), BatchTotals())  # type: ignore[arg-type]

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -167,10 +166,15 @@ def test_streaming_with_ids_and_csv_output_reads_one_row_ahead_at_most() -> None
         pass
 
     class Lines(io.RawIOBase):
-        def __iter__(self) -> Iterator[bytes]:  # type: ignore[override]
-            for number in range(1000):
-                pulled.append(number)
-                yield (json.dumps({"record_id": str(number), **NO_PAIN}) + "\n").encode()
+        def __init__(self) -> None:
+            self.numbers = iter(range(1000))
+
+        def readline(self, size: int | None = -1) -> bytes:
+            number = next(self.numbers, None)
+            if number is None:
+                return b""
+            pulled.append(number)
+            return (json.dumps({"record_id": str(number), **NO_PAIN}) + "\n").encode()
 
     class Target(io.StringIO):
         rows = 0
