@@ -12,13 +12,13 @@ contributors are shown "for when you have been checked", and no step but the tri
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, get_args
 
 from footcheck.render.chain import CAVEAT, PATH, TITLE
 from footcheck.render.wording import SERIOUS, WAIT_FOR_DOCTOR
 from footcheck.summary import Summary
 
-PartKey = Literal[
+PartKey = Literal[  # in a document's order
     "triage",
     "plan",
     "chain",
@@ -71,17 +71,7 @@ ORDER: dict[Medium, tuple[PartKey, ...]] = {
         "disclaimer",
         "plan",
     ),
-    "document": (
-        "triage",
-        "plan",
-        "chain",
-        "contributors",
-        "outlook",
-        "steps",
-        "answers",
-        "references",
-        "disclaimer",
-    ),
+    "document": get_args(PartKey),
 }
 """The parts in order: on a terminal, and in a document (which also lists the answers)."""
 
