@@ -58,6 +58,9 @@ EXIT_CODES: tuple[tuple[type[FootcheckError], ExitCode], ...] = (
 """Each kind of failure and its exit code; the first matching kind wins."""
 
 CANCELLED = "cancelled, nothing saved"
+MAX_LISTED = 50
+"""Problems listed under a failure; the rest are counted ("and N more"). A file can hold
+thousands of mistakes, and a screenful names the pattern as well as all of them would."""
 
 
 def exit_code_for(error: FootcheckError) -> ExitCode:
@@ -65,9 +68,12 @@ def exit_code_for(error: FootcheckError) -> ExitCode:
 
 
 def report_failure(error: FootcheckError) -> None:
+    """The one place a failure is printed: its message, then at most ``MAX_LISTED`` details."""
     print(f"footcheck: {error.message}", file=sys.stderr)
-    for line in error.details:
+    for line in error.details[:MAX_LISTED]:
         print(f"  - {line}", file=sys.stderr)
+    if len(error.details) > MAX_LISTED:
+        print(f"  - and {len(error.details) - MAX_LISTED} more", file=sys.stderr)
 
 
 def exit_with(code: ExitCode) -> NoReturn:

@@ -13,6 +13,7 @@ from footcheck.catalogue import QUESTION_IDS
 from footcheck.cli.summary_output import Destination, check_output, show_stored
 from footcheck.display_text import printable
 from footcheck.errors import InputFileError, OutputError
+from footcheck.input_files import check_structure, read_text
 from footcheck.output_files import SHAREABLE, write_text
 from footcheck.summary import Summary
 
@@ -34,14 +35,13 @@ def write_template(output: Path | None, *, force: bool) -> None:
     )
 
 
+WHAT = "an exported summary"
+
+
 def load_summary(path: Path) -> Summary:
     """An exported summary, with every problem named if it is not one."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputFileError(f"{path} does not exist") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputFileError(f"cannot read {path}: {error}") from None
+    text = read_text(path, WHAT)
+    check_structure(path, text, WHAT, toml=False)
     try:
         return Summary.model_validate_json(text)
     except ValidationError as error:
@@ -56,9 +56,7 @@ def load_summary(path: Path) -> Summary:
             # Our own checks' words, without pydantic's "Value error, " in front.
             why = item["ctx"]["error"] if item["type"] == "value_error" else item["msg"]
             details.append(f"{where}: {why}")
-        raise InputFileError(
-            f"{path} is not an exported footcheck summary (schema_version 1)", details[:20]
-        ) from None
+        raise InputFileError(f"{path} is not an exported footcheck summary", details) from None
 
 
 def run_report(path: Path, where: Destination) -> None:
