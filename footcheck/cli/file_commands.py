@@ -15,6 +15,7 @@ from footcheck.display_text import printable
 from footcheck.errors import InputFileError, OutputError
 from footcheck.input_files import check_structure, read_text
 from footcheck.output_files import SHAREABLE, write_text
+from footcheck.scoring.evaluate import contradictions
 from footcheck.summary import Summary
 
 
@@ -39,11 +40,16 @@ WHAT = "an exported summary"
 
 
 def load_summary(path: Path) -> Summary:
-    """An exported summary, with every problem named if it is not one."""
+    """An exported summary, with every problem named if it is not one.
+
+    One scored with today's checklist must also agree with itself: warning signs, STarT
+    Back scores and triage level that do not follow from its answers are refused (exit 2,
+    each field named) rather than shown, since a report is read as footcheck's word.
+    """
     text = read_text(path, WHAT)
     check_structure(path, text, WHAT, toml=False)
     try:
-        return Summary.model_validate_json(text)
+        summary = Summary.model_validate_json(text)
     except ValidationError as error:
         if _looks_like_answers(text):
             raise InputFileError(
@@ -57,6 +63,12 @@ def load_summary(path: Path) -> Summary:
             why = item["ctx"]["error"] if item["type"] == "value_error" else item["msg"]
             details.append(f"{where}: {why}")
         raise InputFileError(f"{path} is not an exported footcheck summary", details) from None
+    found = contradictions(summary)
+    if found:
+        raise InputFileError(
+            f"{path} does not follow from its own answers (was it edited?); not shown", found
+        )
+    return summary
 
 
 def run_report(path: Path, where: Destination) -> None:
