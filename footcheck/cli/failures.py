@@ -8,6 +8,7 @@ error or picks its own exit code (docs/rules.md, "Exit codes").
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -69,11 +70,17 @@ def exit_code_for(error: FootcheckError) -> ExitCode:
 
 def report_failure(error: FootcheckError) -> None:
     """The one place a failure is printed: its message, then at most ``MAX_LISTED`` details."""
-    print(f"footcheck: {error.message}", file=sys.stderr)
-    for line in error.details[:MAX_LISTED]:
-        print(f"  - {line}", file=sys.stderr)
+    lines = [f"footcheck: {error.message}"]
+    lines += [f"  - {line}" for line in error.details[:MAX_LISTED]]
     if len(error.details) > MAX_LISTED:
-        print(f"  - and {len(error.details) - MAX_LISTED} more", file=sys.stderr)
+        lines.append(f"  - and {len(error.details) - MAX_LISTED} more")
+    _tell("\n".join(lines))
+
+
+def _tell(text: str) -> None:
+    """A line on stderr; if even stderr cannot be written, the exit code still tells."""
+    with contextlib.suppress(OSError, ValueError):
+        print(text, file=sys.stderr, flush=True)
 
 
 def exit_with(code: ExitCode) -> NoReturn:
@@ -94,7 +101,7 @@ def fail(error: FootcheckError) -> NoReturn:
 
 
 def interrupted(message: str = CANCELLED) -> NoReturn:
-    print(f"\n{message}", file=sys.stderr)
+    _tell(f"\n{message}")
     exit_with(ExitCode.INTERRUPTED)
 
 
@@ -105,7 +112,9 @@ def reports_failures(command: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            return command(*args, **kwargs)
+            result = command(*args, **kwargs)
+            sys.stdout.flush()  # a failed write to stdout is this command's failure
+            return result
         except FootcheckError as error:
             fail(error)
         except KeyboardInterrupt:
