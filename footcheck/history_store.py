@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +54,22 @@ class HistoryRow:
     top_contributor: str | None
     checklist_version: int
     """The checklist the result was scored with (1 for summaries that do not say)."""
+
+    @classmethod
+    def stored(cls, *values: object) -> HistoryRow:
+        """A row as read back: SQLite columns hold any type, and a row another program
+        wrote may hold numbers where text belongs, or bytes; each is made its field's type
+        (damaged text is "", which the commands show as damaged)."""
+        result_id, created_at, triage, pain, risk, top, version = values
+        return cls(
+            int(result_id),  # type: ignore[call-overload]  # INTEGER PRIMARY KEY: always int
+            _as_text(created_at),
+            _as_text(triage),
+            pain if isinstance(pain, int) and not isinstance(pain, bool) else None,
+            _as_text(risk) or None,
+            _as_text(top) or None,
+            version if isinstance(version, int) else 1,
+        )
 
 
 def _damaged(path: Path, why: str) -> HistoryError:
@@ -102,6 +118,7 @@ class HistoryStore:
                 self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
             )
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            connection.text_factory = _text_or_bytes
             # One read transaction, so the three answers come from one moment: read apart,
             # another process creating the history could commit between them, and a new
             # history would look like a foreign database (tables, but no footcheck id yet).
@@ -197,26 +214,35 @@ class HistoryStore:
         cursor = self.connection.execute(
             f"SELECT {self.ROW_COLUMNS} FROM results ORDER BY created_at, id"
         )
-        return [HistoryRow(*row) for row in cursor]
+        return [HistoryRow.stored(*row) for row in cursor]
 
     def row(self, result_id: int) -> HistoryRow | None:
         found = self.connection.execute(
             f"SELECT {self.ROW_COLUMNS} FROM results WHERE id = ?", (result_id,)
         ).fetchone()
-        return None if found is None else HistoryRow(*found)
+        return None if found is None else HistoryRow.stored(*found)
 
     def get(self, result_id: int) -> Summary | None:
+        """The saved summary with this id; pydantic's ``ValidationError`` if it is damaged."""
         row = self.connection.execute(
             "SELECT summary_json FROM results WHERE id = ?", (result_id,)
         ).fetchone()
-        return None if row is None else Summary.model_validate_json(row[0])
+        return None if row is None else Summary.model_validate_json(stored_text(row[0]))
 
-    def summaries(self) -> Iterator[tuple[int, str]]:
-        """(id, exported JSON) for every result, oldest first, without loading them all."""
+    def summaries(self) -> Generator[tuple[int, str], None, None]:
+        """(id, stored JSON text) for every result, oldest first, without loading them all.
+
+        Close the iterator (``contextlib.closing``) before the store if it is not used up.
+        A value that is not text (a BLOB that is not UTF-8, a number) comes as "".
+        """
         cursor = self.connection.execute(
             "SELECT id, summary_json FROM results ORDER BY created_at, id"
         )
-        yield from cursor
+        try:
+            for result_id, value in cursor:
+                yield result_id, stored_text(value)
+        finally:
+            cursor.close()
 
     def delete(self, result_id: int) -> bool:
         with self.transaction() as db:
@@ -225,6 +251,32 @@ class HistoryStore:
     def delete_all(self) -> int:
         with self.transaction() as db:
             return db.execute("DELETE FROM results").rowcount
+
+
+def _as_text(value: object) -> str:
+    return str(value) if isinstance(value, int | float) else stored_text(value)
+
+
+def _text_or_bytes(raw: bytes) -> str | bytes:
+    """SQLite text as str; text that is not UTF-8 stays bytes for ``stored_text`` to refuse,
+    instead of failing the whole query."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw
+
+
+def stored_text(value: object) -> str:
+    """A stored summary as text: SQLite columns hold any type, and a row written by another
+    program may be a BLOB; what is not UTF-8 text is "" (damaged, like any bad JSON)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            return ""
+    return ""
 
 
 def open_history(*, create: bool) -> HistoryStore | None:

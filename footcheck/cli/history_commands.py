@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import sqlite3
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Generator, Iterator
+from contextlib import closing, contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import cast
+from typing import IO, cast
 
 from pydantic import ValidationError
 
 from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.summary_output import Destination, check_output, show_stored
+from footcheck.display_text import printable
 from footcheck.errors import HistoryError, OutputError
 from footcheck.history_location import history_path
-from footcheck.history_store import HistoryStore, open_history
+from footcheck.history_store import HistoryRow, HistoryStore, open_history
 from footcheck.output_files import PRIVATE, atomic_writer
 from footcheck.summary import Summary
 
@@ -46,12 +47,7 @@ def list_results() -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from footcheck.render.wording import (
-        EARLIER_CHECKLIST_NOTE,
-        contributor_short,
-        earlier_mark,
-        local_time,
-    )
+    from footcheck.render.wording import EARLIER_CHECKLIST_NOTE, contributor_short, earlier_mark
 
     console = Console()
     with opened() as store:
@@ -74,17 +70,27 @@ def list_results() -> None:
     for row in rows:
         cells = (
             str(row.id),
-            local_time(datetime.fromisoformat(row.created_at)),
+            when(row),
             row.triage.replace("_", " ") + earlier_mark(row.checklist_version),
             "-" if row.pain_intensity is None else f"{row.pain_intensity}/10",
             row.risk or "-",
             contributor_short(row.top_contributor) if row.top_contributor else "none",
         )
-        table.add_row(*(Text(cell) for cell in cells))  # stored text is never markup
+        table.add_row(*(Text(printable(cell)) for cell in cells))  # text, never markup
     console.print(table)
     if any(earlier_mark(row.checklist_version) for row in rows):
         console.print(Text(EARLIER_CHECKLIST_NOTE, style="dim"))
     console.print(Text(f"Stored only on this machine, in {history_path()}", style="dim"))
+
+
+def when(row: HistoryRow) -> str:
+    """When a result was saved, in local time; a damaged time is shown as stored."""
+    from footcheck.render.wording import local_time
+
+    try:
+        return local_time(datetime.fromisoformat(row.created_at))
+    except ValueError:
+        return f"{printable(row.created_at[:20])} (damaged)"
 
 
 def load_result(result_id: int) -> Summary:
@@ -102,6 +108,26 @@ def show_result(result_id: int, where: Destination) -> None:
     show_stored(lambda: load_result(result_id), where)
 
 
+def valid_summaries(
+    store: HistoryStore | None,
+) -> Generator[tuple[int, str, Summary | None], None, None]:
+    """(id, stored text, the summary or None if that row is damaged), oldest first: the
+    test of a damaged row `show` makes too (the summary must read back), for `trend` and
+    `export`."""
+    if store is None:
+        return
+    with closing(store.summaries()) as rows:
+        for result_id, text in rows:
+            try:
+                yield result_id, text, Summary.model_validate_json(text)
+            except ValidationError:
+                yield result_id, text, None
+
+
+def left_out(damaged: list[int]) -> str:
+    return f"left out damaged result(s) {', '.join(map(str, damaged))}"
+
+
 def trend(*, accessible: bool = False) -> None:
     from rich.console import Console
 
@@ -109,39 +135,52 @@ def trend(*, accessible: bool = False) -> None:
 
     results = []
     damaged = []
-    with opened() as store:
-        for result_id, text in store.summaries() if store else []:
-            try:
-                results.append((result_id, Summary.model_validate_json(text)))
-            except ValidationError:
-                damaged.append(str(result_id))
+    with opened() as store, closing(valid_summaries(store)) as rows:
+        for result_id, _, summary in rows:
+            if summary is None:
+                damaged.append(result_id)
+            else:
+                results.append((result_id, summary))
     if damaged:  # one bad row should not hide the rest of the progress
-        print(f"footcheck: left out damaged result(s) {', '.join(damaged)}", file=sys.stderr)
+        print(f"footcheck: {left_out(damaged)}", file=sys.stderr)
     print_trend(results, Console(), accessible=accessible)
 
 
 def export(output: Path | None, *, force: bool) -> None:
+    """Every result as JSONL. A damaged row is left out, named on stderr, and the exit code
+    is 1, as `trend` leaves it out and `show` refuses it; the others are all written."""
     check_output(output, force=force)
     with opened() as store:
-        lines = store.summaries() if store else iter(())
         if output is None:
-            for _, text in lines:
-                sys.stdout.write(text + "\n")
-            return
-        try:
-            with atomic_writer(output, force=force, mode=PRIVATE) as stream:
-                count = 0
-                for _, text in lines:
-                    stream.write(text + "\n")
-                    count += 1
-        except OSError as error:
-            raise OutputError(f"cannot write {output}: {error}") from None
-    print(f"Exported {count} result(s) to {output}.", file=sys.stderr)
+            count, damaged = write_lines(store, sys.stdout)
+        else:
+            try:
+                with atomic_writer(output, force=force, mode=PRIVATE) as stream:
+                    count, damaged = write_lines(store, stream)
+            except OSError as error:
+                raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
+            print(f"Exported {count} result(s) to {output}.", file=sys.stderr)
+    if damaged:
+        raise OperationalFailure(left_out(damaged))
+
+
+def write_lines(store: HistoryStore | None, stream: IO[str]) -> tuple[int, list[int]]:
+    """Write each valid result on one line; (how many, ids of the damaged ones)."""
+    count, damaged = 0, []
+    with closing(valid_summaries(store)) as rows:
+        for result_id, text, summary in rows:
+            if summary is None:
+                damaged.append(result_id)
+                continue
+            # As stored; JSON's own line breaks (outside strings) would split the line.
+            stream.write(text.replace("\r", " ").replace("\n", " ") + "\n")
+            count += 1
+    return count, damaged
 
 
 def describe_row(result_id: int) -> str:
     """Which result an id is, in words, so a person deletes the one they mean."""
-    from footcheck.render.wording import earlier_mark, local_time
+    from footcheck.render.wording import earlier_mark
 
     with opened() as store:
         row = store.row(result_id) if store else None
@@ -149,7 +188,7 @@ def describe_row(result_id: int) -> str:
         raise UsageFailure(f"no saved result with id {result_id} (see `footcheck history list`)")
     pain = "no back pain" if row.pain_intensity is None else f"pain {row.pain_intensity}/10"
     triage = row.triage.replace("_", " ") + earlier_mark(row.checklist_version)
-    return f"{local_time(datetime.fromisoformat(row.created_at))}, {triage}, {pain}"
+    return f"{when(row)}, {triage}, {pain}"
 
 
 def delete(result_id: int | None, *, everything: bool, yes: bool) -> None:

@@ -61,6 +61,20 @@ def test_item6_a_stop_signal_mid_write_leaves_no_file_and_no_temporary(
     assert list(out.parent.iterdir()) == []  # no .summary.json.XXXX.tmp full of answers
 
 
+def test_item6_sigterm_during_a_history_export_removes_its_temporary_file(
+    tmp_path: Path, private_home: Path, answers_file: Path
+) -> None:
+    saved = footcheck("assess", "--answers", str(answers_file), "-f", "json", "--save",
+                      home=private_home)  # fmt: skip
+    assert saved.code == 0, saved.stderr
+    out = tmp_path / "out" / "all.jsonl"
+    out.parent.mkdir()
+    code, err = stopped_mid_write(["history", "export", "-o", str(out)], private_home,
+                                  signal.SIGTERM)  # fmt: skip
+    assert (code, err.strip()) == (130, "cancelled, nothing saved")
+    assert list(out.parent.iterdir()) == []
+
+
 def test_item6_an_ignored_sighup_stays_ignored(private_home: Path, answers_file: Path) -> None:
     """Under `nohup` (SIGHUP ignored), footcheck does not start listening to it."""
     program = (
@@ -145,6 +159,7 @@ def test_item7_a_closed_stderr_does_not_put_messages_on_stdout(
         ["assess", "--answers", "ANSWERS"],
         ["questions"],
         ["sources"],  # click probes the stream first, and would hide the failure
+        ["history", "export"],
         ["--help"],
     ],
 )
@@ -164,6 +179,29 @@ def test_item7_a_full_disk_on_stdout_is_a_plain_exit_1(
         )
     err = plain(result, 1)  # type: ignore[arg-type]
     assert err.strip() == "footcheck: cannot write to standard output: No space left on device"
+
+
+def test_item1_and_7_a_closed_pipe_ends_quietly(private_home: Path, answers_file: Path) -> None:
+    """`footcheck history export | head -1` printed a traceback from the database cursor."""
+    from footcheck import evaluate
+    from footcheck.history_store import HistoryStore
+
+    with HistoryStore() as store:
+        for _ in range(40):  # far more than a pipe holds
+            store.save(evaluate(RETAIL_WORKER))
+    for args in (["history", "export"], ["questions", "--format", "json"], ["schema"]):
+        child = subprocess.Popen(
+            [sys.executable, "-m", "footcheck", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "FOOTCHECK_HOME": str(private_home)},
+        )
+        assert child.stdout is not None and child.stderr is not None
+        child.stdout.readline()
+        child.stdout.close()  # `head -1` has what it wanted
+        err = child.stderr.read().decode()
+        assert child.wait(30) in (0, 1)  # 0 if it had finished writing before the close
+        assert err == ""
 
 
 def test_item7_the_run_reports_its_own_failures_not_a_bug(
