@@ -20,6 +20,7 @@ from footcheck.errors import (
     AnswersError,
     FileExists,
     FootcheckError,
+    HistoryBusy,
     HistoryError,
     InputFileError,
     OutputError,
@@ -54,6 +55,7 @@ EXIT_CODES: tuple[tuple[type[FootcheckError], ExitCode], ...] = (
     (FileExists, ExitCode.USAGE),
     (OperationalFailure, ExitCode.FAILURE),
     (OutputError, ExitCode.FAILURE),
+    (HistoryBusy, ExitCode.FAILURE),
     (HistoryError, ExitCode.FAILURE),
 )
 """Each kind of failure and its exit code; the first matching kind wins."""

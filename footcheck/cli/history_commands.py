@@ -1,10 +1,13 @@
-"""`footcheck history …`: list, show, trend, export and delete saved results."""
+"""`footcheck history …`: list, show, trend, export and delete saved results.
+
+Reading commands open the history read-only: they never take its write lock, so they work
+while another footcheck saves, and never change the file.
+"""
 
 from __future__ import annotations
 
-import sqlite3
 import sys
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +18,7 @@ from pydantic import ValidationError
 from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.summary_output import Destination, check_output, show_stored
 from footcheck.display_text import printable
-from footcheck.errors import HistoryError, OutputError
+from footcheck.errors import OutputError
 from footcheck.history_location import history_path
 from footcheck.history_store import HistoryRow, HistoryStore, open_history
 from footcheck.output_files import PRIVATE, atomic_writer
@@ -23,22 +26,20 @@ from footcheck.summary import Summary
 
 
 @contextmanager
-def opened(*, create: bool = False) -> Iterator[HistoryStore | None]:
-    """The history store, with its failures turned into exit-1 messages."""
-    store = open_history(create=create)
+def opened(*, create: bool = False, read_only: bool = True) -> Iterator[HistoryStore | None]:
+    """The history store (None if there is none yet), closed afterwards."""
+    store = open_history(create=create, read_only=read_only and not create)
     try:
         yield store
-    except sqlite3.DatabaseError as error:
-        raise HistoryError(f"the history at {history_path()} failed: {error}") from None
     finally:
         if store is not None:
             store.close()
 
 
-def save_summary(summary: Summary) -> int:
+def save_summary(summary: Summary, on_commit: Callable[[int], None] | None = None) -> int:
     with opened(create=True) as store:
         assert store is not None
-        return store.save(summary)
+        return store.save(summary, on_commit=on_commit)
 
 
 def list_results() -> None:
@@ -207,7 +208,7 @@ def delete(result_id: int | None, *, everything: bool, yes: bool) -> None:
         if reply not in ("y", "yes"):
             print("Nothing deleted.", file=sys.stderr)
             return
-    with opened() as store:
+    with opened(read_only=False) as store:
         if store is None:
             raise UsageFailure("there is no history yet")
         if everything:
