@@ -218,37 +218,24 @@ def test_item3_someone_elses_history_is_said_so_not_damaged(
 
 
 # --- item 8: every check before any write -----------------------------------------------
-def half_made(path: Path) -> None:
-    """footcheck's application id, but the schema of no footcheck version."""
-    with sqlite3.connect(path) as db:
-        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        db.execute("CREATE TABLE results (id INTEGER PRIMARY KEY)")
+REFUSED_FILES = {
+    # footcheck's application id, but the tables of no footcheck version
+    "half_made": [f"PRAGMA application_id = {APPLICATION_ID}", "CREATE TABLE results (id)"],
+    "foreign": ["CREATE TABLE notes (text TEXT)"],
+    "newer": [f"PRAGMA application_id = {APPLICATION_ID}", "PRAGMA user_version = 99"],
+    # marked as footcheck's at schema 1, with no tables at all
+    "id_only": [f"PRAGMA application_id = {APPLICATION_ID}", "PRAGMA user_version = 1"],
+}
 
 
-def foreign(path: Path) -> None:
-    with sqlite3.connect(path) as db:
-        db.execute("CREATE TABLE notes (text TEXT)")
-
-
-def newer(path: Path) -> None:
-    with sqlite3.connect(path) as db:
-        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        db.execute("PRAGMA user_version = 99")
-
-
-def id_only(path: Path) -> None:
-    """Marked as footcheck's at schema 1, with no tables at all."""
-    with sqlite3.connect(path) as db:
-        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        db.execute("PRAGMA user_version = 1")
-
-
-@pytest.mark.parametrize("make", [half_made, foreign, newer, id_only])
+@pytest.mark.parametrize("statements", REFUSED_FILES.values(), ids=REFUSED_FILES)
 def test_item8_a_refused_file_keeps_every_byte_and_gets_no_side_files(
-    private_home: Path, answers_file: Path, make: object
+    private_home: Path, answers_file: Path, statements: list[str]
 ) -> None:
     private_home.mkdir()
-    make(history_path())  # type: ignore[operator]
+    with sqlite3.connect(history_path()) as db:
+        for statement in statements:
+            db.execute(statement)
     before = files_of(private_home)
     assert list(before) == [history_path().name]
     for command in [*READING, *WRITING]:

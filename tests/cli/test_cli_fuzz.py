@@ -26,6 +26,7 @@ from footcheck.catalogue import QUESTION_IDS
 from footcheck.cli.entry import main
 from footcheck.interrupts import STOP_SIGNALS
 from tests.conftest import RETAIL_WORKER
+from tests.helpers import edited, leaf_paths
 from tests.processes import footcheck
 
 GOLDEN = json.loads((Path(__file__).parents[1] / "golden" / "emergency.json").read_text())
@@ -146,28 +147,10 @@ def test_any_answers_file_through_the_command_line(
         assert_handled(code, err, time.monotonic() - start)
 
 
-def _leaf_paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    if isinstance(value, dict):
-        return [p for k, v in value.items() for p in _leaf_paths(v, (*path, k))] or [path]
-    if isinstance(value, list):
-        return [p for i, v in enumerate(value) for p in _leaf_paths(v, (*path, i))] or [path]
-    return [path]
-
-
-def _edited(document: dict[str, Any], edits: list[tuple[tuple[Any, ...], Any]]) -> Any:
-    copy = json.loads(json.dumps(document))
-    for path, value in edits:
-        target = copy
-        for key in path[:-1]:
-            target = target[key]
-        target[path[-1]] = value
-    return copy
-
-
 summary_files = st.one_of(
     st.lists(
-        st.tuples(st.sampled_from(_leaf_paths(GOLDEN)), json_values), min_size=1, max_size=3
-    ).map(lambda edits: dumped(_edited(GOLDEN, edits))),
+        st.tuples(st.sampled_from(leaf_paths(GOLDEN)), json_values), min_size=1, max_size=3
+    ).map(lambda edits: dumped(edited(GOLDEN, edits))),
     st.binary(max_size=300),
     deep.map(lambda text: dumped({"x": "DEEP", **GOLDEN}).replace(b'"DEEP"', text.encode())),
 )
@@ -176,7 +159,7 @@ summary_files = st.one_of(
 @given(summary_files, st.sampled_from(["rich", "markdown", "html", "json"]))
 @FUZZ
 @example(json.dumps(GOLDEN).encode(), "rich")
-@example(json.dumps(_edited(GOLDEN, [(("answers", "rf_bladder_bowel"), False)])).encode(), "html")
+@example(json.dumps(edited(GOLDEN, [(("answers", "rf_bladder_bowel"), False)])).encode(), "html")
 def test_any_summary_file_through_report(private_home: Path, raw: bytes, fmt: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "summary.json"
