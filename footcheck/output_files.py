@@ -83,19 +83,21 @@ def _same_as_the_kernel_finds(path: Path, target: Path) -> None:
         raise OSError(errno.EAGAIN, f"{path} changed while it was being checked; try again")
 
 
-def check_writable(path: Path, *, force: bool) -> None:
-    """Fail early, before any work, when the target exists or its folder does not."""
-    path = write_target(path)
-    if path.exists() and not force:
+def check_writable(path: Path, *, force: bool) -> Path:
+    """Fail early, before any work, when the target exists or its folder does not; the
+    file writing ``path`` will replace (``write_target``)."""
+    target = write_target(path)
+    if target.exists() and not force:
         raise FileExists(path)
-    if path.is_dir():
+    if target.is_dir():
         raise IsADirectoryError(f"{path} is a folder")
-    if path.exists() and not path.is_file():
+    if target.exists() and not target.is_file():
         # /dev/stdout, a named pipe, a device: replacing it with a file is never meant.
         raise OSError(f"{path} is not a regular file; leave out --output to use stdout")
-    parent = path.parent if str(path.parent) else Path(".")
+    parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise FileNotFoundError(f"folder {parent} does not exist")
+    return target
 
 
 @contextlib.contextmanager
@@ -105,8 +107,7 @@ def atomic_writer(path: Path, *, force: bool, mode: int) -> Iterator[IO[str]]:
     A symbolic link is written through: the file it names is replaced, the link stays
     (``write_target`` says which links are followed).
     """
-    path = write_target(path)
-    check_writable(path, force=force)
+    path = check_writable(path, force=force)
     directory = path.parent if str(path.parent) else Path(".")
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     temp = Path(temp_name)

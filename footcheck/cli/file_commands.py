@@ -15,7 +15,6 @@ from footcheck.display_text import printable
 from footcheck.errors import InputFileError, OutputError
 from footcheck.input_files import check_structure, read_text
 from footcheck.output_files import SHAREABLE, write_text
-from footcheck.scoring.evaluate import contradictions
 from footcheck.summary import Summary
 
 
@@ -63,6 +62,8 @@ def load_summary(path: Path) -> Summary:
             why = item["ctx"]["error"] if item["type"] == "value_error" else item["msg"]
             details.append(f"{where}: {why}")
         raise InputFileError(f"{path} is not an exported footcheck summary", details) from None
+    from footcheck.scoring.evaluate import contradictions  # the rules: only `report` needs them
+
     found = contradictions(summary)
     if found:
         raise InputFileError(
