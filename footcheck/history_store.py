@@ -372,6 +372,7 @@ class HistoryStore:
         try:
             with self._failures():
                 yield db
+                deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
                 while not committed:
                     with interrupts_held():
                         # One try per step; a stop signal held meanwhile acts between them.
@@ -379,7 +380,7 @@ class HistoryStore:
                             db.execute("COMMIT")
                             committed = True
                         except sqlite3.OperationalError as error:
-                            if not _is_busy(error):
+                            if not _is_busy(error) or time.monotonic() >= deadline:
                                 raise
                         if committed and on_commit is not None:
                             on_commit()

@@ -180,6 +180,27 @@ def test_item3_reading_a_history_locked_for_writing_in_rollback_mode_is_busy(
     assert invoke(["history", "list"])[0] == 0
 
 
+def test_item3_a_commit_held_up_by_a_reader_gives_up_as_busy_and_saves_nothing(
+    private_home: Path, answers_file: Path, short_wait: None
+) -> None:
+    """In rollback-journal mode a commit waits for readers to finish; one that never does
+    makes the save busy (exit 1, rolled back), not a wait without end."""
+    private_home.mkdir()
+    shutil.copyfile(V1_HISTORY, history_path())
+    history_path().chmod(0o600)
+    reader = sqlite3.connect(history_path(), isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM results").fetchone()  # holds its read lock
+    try:
+        code, _, err = invoke(WRITING[1], answers_file)
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+    assert code == 1 and "is busy" in err and "Move it aside" not in err
+    with HistoryStore(read_only=True) as store:
+        assert len(store.rows()) == 5  # the fixture's five, nothing half-saved
+
+
 def test_item3_a_read_only_folder_is_said_so_not_damaged(
     private_home: Path, answers_file: Path
 ) -> None:
