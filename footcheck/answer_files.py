@@ -7,18 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from footcheck.answer_kinds import InputProblem, not_allowed, parse_text
-from footcheck.answers import Problem, unknown_id_message
+from footcheck.answers import MAX_SUGGESTIONS, Problem, unknown_id_message
 from footcheck.catalogue import CATALOGUE, QUESTION_BY_ID
 from footcheck.errors import InputFileError
+from footcheck.input_files import MAX_NESTING, NESTED_TOO_DEEPLY, check_structure, read_text
+from footcheck.input_files import UTF16_MARKS as UTF16_MARKS  # batch reads it from here
 from footcheck.question import AnswerValue
 
-NESTED_TOO_DEEPLY = (
-    "{path} is nested too deeply to be an answers file (answers are at most a list of words)"
-)
-
-
-UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
-"""Byte-order marks of UTF-16, which some editors and spreadsheets save by default."""
+WHAT = "an answers file"
 
 
 def load_answers_file(path: Path) -> dict[str, Any]:
@@ -37,23 +33,15 @@ def _answers_of(summary: dict[str, Any]) -> dict[str, Any]:
 
 def _load_table(path: Path) -> dict[str, Any]:
     """The table (JSON object or TOML document) in ``path``, with every failure named."""
+    text = read_text(path, WHAT)
+    toml = _is_toml(path)
+    check_structure(path, text, WHAT, toml=toml)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError(f"{path} does not exist") from None
-    except OSError as error:
-        raise InputFileError(f"cannot read {path}: {error.strerror or error}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        saved_as = " (it is UTF-16)" if raw.startswith(UTF16_MARKS) else ""
+        data = _parse(path, text, toml=toml)
+    except RecursionError:  # the structure check stops this first; a parser's own limit
         raise InputFileError(
-            f"{path} is not a UTF-8 text file{saved_as}; save it as UTF-8"
+            NESTED_TOO_DEEPLY.format(path=path, what=WHAT, limit=MAX_NESTING)
         ) from None
-    try:
-        data = _parse(path, text)
-    except RecursionError:
-        raise InputFileError(NESTED_TOO_DEEPLY.format(path=path)) from None
     except ValueError:  # an integer of thousands of digits (syntax errors are named in _parse)
         raise InputFileError(f"{path} holds a number too long to read") from None
     if not isinstance(data, dict):
@@ -101,9 +89,13 @@ def read_answers(path: Path) -> tuple[dict[str, Any], list[str]]:
     return data, []
 
 
-def _parse(path: Path, text: str) -> Any:
-    """The document in ``text``, TOML by suffix, else JSON; a syntax error names the spot."""
-    if path.suffix.lower() == ".toml":
+def _is_toml(path: Path) -> bool:
+    return path.suffix.lower() == ".toml"
+
+
+def _parse(path: Path, text: str, *, toml: bool) -> Any:
+    """The document in ``text``, TOML or else JSON; a syntax error names the spot."""
+    if toml:
         import tomllib
 
         try:
@@ -122,6 +114,7 @@ def parse_assignments(assignments: list[str]) -> tuple[dict[str, AnswerValue], l
     """`--set ID=VALUE` options as answers, with a problem for each one that is wrong."""
     values: dict[str, AnswerValue] = {}
     problems: list[Problem] = []
+    unknown = 0
     for item in assignments:
         qid, sep, text = item.partition("=")
         qid = qid.strip()
@@ -130,7 +123,9 @@ def parse_assignments(assignments: list[str]) -> tuple[dict[str, AnswerValue], l
             continue
         question = QUESTION_BY_ID.get(qid)
         if question is None:
-            problems.append(Problem(qid or repr(qid), unknown_id_message(qid), "unknown_id"))
+            unknown += 1
+            message = unknown_id_message(qid, suggest=unknown <= MAX_SUGGESTIONS)
+            problems.append(Problem(qid or repr(qid), message, "unknown_id"))
             continue
         if text.strip().lower() == "null":
             values[qid] = None

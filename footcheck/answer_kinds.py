@@ -92,17 +92,35 @@ def _parse_boolean(question: Question, text: str, lenient: bool) -> bool:
 
 
 # --- numbers ---------------------------------------------------------------------------
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+MAX_DIGITS = 20
+"""Longer than this, a number is out of every range footcheck asks for; it is not read."""
+
+
+def read_number(text: str, *, whole: bool, decimal_comma: bool = False) -> int | float | None:
+    """The number ``text`` is written as, or None: ASCII digits with an optional sign, and
+    for a number (not a whole number) one optional decimal point, or comma when a person
+    types it at a prompt.
+
+    The one number reader for text (prompts, `--set`, CSV cells, result ids). Python's
+    ``int`` and ``float`` would also take ``4_2``, full-width or Arabic-Indic digits,
+    ``inf`` and ``1e3``: none of them is how anyone writes an answer, so none is guessed.
+    """
+    text = text.strip()
+    if decimal_comma and text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    if not (_WHOLE if whole else _DECIMAL).fullmatch(text):
+        return None
+    if len(text) > MAX_DIGITS:
+        return math.inf if text[0] != "-" else -math.inf
+    return int(text) if whole else float(text)
+
+
 def _parse_number(question: Question, text: str, lenient: bool) -> int | float:
-    cleaned = text.replace(",", ".") if lenient else text
-    try:
-        if question.kind == "integer":
-            value: int | float = int(cleaned)
-        else:
-            value = float(cleaned)
-            if not math.isfinite(value):
-                raise ValueError(text)
-    except ValueError:
-        raise InputProblem(f"'{shown(text)}' is not {question.allowed}.") from None
+    value = read_number(text, whole=question.kind == "integer", decimal_comma=lenient)
+    if value is None:
+        raise InputProblem(f"'{shown(text)}' is not {question.allowed}.")
     assert question.minimum is not None and question.maximum is not None
     if not question.minimum <= value <= question.maximum:
         raise InputProblem(f"{shown(text)} is out of range: enter {question.allowed}.")
@@ -127,10 +145,11 @@ def _parse_choice(question: Question, text: str, lenient: bool) -> str:
         if word in (choice.value, _normalise(choice.label)):
             return choice.value
     if lenient:
-        if word.isdecimal():
+        number = read_number(word, whole=True)
+        if number is not None or word.isdecimal():
             # A number picks from the menu, and is never read as the start of a name.
-            if word.isascii() and 1 <= int(word) <= len(question.choices):
-                return question.choices[int(word) - 1].value
+            if isinstance(number, int) and 1 <= number <= len(question.choices):
+                return question.choices[number - 1].value
             raise InputProblem(
                 f"'{shown(text)}' is not a number from 1 to {len(question.choices)}: "
                 "type the number beside a choice, or its name."

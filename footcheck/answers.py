@@ -146,6 +146,10 @@ def _error(qid: str, kind: str, message: str, value: object) -> InitErrorDetails
     )
 
 
+SHOWN_ID = 60
+"""Characters of an unknown id repeated in its problem."""
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with a set of answers, addressed to the person who wrote them."""
@@ -155,26 +159,37 @@ class Problem:
     kind: str = "invalid"
 
     def __str__(self) -> str:
-        # The id may be a key from someone's file: never let it drive the terminal.
-        return f"{printable(self.id)}: {self.message}"
+        # The id may be a key from someone's file: never let it drive the terminal, nor
+        # fill it (a key can be as long as the file).
+        ident = self.id if len(self.id) <= SHOWN_ID else self.id[: SHOWN_ID - 1] + "…"
+        return f"{printable(ident)}: {self.message}"
 
     def as_json(self) -> dict[str, str]:
         return {"id": self.id, "kind": self.kind, "message": self.message}
+
+
+MAX_SUGGESTIONS = 50
+"""Unknown ids that get a "did you mean": each costs a fuzzy match against every id, and a
+file of thousands of unknown keys is not a set of typos."""
+LONGEST_ID = max(len(qid) for qid in QUESTION_IDS)
 
 
 def suggest_id(unknown: str) -> str | None:
     """The closest known question id, for 'did you mean' hints."""
     import difflib
 
-    matches = difflib.get_close_matches(unknown.lower(), QUESTION_IDS, n=1, cutoff=0.6)
+    word = unknown.lower()
+    if len(word) > 2 * LONGEST_ID:  # too long to be a typo of any id
+        return None
+    matches = difflib.get_close_matches(word, QUESTION_IDS, n=1, cutoff=0.6)
     if matches:
         return matches[0]
-    prefixed = [qid for qid in QUESTION_IDS if qid.startswith(unknown.lower())]
+    prefixed = [qid for qid in QUESTION_IDS if qid.startswith(word)]
     return prefixed[0] if len(prefixed) == 1 else None
 
 
-def unknown_id_message(unknown: str) -> str:
-    suggestion = suggest_id(unknown)
+def unknown_id_message(unknown: str, *, suggest: bool = True) -> str:
+    suggestion = suggest_id(unknown) if suggest else None
     hint = f"; did you mean '{suggestion}'?" if suggestion else ""
     return f"is not a question id{hint} (see `footcheck questions`)"
 
@@ -187,6 +202,7 @@ def describe_problems(error: ValidationError) -> list[Problem]:
     """Turn a pydantic error into one plain problem per answer, naming what is allowed."""
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
+    unknown = 0
     for item in error.errors(include_url=False):
         loc = item["loc"]
         kind = item["type"]
@@ -197,7 +213,9 @@ def describe_problems(error: ValidationError) -> list[Problem]:
         question = QUESTION_BY_ID.get(qid)
         if kind == "extra_forbidden" or question is None:
             shown_id = qid if qid.strip() == qid and qid else repr(qid)
-            problem = Problem(shown_id, unknown_id_message(qid), "unknown_id")
+            unknown += 1
+            message = unknown_id_message(qid, suggest=unknown <= MAX_SUGGESTIONS)
+            problem = Problem(shown_id, message, "unknown_id")
         elif kind == "missing_answer":
             problem = missing_problem(qid)
         elif kind in {"not_applicable", "repeated_item", "day_too_long"}:
@@ -211,15 +229,22 @@ def describe_problems(error: ValidationError) -> list[Problem]:
     return problems
 
 
+SHOWN_VALUE = 60
+"""Characters of a refused value repeated in its problem."""
+
+
 def _show(value: object) -> str:
-    if isinstance(value, str):
-        return repr(value)
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    try:
+        text = repr(value)
+    except ValueError:  # an integer past Python's limit on digits (a TOML 0x... number)
+        return "a number too long to show"
+    except RecursionError:
+        return "a value nested too deeply to show"
+    return text if len(text) <= SHOWN_VALUE else text[: SHOWN_VALUE - 3] + "..."
 
 
 CONSISTENCY_KINDS = frozenset({"not_applicable", "missing", "repeated_item", "day_too_long"})

@@ -51,3 +51,8 @@ class OutputError(FootcheckError):
 
 class HistoryError(FootcheckError):
     """The history cannot be used; the message says where it is and what to do."""
+
+
+class HistoryBusy(HistoryError):
+    """Another footcheck holds the history's write lock for longer than footcheck waits;
+    nothing is wrong with the file, and trying again in a moment works."""

@@ -1,11 +1,20 @@
 """The private local history: exported summaries in one SQLite file on this machine.
 
 Safety rules, each tested:
-- the folder is 0700 and the database 0600 from the moment they exist;
-- WAL mode, a busy timeout and short IMMEDIATE transactions, so many processes can save
-  at once without losing anything;
-- a file that is not a footcheck database, or one from a newer footcheck, is refused with
-  a clear message and never written to, moved or deleted;
+- the folders footcheck creates are 0700 and the database 0600 from the moment they exist,
+  whatever the umask; an existing history (and its side files) open to others is
+  tightened to 0600, with a note;
+- every check of what the file is runs, in one read snapshot, before anything is written:
+  a file that is not a footcheck database, one from a newer footcheck or one with a
+  half-made schema is refused with a clear message and never written to, moved, deleted
+  or switched to WAL mode;
+- reading (``list``, ``show``, ``trend``, ``export``) opens the file read-only and takes
+  no write lock;
+- WAL mode and short IMMEDIATE transactions, so many processes can save at once without
+  losing anything; waiting for another process's lock is done in short steps, so Ctrl-C
+  acts at once, and a save that commits says so even if a stop signal lands at that moment;
+- a failure names its cause: busy (another process is writing: try again), damaged (move
+  it aside), or not permitted (a read-only folder, someone else's file);
 - the schema carries a version (``PRAGMA user_version``) and migrations run in order.
 """
 
@@ -14,17 +23,28 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+import stat
+import sys
+import time
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 from footcheck.answer_tests import Answered
-from footcheck.errors import HistoryError
-from footcheck.history_location import history_path
+from footcheck.errors import HistoryBusy, HistoryError
+from footcheck.history_location import SIDE_FILES, history_path
+from footcheck.interrupts import interrupts_held
 from footcheck.summary import Summary
 
 BUSY_TIMEOUT_MS = 30_000
+"""How long to wait, in all, for another process's write lock before saying so."""
+BUSY_STEP_MS = 100
+"""Each wait inside SQLite; Python acts on Ctrl-C between steps."""
 APPLICATION_ID = 0x46434B31  # "FCK1": marks the file as footcheck's own
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
 MIGRATIONS: tuple[str, ...] = (
     # version 1
     """
@@ -41,7 +61,24 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+RESULT_COLUMNS: dict[int, tuple[str, ...]] = {
+    1: (
+        "id",
+        "created_at",
+        "triage",
+        "pain_intensity",
+        "risk",
+        "top_contributor",
+        "summary_json",
+    ),
+}
+"""The columns of ``results`` each schema version has (a check that the file is whole)."""
 PAIN_INTENSITY = Answered("pain_intensity")
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html)
+SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 3, 5, 6, 8
+SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN = 11, 13, 14
+SQLITE_AUTH, SQLITE_NOTADB = 23, 26
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +92,22 @@ class HistoryRow:
     checklist_version: int
     """The checklist the result was scored with (1 for summaries that do not say)."""
 
+    @classmethod
+    def stored(cls, *values: object) -> HistoryRow:
+        """A row as read back: SQLite columns hold any type, and a row another program
+        wrote may hold numbers where text belongs, or bytes; each is made its field's type
+        (damaged text is "", which the commands show as damaged)."""
+        result_id, created_at, triage, pain, risk, top, version = values
+        return cls(
+            int(result_id),  # type: ignore[call-overload]  # INTEGER PRIMARY KEY: always int
+            _as_text(created_at),
+            _as_text(triage),
+            pain if isinstance(pain, int) and not isinstance(pain, bool) else None,
+            _as_text(risk) or None,
+            _as_text(top) or None,
+            version if isinstance(version, int) else 1,
+        )
+
 
 def _damaged(path: Path, why: str) -> HistoryError:
     return HistoryError(
@@ -63,75 +116,201 @@ def _damaged(path: Path, why: str) -> HistoryError:
     )
 
 
-class HistoryStore:
-    """One open connection to the history database."""
+def _busy(path: Path) -> HistoryBusy:
+    return HistoryBusy(
+        f"the history at {path} is busy: another footcheck is saving to it or changing it. "
+        "Try again in a moment."
+    )
 
-    def __init__(self, path: Path | None = None, *, create: bool = True) -> None:
+
+def _not_permitted(path: Path, *, write: bool) -> HistoryError:
+    """What stops this user from using the history, found from the files themselves."""
+    return HistoryError(
+        f"cannot open the history at {path}: {_why_not_permitted(path, write=write)}. The "
+        "file has not been changed (set FOOTCHECK_HOME to use a history of your own)."
+    )
+
+
+def _why_not_permitted(path: Path, *, write: bool) -> str:
+    folder = path.parent
+    try:
+        found = path.stat()
+    except OSError:  # the folder itself cannot be searched
+        try:
+            owner = folder.stat().st_uid
+        except OSError:
+            return f"you cannot open its folder {folder}"
+        if owner != os.geteuid():
+            return f"its folder {folder} belongs to another user ({_user_name(owner)})"
+        return f"you cannot open its folder {folder}"
+    if found.st_uid != os.geteuid():
+        return f"it belongs to another user ({_user_name(found.st_uid)})"
+    if not os.access(path, os.R_OK):
+        return "you cannot read it"
+    if write and not os.access(path, os.W_OK):
+        return "it is read-only for you"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return (
+            f"its folder {folder} is read-only for you, and SQLite needs to write its side "
+            "files (-wal, -shm) there"
+        )
+    return "you do not have permission to use it"
+
+
+def _user_name(uid: int) -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"user id {uid}"
+
+
+def _code(error: sqlite3.Error) -> int:
+    return int(getattr(error, "sqlite_errorcode", -1)) & 0xFF
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    return _code(error) in (SQLITE_BUSY, SQLITE_LOCKED)
+
+
+class HistoryStore:
+    """One open connection to the history database.
+
+    ``read_only`` opens the file read-only: nothing is created, migrated or locked for
+    writing (the reading commands). Failures are ``HistoryError`` kinds.
+    """
+
+    def __init__(
+        self, path: Path | None = None, *, create: bool = True, read_only: bool = False
+    ) -> None:
         self.path = path or history_path()
-        if not self.path.exists():
-            if not create:
+        self.read_only = read_only
+        try:
+            exists = self.path.exists()
+        except PermissionError:
+            raise _not_permitted(self.path, write=not read_only) from None
+        if not exists:
+            if not create or read_only:
                 raise FileNotFoundError(self.path)
             self._create_file()
-        self.connection = self._connect()
-        self._migrate()
+        with self._failures():
+            self.connection = self._connect()
+        try:
+            with self._failures():
+                self.version = self._check()
+                self._tighten()
+                if not read_only:
+                    # Another process may hold the lock while switching; WAL persists once set.
+                    with contextlib.suppress(sqlite3.OperationalError):
+                        self.connection.execute("PRAGMA journal_mode = WAL")
+                    self._migrate()
+        except BaseException:
+            self.connection.close()
+            raise
 
     # --- opening ----------------------------------------------------------------------
     def _create_file(self) -> None:
         folder = self.path.parent
         try:
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private_folders(folder)
         except FileExistsError:  # mkdir's answer when the path is something other than a folder
             raise HistoryError(
                 f"the history folder {folder} is not a folder; set FOOTCHECK_HOME to a folder "
                 "(or move that file aside)"
             ) from None
         except OSError as error:
-            raise HistoryError(f"cannot create the history folder {folder}: {error}") from None
+            raise HistoryError(
+                f"cannot create the history folder {folder}: {error.strerror or error}"
+            ) from None
         try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
             os.close(fd)
         except FileExistsError:
             pass  # another process created it first: fine
         except OSError as error:
-            raise HistoryError(f"cannot create the history at {self.path}: {error}") from None
+            raise HistoryError(
+                f"cannot create the history at {self.path}: {error.strerror or error}"
+            ) from None
 
     def _connect(self) -> sqlite3.Connection:
-        old_umask = os.umask(0o077)  # WAL and shared-memory files stay private too
+        if self.read_only:
+            target: str | Path = f"file:{quote(os.fsencode(self.path))}?mode=ro"
+        else:
+            target = self.path
+        connection = sqlite3.connect(
+            target, timeout=BUSY_STEP_MS / 1000, isolation_level=None, uri=self.read_only
+        )
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_STEP_MS}")
+        connection.text_factory = _text_or_bytes
+        return connection
+
+    def _check(self) -> int:
+        """Every check of what the file is, before anything is written; its schema version.
+
+        One read transaction, so the answers come from one moment: read apart, another
+        process creating the history could commit between them, and a new history would
+        look like a foreign database (tables, but no footcheck id yet).
+        """
+        db = self.connection
+        self._patiently("BEGIN")
         try:
-            connection = sqlite3.connect(
-                self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
-            )
-            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            # One read transaction, so the three answers come from one moment: read apart,
-            # another process creating the history could commit between them, and a new
-            # history would look like a foreign database (tables, but no footcheck id yet).
-            connection.execute("BEGIN")
-            try:
-                application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-                version = connection.execute("PRAGMA user_version").fetchone()[0]
-                tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            finally:
-                connection.execute("COMMIT")
-        except sqlite3.DatabaseError as error:
-            raise _damaged(self.path, f"it is not a SQLite database ({error})") from None
-        finally:
-            os.umask(old_umask)
-        if application_id not in (0, APPLICATION_ID) or (application_id == 0 and tables):
-            connection.close()
+            application_id = self._patiently("PRAGMA application_id").fetchone()[0]
+            version = self._patiently("PRAGMA user_version").fetchone()[0]
+            tables = {
+                name
+                for (name,) in self._patiently(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%'"
+                )
+            }
+            columns = tuple(row[1] for row in db.execute("PRAGMA table_info(results)"))
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        if application_id not in (0, APPLICATION_ID) or (
+            application_id == 0 and (tables or version)
+        ):
             raise _damaged(self.path, "it is a SQLite database, but not footcheck's history")
         if version > SCHEMA_VERSION:
-            connection.close()
             raise HistoryError(
                 f"the history at {self.path} was written by a newer footcheck (schema "
                 f"{version}; this one knows up to {SCHEMA_VERSION}). Upgrade footcheck to use "
                 "it; it has not been changed."
             )
-        # Another process may hold the lock while switching; WAL is persistent once set.
-        with contextlib.suppress(sqlite3.OperationalError):
-            connection.execute("PRAGMA journal_mode = WAL")
-        return connection
+        expected = RESULT_COLUMNS.get(version, ())
+        if (version == 0 and tables) or (version > 0 and columns != expected):
+            raise _damaged(
+                self.path,
+                "it is marked as footcheck's history, but its tables are not the ones "
+                f"footcheck makes (schema {version}): it may have been made only in part",
+            )
+        return int(version)
+
+    def _tighten(self) -> None:
+        """A history (and its side files) readable by others is made private, once, with
+        a note: it may have been copied in, or made by a footcheck that did not check."""
+        loosened = []
+        for path in (self.path, *(self.path.with_name(self.path.name + s) for s in SIDE_FILES)):
+            try:
+                found = path.stat()
+                if stat.S_IMODE(found.st_mode) & 0o077 and found.st_uid == os.geteuid():
+                    path.chmod(stat.S_IMODE(found.st_mode) & ~0o077)
+                    loosened.append(path.name)
+            except OSError:
+                continue  # not there, or not ours to change: the reads still work
+        if loosened:
+            print(
+                f"footcheck: made your history private (readable by you only): "
+                f"{', '.join(loosened)} in {self.path.parent}",
+                file=sys.stderr,
+            )
 
     def _migrate(self) -> None:
+        if self.version >= SCHEMA_VERSION:
+            return
         with self.transaction() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             for number in range(version, SCHEMA_VERSION):
@@ -141,22 +320,74 @@ class HistoryStore:
             if version < SCHEMA_VERSION:
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self.version = SCHEMA_VERSION
+
+    # --- failures and waiting -----------------------------------------------------------
+    @contextlib.contextmanager
+    def _failures(self) -> Iterator[None]:
+        """SQLite's errors as ``HistoryError`` kinds that say what to do."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise self._explain(error) from None
+
+    def _explain(self, error: sqlite3.Error) -> HistoryError:
+        code = _code(error)
+        if code in (SQLITE_BUSY, SQLITE_LOCKED):
+            return _busy(self.path)
+        if code in (SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_AUTH):
+            return _not_permitted(self.path, write=not self.read_only)
+        if code in (SQLITE_NOTADB, SQLITE_CORRUPT):
+            return _damaged(self.path, f"it is damaged or not a SQLite database ({error})")
+        if code == SQLITE_FULL:
+            return HistoryError(f"cannot save to the history at {self.path}: the disk is full")
+        return HistoryError(f"the history at {self.path} failed: {error}")
+
+    def _patiently(self, statement: str, parameters: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        """Run ``statement``, waiting while another process holds the lock: in short steps
+        (Ctrl-C acts between them), up to ``BUSY_TIMEOUT_MS`` in all."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                return self.connection.execute(statement, parameters)
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or time.monotonic() >= deadline:
+                    raise
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction that takes the lock up front, so it never deadlocks."""
+    def transaction(
+        self, *, on_commit: Callable[[], None] | None = None
+    ) -> Iterator[sqlite3.Connection]:
+        """A write transaction that takes the lock up front, so it never deadlocks.
+
+        ``on_commit`` runs right after the commit, before a stop signal that arrives
+        meanwhile takes effect.
+        """
+        if self.read_only:
+            raise HistoryError("the history was opened read-only")  # a programming error
         db = self.connection
+        with self._failures():
+            self._patiently("BEGIN IMMEDIATE")
+        committed = False
         try:
-            db.execute("BEGIN IMMEDIATE")
-        except sqlite3.DatabaseError as error:
-            raise _damaged(self.path, str(error)) from None
-        try:
-            yield db
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        else:
-            db.execute("COMMIT")
+            with self._failures():
+                yield db
+                deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+                while not committed:
+                    with interrupts_held():
+                        # One try per step; a stop signal held meanwhile acts between them.
+                        try:
+                            db.execute("COMMIT")
+                            committed = True
+                        except sqlite3.OperationalError as error:
+                            if not _is_busy(error) or time.monotonic() >= deadline:
+                                raise
+                        if committed and on_commit is not None:
+                            on_commit()
+        finally:
+            if not committed and db.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
 
     def close(self) -> None:
         self.connection.close()
@@ -168,23 +399,34 @@ class HistoryStore:
         self.close()
 
     # --- use --------------------------------------------------------------------------
-    def save(self, summary: Summary) -> int:
+    def save(self, summary: Summary, *, on_commit: Callable[[int], None] | None = None) -> int:
+        """Store ``summary``; its id. ``on_commit`` is told the id the moment the row is
+        committed, before any stop signal (Ctrl-C, SIGTERM) that arrives then takes effect,
+        so a caller never says "nothing saved" about a saved result."""
         pain = PAIN_INTENSITY.value(summary.answers)
-        with self.transaction() as db:
+        row = (
+            summary.created_at.isoformat(),
+            summary.triage.level,
+            pain if isinstance(pain, int) and not isinstance(pain, bool) else None,
+            summary.start_back.risk if summary.start_back else None,
+            summary.contributors[0].id if summary.contributors else None,
+            summary.model_dump_json(),
+        )
+        result_id = 0
+
+        def committed() -> None:
+            if on_commit is not None:
+                on_commit(result_id)
+
+        with self.transaction(on_commit=committed) as db:
             cursor = db.execute(
                 "INSERT INTO results (created_at, triage, pain_intensity, risk, "
                 "top_contributor, summary_json) VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    summary.created_at.isoformat(),
-                    summary.triage.level,
-                    pain if isinstance(pain, int) and not isinstance(pain, bool) else None,
-                    summary.start_back.risk if summary.start_back else None,
-                    summary.contributors[0].id if summary.contributors else None,
-                    summary.model_dump_json(),
-                ),
+                row,
             )
             assert cursor.lastrowid is not None
-            return cursor.lastrowid
+            result_id = cursor.lastrowid
+        return result_id
 
     ROW_COLUMNS = (
         "id, created_at, triage, pain_intensity, risk, top_contributor, "
@@ -192,31 +434,55 @@ class HistoryStore:
         "THEN coalesce(json_extract(summary_json, '$.checklist_version'), 1) ELSE 1 END"
     )
 
+    def _has_results(self) -> bool:
+        """False for a history whose tables are not made yet (opened read-only just after
+        another process created the file): there is nothing in it."""
+        return self.version >= 1
+
     def rows(self) -> list[HistoryRow]:
         """Every result, oldest first."""
-        cursor = self.connection.execute(
-            f"SELECT {self.ROW_COLUMNS} FROM results ORDER BY created_at, id"
-        )
-        return [HistoryRow(*row) for row in cursor]
+        if not self._has_results():
+            return []
+        with self._failures():
+            cursor = self._patiently(
+                f"SELECT {self.ROW_COLUMNS} FROM results ORDER BY created_at, id"
+            )
+            return [HistoryRow.stored(*row) for row in cursor]
 
     def row(self, result_id: int) -> HistoryRow | None:
-        found = self.connection.execute(
-            f"SELECT {self.ROW_COLUMNS} FROM results WHERE id = ?", (result_id,)
-        ).fetchone()
-        return None if found is None else HistoryRow(*found)
+        if not self._has_results():
+            return None
+        with self._failures():
+            found = self._patiently(
+                f"SELECT {self.ROW_COLUMNS} FROM results WHERE id = ?", (result_id,)
+            ).fetchone()
+        return None if found is None else HistoryRow.stored(*found)
 
     def get(self, result_id: int) -> Summary | None:
-        row = self.connection.execute(
-            "SELECT summary_json FROM results WHERE id = ?", (result_id,)
-        ).fetchone()
-        return None if row is None else Summary.model_validate_json(row[0])
+        """The saved summary with this id; pydantic's ``ValidationError`` if it is damaged."""
+        if not self._has_results():
+            return None
+        with self._failures():
+            row = self._patiently(
+                "SELECT summary_json FROM results WHERE id = ?", (result_id,)
+            ).fetchone()
+        return None if row is None else Summary.model_validate_json(stored_text(row[0]))
 
-    def summaries(self) -> Iterator[tuple[int, str]]:
-        """(id, exported JSON) for every result, oldest first, without loading them all."""
-        cursor = self.connection.execute(
-            "SELECT id, summary_json FROM results ORDER BY created_at, id"
-        )
-        yield from cursor
+    def summaries(self) -> Generator[tuple[int, str], None, None]:
+        """(id, stored JSON text) for every result, oldest first, without loading them all.
+
+        Close the iterator (``contextlib.closing``) before the store if it is not used up.
+        A value that is not text (a BLOB that is not UTF-8, a number) comes as "".
+        """
+        if not self._has_results():
+            return
+        with self._failures():
+            cursor = self._patiently("SELECT id, summary_json FROM results ORDER BY created_at, id")
+            try:
+                for result_id, value in cursor:
+                    yield result_id, stored_text(value)
+            finally:
+                cursor.close()
 
     def delete(self, result_id: int) -> bool:
         with self.transaction() as db:
@@ -227,9 +493,55 @@ class HistoryStore:
             return db.execute("DELETE FROM results").rowcount
 
 
-def open_history(*, create: bool) -> HistoryStore | None:
+def _as_text(value: object) -> str:
+    return str(value) if isinstance(value, int | float) else stored_text(value)
+
+
+def _text_or_bytes(raw: bytes) -> str | bytes:
+    """SQLite text as str; text that is not UTF-8 stays bytes for ``stored_text`` to refuse,
+    instead of failing the whole query."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw
+
+
+def stored_text(value: object) -> str:
+    """A stored summary as text: SQLite columns hold any type, and a row written by another
+    program may be a BLOB; what is not UTF-8 text is "" (damaged, like any bad JSON)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            return ""
+    return ""
+
+
+def make_private_folders(folder: Path) -> None:
+    """Create ``folder`` and any missing parents, each 0700 whatever the umask (a umask of
+    000 would otherwise leave them open to everyone)."""
+    missing = []
+    current = folder
+    while not current.is_dir():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=PRIVATE_FOLDER)
+        except FileExistsError:
+            if not path.is_dir():
+                raise
+            continue  # another process made it first
+        path.chmod(PRIVATE_FOLDER)
+
+
+def open_history(*, create: bool, read_only: bool = False) -> HistoryStore | None:
     """The history, or None when it does not exist yet and ``create`` is false."""
     try:
-        return HistoryStore(create=create)
+        return HistoryStore(create=create, read_only=read_only)
     except FileNotFoundError:
         return None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 
-from footcheck.answer_kinds import KINDS, InputProblem, parse_text
+from footcheck.answer_kinds import KINDS, InputProblem, parse_text, read_number
 from footcheck.answers import validate_answers
 from footcheck.catalogue import QUESTION_BY_ID, QUESTIONS, SECTION_BY_ID, SECTIONS
 from footcheck.display_text import format_value, shown
@@ -303,8 +303,9 @@ class Interview:
                 return None
             if text in QUIT_WORDS:
                 raise Quit
-            if text.isascii() and text.isdecimal() and 1 <= int(text) <= count:
-                return int(text)
+            number = read_number(text, whole=True)
+            if isinstance(number, int) and 1 <= number <= count:
+                return number
             if text == "?":
                 self.console.print(
                     "Press Enter to see your summary. To change an answer first, type the "

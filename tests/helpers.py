@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from hypothesis import strategies as st
@@ -124,3 +125,23 @@ def review_row(qid: str, values: dict[str, Any]) -> int:
 
 def section_ids(section: str) -> list[str]:
     return [q.id for q in QUESTIONS if q.section == section]
+
+
+def leaf_paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path (keys and indexes) to a value in a JSON document, for fuzzing edits."""
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in leaf_paths(v, (*path, k))] or [path]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in leaf_paths(v, (*path, i))] or [path]
+    return [path]
+
+
+def edited(document: Any, edits: list[tuple[tuple[Any, ...], Any]]) -> Any:
+    """A copy of ``document`` with the value at each path replaced."""
+    copy = json.loads(json.dumps(document))
+    for path, value in edits:
+        target = copy
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+    return copy

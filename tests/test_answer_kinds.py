@@ -77,3 +77,109 @@ def test_a_refused_list_written_as_text_says_how_to_separate_it() -> None:
     assert message.startswith("'feet,knees' is not allowed")
     assert "separated by ';', e.g. feet;knees" in message
     assert "separated" not in not_allowed(QUESTION_BY_ID["age"], "old")
+
+
+LOOKS_LIKE_42 = ["4_2", "\u0664\u0662", "\uff14\uff12", "42e0", " 4 2 ", "0x2a", "42.", "+-42"]
+"""Read as 42 (or near it) by int() / float(): underscores, Arabic-Indic and full-width
+digits, an exponent; none is how a person writes an answer."""
+
+
+@pytest.mark.parametrize("text", LOOKS_LIKE_42)
+@pytest.mark.parametrize("qid", ["age", "standing_hours"])
+@pytest.mark.parametrize("lenient", [True, False])
+def test_item12_only_ascii_digits_are_a_number(text: str, qid: str, lenient: bool) -> None:
+    if qid == "standing_hours" and text == "42.":
+        return  # a number may end in its decimal point (42. is 42.0, out of range anyway)
+    with pytest.raises(InputProblem):
+        parse_text(QUESTION_BY_ID[qid], text, lenient=lenient)
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "comma", "expected"),
+    [
+        ("42", True, False, 42),
+        ("+42", True, False, 42),
+        ("-3", True, False, -3),
+        ("7.5", False, False, 7.5),
+        (".5", False, False, 0.5),
+        ("7,5", False, True, 7.5),  # a decimal comma, typed at a prompt
+        ("7,5", False, False, None),
+        ("1,5,0", False, True, None),
+        ("7.5", True, False, None),
+        ("inf", False, False, None),
+        ("nan", False, False, None),
+        ("1e3", False, False, None),
+        ("", True, False, None),
+    ],
+)
+def test_item12_the_one_number_reader(
+    text: str, whole: bool, comma: bool, expected: float | None
+) -> None:
+    from footcheck.answer_kinds import read_number
+
+    assert read_number(text, whole=whole, decimal_comma=comma) == expected
+
+
+def test_item12_choice_numbers_at_a_prompt_are_ascii_too() -> None:
+    arch = QUESTION_BY_ID["arch_standing"]
+    assert parse_text(arch, "3", lenient=True) == "normal"
+    with pytest.raises(InputProblem):
+        parse_text(arch, "\u0663", lenient=True)  # Arabic-Indic 3
+
+
+def test_item12_set_csv_and_result_ids_use_the_strict_reader(private_home: object) -> None:
+    import io
+
+    from typer.testing import CliRunner
+
+    from footcheck.batch import read_rows
+    from footcheck.cli.app import app
+
+    runner = CliRunner()
+    for text in LOOKS_LIKE_42:
+        result = runner.invoke(app, ["assess", "--set", f"age={text}"])
+        assert result.exit_code == 2 and "age: '" in result.stderr, text
+    (row,) = read_rows(io.BytesIO("age,active_days\n4_2,\uff13\n".encode()), "csv")
+    assert [p.id for p in row.problems] == ["age", "active_days"]
+    shown = runner.invoke(app, ["history", "show", "\u0663"])
+    assert shown.exit_code == 2 and "is not a result id" in shown.stderr
+
+
+def test_item12_a_number_answer_is_the_same_from_every_edge(tmp_path: object) -> None:
+    """`standing_hours` 9 read from JSON (9 or 9.0), TOML, `--set` or a CSV cell is one
+    answer, 9.0, in the export's answers and evidence alike: the question's kind is
+    "number", so it is always a JSON number with a decimal point, never 9 in one place and
+    9.0 in another."""
+    import io
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from footcheck.batch import read_rows
+    from footcheck.cli.app import app
+    from tests.conftest import RETAIL_WORKER
+
+    runner = CliRunner()
+    folder = Path(str(tmp_path))
+    base = {k: v for k, v in RETAIL_WORKER.items() if k != "standing_hours"}
+    exports = []
+    for name, text in (
+        ("int.json", json.dumps({**base, "standing_hours": 9})),
+        ("float.json", json.dumps({**base, "standing_hours": 9.0})),
+        ("int.toml", "\n".join(f"{k} = {json.dumps(v)}" for k, v in base.items() if v is not None)
+         + "\nstanding_hours = 9\n"),
+    ):  # fmt: skip
+        (folder / name).write_text(text)
+        exports.append(["assess", "--answers", str(folder / name), "-f", "json"])
+    (folder / "base.json").write_text(json.dumps(base))
+    exports.append(["assess", "--answers", str(folder / "base.json"), "--set", "standing_hours=9",
+                    "-f", "json"])  # fmt: skip
+    for args in exports:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.stderr
+        assert '"standing_hours": 9.0' in result.stdout
+        assert '"question": "standing_hours",\n          "answer": 9.0' in result.stdout
+    (row,) = read_rows(io.BytesIO(b"standing_hours\n9\n"), "csv")
+    assert row.values == {"standing_hours": 9.0}
+    assert isinstance(row.values["standing_hours"], float)

@@ -255,10 +255,14 @@ def test_a_document_that_is_not_a_footcheck_response_is_refused(
 
 def test_deep_nesting_is_refused_without_recursion(tmp_path: Path) -> None:
     item: dict[str, Any] = {"linkId": "age", "answer": [{"valueInteger": 40}]}
-    for _ in range(100):
+    for _ in range(12):  # past the 8 group levels, within the file reader's own depth limit
         item = {"linkId": "profile", "item": [item]}
     response = {**good_response(), "item": [item]}
     assert "item: is nested more than 8 levels deep" in refused(tmp_path, response)
+    for _ in range(100):  # far deeper: the file reader refuses it before any FHIR reading
+        item = {"linkId": "profile", "item": [item]}
+    response = {**good_response(), "item": [item]}
+    assert "nested too deeply" in refused(tmp_path, response)
     deeper = '{"resourceType": "QuestionnaireResponse", "item": ' + "[" * 100_000 + "]" * 100_000
     assert "nested too deeply" in refused(tmp_path, deeper + "}")
 

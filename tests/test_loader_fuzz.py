@@ -24,6 +24,7 @@ from footcheck.batch import BatchTotals, as_jsonl, read_rows, score_rows
 from footcheck.catalogue import QUESTION_IDS
 from footcheck.errors import FootcheckError, InputFileError
 from tests.conftest import RETAIL_WORKER
+from tests.helpers import edited, leaf_paths
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
@@ -136,27 +137,10 @@ def test_jsonl_row_with_a_number_too_long_to_read_is_an_error_row() -> None:
     assert row["errors"][0]["message"] == "holds a number too long to read"
 
 
-def _leaf_paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    if isinstance(value, dict):
-        return [p for k, v in value.items() for p in _leaf_paths(v, (*path, k))] or [path]
-    if isinstance(value, list):
-        return [p for i, v in enumerate(value) for p in _leaf_paths(v, (*path, i))] or [path]
-    return [path]
-
-
-def _edited(document: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict[str, Any]:
-    copy = json.loads(json.dumps(document))
-    target = copy
-    for key in path[:-1]:
-        target = target[key]
-    target[path[-1]] = value
-    return copy
-
-
 EMERGENCY_SUMMARY = json.loads(
     (Path(__file__).parent / "golden" / "emergency.json").read_text(encoding="utf-8")
 )
-SUMMARY_LEAVES = _leaf_paths(EMERGENCY_SUMMARY)
+SUMMARY_LEAVES = leaf_paths(EMERGENCY_SUMMARY)
 
 
 @given(st.lists(st.tuples(st.sampled_from(SUMMARY_LEAVES), json_values), min_size=1, max_size=3))
@@ -173,9 +157,7 @@ def test_an_edited_summary_file_is_shown_or_refused_never_a_crash(
     from footcheck.cli.file_commands import load_summary
     from footcheck.render import FORMATS, render_text
 
-    document = EMERGENCY_SUMMARY
-    for path, value in edits:
-        document = _edited(document, path, value)
+    document = edited(EMERGENCY_SUMMARY, edits)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "summary.json"
         path.write_text(json.dumps(document), encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from footcheck.errors import FileExists
-from footcheck.output_files import PRIVATE, SHAREABLE, write_text
+from footcheck.output_files import PRIVATE, SHAREABLE, write_target, write_text
+from tests.conftest import RETAIL_WORKER
 
 
 def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path) -> None:
@@ -77,3 +79,92 @@ def test_a_summary_written_with_output_is_readable_by_its_owner_only(
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in tmp_path.iterdir() if p.is_file()}
     assert modes["s.json"] == modes["rows.jsonl"] == 0o600
     assert modes["blank.json"] == 0o644  # no answers in it
+
+
+def _shared_folder(tmp_path: Path) -> Path:
+    """A folder like /tmp: sticky and writable by everyone."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    return shared
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a link owned by someone else needs root")
+def test_item10_someone_elses_link_in_a_shared_folder_is_not_written_through(
+    tmp_path: Path,
+) -> None:
+    """Another user's link in /tmp pointing at your file: the kernel would refuse to follow
+    it (fs.protected_symlinks), and so does footcheck, on every system; before, it
+    resolved the link itself and replaced the file it named."""
+    from typer.testing import CliRunner
+
+    from footcheck.cli.app import app
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("mine")
+    link = _shared_folder(tmp_path) / "out.json"
+    link.symlink_to(victim)
+    os.lchown(link, 65534, 65534)  # nobody's link
+    with pytest.raises(PermissionError, match="someone else made in a shared folder"):
+        write_text(link, "new", force=True, mode=PRIVATE)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(RETAIL_WORKER))
+    result = CliRunner().invoke(
+        app, ["assess", "--answers", str(answers), "-o", str(link), "--force", "-f", "json"]
+    )
+    assert result.exit_code == 2
+    assert "footcheck does not write through it" in result.stderr
+    assert victim.read_text() == "mine" and link.is_symlink()
+    assert sorted(p.name for p in link.parent.iterdir()) == ["out.json"]  # no temporary file
+
+
+def test_item10_your_own_link_in_a_shared_folder_is_written_through(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = _shared_folder(tmp_path) / "mine.json"
+    link.symlink_to(real)
+    write_text(link, "new", force=True, mode=PRIVATE)
+    assert link.is_symlink() and real.read_text() == "new"
+
+
+def test_item10_links_are_followed_hop_by_hop_to_the_file_the_kernel_finds(
+    tmp_path: Path,
+) -> None:
+    real = tmp_path / "a" / "real.json"
+    real.parent.mkdir()
+    real.write_text("old")
+    first = tmp_path / "first.json"
+    second = tmp_path / "b" / "second.json"
+    second.parent.mkdir()
+    second.symlink_to(Path("..") / "a" / "real.json")  # relative to its own folder
+    first.symlink_to(second)
+    assert write_target(first) == second.parent / ".." / "a" / "real.json"
+    write_text(first, "new", force=True, mode=PRIVATE)
+    assert real.read_text() == "new" and first.is_symlink() and second.is_symlink()
+    dangling = tmp_path / "dangling.json"
+    dangling.symlink_to(tmp_path / "made.json")
+    write_text(dangling, "made", force=False, mode=PRIVATE)
+    assert (tmp_path / "made.json").read_text() == "made"
+
+
+def test_item7_an_output_in_a_loop_of_links_is_a_plain_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from footcheck.cli.app import app
+
+    (tmp_path / "a.json").symlink_to(tmp_path / "b.json")
+    (tmp_path / "b.json").symlink_to(tmp_path / "a.json")
+    with pytest.raises(OSError, match="loop of symbolic links"):
+        write_text(tmp_path / "a.json", "x", force=True, mode=PRIVATE)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(RETAIL_WORKER))
+    for command in (
+        ["assess", "--answers", str(answers), "-f", "json"],
+        ["history", "export"],
+        ["template"],
+        ["report", str(answers)],
+    ):
+        result = CliRunner().invoke(app, [*command, "-o", str(tmp_path / "a.json")])
+        assert result.exit_code == 2, (command, result.stderr)
+        assert "a loop of symbolic links" in result.stderr
+        assert not isinstance(result.exception, RuntimeError)

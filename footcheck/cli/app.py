@@ -357,8 +357,11 @@ def _result_id(text: str | int) -> int:
     """A saved result's id, refused in the history's own words rather than the parser's."""
     if isinstance(text, int):
         return text
-    if text.strip().isdecimal() and int(text) <= MAX_RESULT_ID:
-        return int(text)
+    from footcheck.answer_kinds import read_number
+
+    number = read_number(text, whole=True)
+    if isinstance(number, int) and 0 <= number <= MAX_RESULT_ID:
+        return number
     from footcheck.display_text import shown
 
     raise typer.BadParameter(

@@ -118,6 +118,7 @@ def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_st
     from footcheck.cli.history_commands import save_summary
     from footcheck.errors import FootcheckError
 
+    written = f" ({options.output} was written)" if options.output else ""
     if options.save is None:
         from footcheck.cli.terminal import line_reader, message_console
 
@@ -131,13 +132,18 @@ def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_st
             reply = ""
         except KeyboardInterrupt:
             # The summary is shown (and --output written) by now: say what was not kept.
-            written = f" ({options.output} was written)" if options.output else ""
             interrupted(f"cancelled: not saved to your history{written}")
         if reply.strip().lower() not in ("y", "yes"):
             return
+    saved: list[int] = []
     try:
-        result_id = save_summary(summary)
+        save_summary(summary, on_commit=saved.append)
+        print(f"Saved as result {saved[0]}. See `footcheck history list`.", file=sys.stderr)
+    except KeyboardInterrupt:
+        # Told apart at the commit itself: a stop signal then waits until the id is known.
+        if saved:
+            interrupted(f"stopped, but your result was saved first, as result {saved[0]}")
+        interrupted(f"cancelled: not saved to your history{written}")
     except FootcheckError as failure:
         failure.message = f"your summary is shown above but could not be saved: {failure.message}"
         raise
-    print(f"Saved as result {result_id}. See `footcheck history list`.", file=sys.stderr)

@@ -8,6 +8,7 @@ error or picks its own exit code (docs/rules.md, "Exit codes").
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -21,6 +22,7 @@ from footcheck.errors import (
     AnswersError,
     FileExists,
     FootcheckError,
+    HistoryBusy,
     HistoryError,
     InputFileError,
     OutputError,
@@ -55,14 +57,16 @@ EXIT_CODES: tuple[tuple[type[FootcheckError], ExitCode], ...] = (
     (FileExists, ExitCode.USAGE),
     (OperationalFailure, ExitCode.FAILURE),
     (OutputError, ExitCode.FAILURE),
+    (HistoryBusy, ExitCode.FAILURE),
     (HistoryError, ExitCode.FAILURE),
 )
 """Each kind of failure and its exit code; the first matching kind wins."""
 
 CANCELLED = "cancelled, nothing saved"
 MESSAGE_WIDTH = 100
-MAX_DETAILS = 50
-"""Problems listed under a failure; a file with more gets a count of the rest."""
+MAX_LISTED = 50
+"""Problems listed under a failure; the rest are counted ("and N more"). A file can hold
+thousands of mistakes, and a screenful names the pattern as well as all of them would."""
 
 
 def exit_code_for(error: FootcheckError) -> ExitCode:
@@ -70,20 +74,25 @@ def exit_code_for(error: FootcheckError) -> ExitCode:
 
 
 def say(text: str, *, indent: str = "") -> None:
-    """A message on stderr, broken between words at the terminal's width (a terminal
-    would otherwise break it mid-word)."""
-    if not _stderr_is_terminal():  # a log or a program reads it: one line a message
-        print(text, file=sys.stderr)
-        return
-    width = min(shutil.get_terminal_size().columns, MESSAGE_WIDTH)
-    lines = textwrap.wrap(
-        text,
-        width,
-        subsequent_indent=indent + "  " if indent else "",
-        break_long_words=False,  # a path or an id stays whole, to copy and paste
-        break_on_hyphens=False,
-    )
-    print("\n".join(lines) if lines else text, file=sys.stderr)
+    """A message on stderr: on a terminal, broken between words at its width (a terminal
+    would otherwise break it mid-word); for a log or a program, one line a message. If
+    even stderr cannot be written, the exit code still tells."""
+    if _stderr_is_terminal():
+        width = min(shutil.get_terminal_size().columns, MESSAGE_WIDTH)
+        text = "\n".join(
+            "\n".join(
+                textwrap.wrap(
+                    line,
+                    width,
+                    subsequent_indent=indent + "  " if indent else "",
+                    break_long_words=False,  # a path or an id stays whole, to copy
+                    break_on_hyphens=False,
+                )
+            )
+            for line in text.split("\n")
+        )
+    with contextlib.suppress(OSError, ValueError):
+        print(text, file=sys.stderr, flush=True)
 
 
 def _stderr_is_terminal() -> bool:
@@ -94,11 +103,13 @@ def _stderr_is_terminal() -> bool:
 
 
 def report_failure(error: FootcheckError) -> None:
-    say(f"footcheck: {error.message}")
-    for line in error.details[:MAX_DETAILS]:
-        say(f"  - {line}", indent="  ")
-    if len(error.details) > MAX_DETAILS:
-        say(f"  - and {len(error.details) - MAX_DETAILS} more", indent="  ")
+    """The one place a failure is printed: its message, then at most ``MAX_LISTED`` details."""
+    lines = [f"footcheck: {error.message}"]
+    lines += [f"  - {line}" for line in error.details[:MAX_LISTED]]
+    if len(error.details) > MAX_LISTED:
+        lines.append(f"  - and {len(error.details) - MAX_LISTED} more")
+    for line in lines:
+        say(line, indent="  " if line.startswith("  - ") else "")
 
 
 def exit_with(code: ExitCode) -> NoReturn:
@@ -119,8 +130,7 @@ def fail(error: FootcheckError) -> NoReturn:
 
 
 def interrupted(message: str = CANCELLED) -> NoReturn:
-    print(file=sys.stderr)  # Ctrl-C and Ctrl-D leave the cursor on the prompt's line
-    say(message)
+    say(f"\n{message}")  # Ctrl-C and Ctrl-D leave the cursor on the prompt's line
     exit_with(ExitCode.INTERRUPTED)
 
 
@@ -131,7 +141,9 @@ def reports_failures(command: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            return command(*args, **kwargs)
+            result = command(*args, **kwargs)
+            sys.stdout.flush()  # a failed write to stdout is this command's failure
+            return result
         except FootcheckError as error:
             fail(error)
         except KeyboardInterrupt:

@@ -13,6 +13,7 @@ from footcheck.catalogue import QUESTION_IDS
 from footcheck.cli.summary_output import Destination, check_output, show_stored
 from footcheck.display_text import printable
 from footcheck.errors import InputFileError, OutputError
+from footcheck.input_files import check_structure, read_text
 from footcheck.output_files import SHAREABLE, write_text
 from footcheck.summary import Summary
 
@@ -34,16 +35,20 @@ def write_template(output: Path | None, *, force: bool) -> None:
     )
 
 
+WHAT = "an exported summary"
+
+
 def load_summary(path: Path) -> Summary:
-    """An exported summary, with every problem named if it is not one."""
+    """An exported summary, with every problem named if it is not one.
+
+    One scored with today's checklist must also agree with itself: warning signs, STarT
+    Back scores and triage level that do not follow from its answers are refused (exit 2,
+    each field named) rather than shown, since a report is read as footcheck's word.
+    """
+    text = read_text(path, WHAT)
+    check_structure(path, text, WHAT, toml=False)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputFileError(f"{path} does not exist") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputFileError(f"cannot read {path}: {error}") from None
-    try:
-        return Summary.model_validate_json(text)
+        summary = Summary.model_validate_json(text)
     except ValidationError as error:
         holds = _holds_answers(text)
         if holds is not None:
@@ -57,9 +62,15 @@ def load_summary(path: Path) -> Summary:
             # Our own checks' words, without pydantic's "Value error, " in front.
             why = item["ctx"]["error"] if item["type"] == "value_error" else item["msg"]
             details.append(f"{where}: {why}")
+        raise InputFileError(f"{path} is not an exported footcheck summary", details) from None
+    from footcheck.scoring.evaluate import contradictions  # the rules: only `report` needs them
+
+    found = contradictions(summary)
+    if found:
         raise InputFileError(
-            f"{path} is not an exported footcheck summary (schema_version 1)", details[:20]
-        ) from None
+            f"{path} does not follow from its own answers (was it edited?); not shown", found
+        )
+    return summary
 
 
 def run_report(path: Path, where: Destination) -> None:

@@ -1,11 +1,14 @@
-"""`footcheck history …`: list, show, trend, export and delete saved results."""
+"""`footcheck history …`: list, show, trend, export and delete saved results.
+
+Reading commands open the history read-only: they never take its write lock, so they work
+while another footcheck saves, and never change the file.
+"""
 
 from __future__ import annotations
 
-import sqlite3
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing, contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, cast
@@ -20,7 +23,8 @@ from footcheck.cli.summary_output import (
     results_format,
     show_stored,
 )
-from footcheck.errors import HistoryError, OutputError
+from footcheck.display_text import printable
+from footcheck.errors import OutputError
 from footcheck.history_location import history_path
 from footcheck.history_store import HistoryRow, HistoryStore, open_history
 from footcheck.output_files import PRIVATE, atomic_writer
@@ -31,34 +35,27 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def opened(*, create: bool = False) -> Iterator[HistoryStore | None]:
-    """The history store, with its failures turned into exit-1 messages."""
-    store = open_history(create=create)
+def opened(*, create: bool = False, read_only: bool = True) -> Iterator[HistoryStore | None]:
+    """The history store (None if there is none yet), closed afterwards."""
+    store = open_history(create=create, read_only=read_only and not create)
     try:
         yield store
-    except sqlite3.DatabaseError as error:
-        raise HistoryError(f"the history at {history_path()} failed: {error}") from None
     finally:
         if store is not None:
             store.close()
 
 
-def save_summary(summary: Summary) -> int:
+def save_summary(summary: Summary, on_commit: Callable[[int], None] | None = None) -> int:
     with opened(create=True) as store:
         assert store is not None
-        return store.save(summary)
+        return store.save(summary, on_commit=on_commit)
 
 
 def list_results(*, accessible: bool = False) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from footcheck.render.wording import (
-        EARLIER_CHECKLIST_NOTE,
-        contributor_short,
-        earlier_mark,
-        local_time,
-    )
+    from footcheck.render.wording import EARLIER_CHECKLIST_NOTE, contributor_short, earlier_mark
 
     console = Console()
     with opened() as store:
@@ -72,11 +69,12 @@ def list_results(*, accessible: bool = False) -> None:
             pain = "no back pain" if row.pain_intensity is None else f"pain {row.pain_intensity}/10"
             risk = f"STarT Back risk {row.risk}" if row.risk else "no STarT Back score"
             top = contributor_short(row.top_contributor) if row.top_contributor else "none"
-            when = local_time(datetime.fromisoformat(row.created_at))
+            moment = when(row)
             triage = row.triage.replace("_", " ") + earlier_mark(row.checklist_version)
-            console.print(
-                Text(f"Result {row.id}, {when}: {triage}, {pain}, {risk}, top contributor {top}.")
+            sentence = (
+                f"Result {row.id}, {moment}: {triage}, {pain}, {risk}, top contributor {top}."
             )
+            console.print(Text(printable(sentence)))  # stored text, never markup
     else:
         console.print(results_table(rows))
     if any(earlier_mark(row.checklist_version) for row in rows):
@@ -89,7 +87,7 @@ def results_table(rows: list[HistoryRow]) -> Table:
     from rich.table import Table
     from rich.text import Text
 
-    from footcheck.render.wording import contributor_short, earlier_mark, local_time
+    from footcheck.render.wording import contributor_short, earlier_mark
 
     # Light lines, so a row fits on one line at 80 columns.
     table = Table(
@@ -106,14 +104,24 @@ def results_table(rows: list[HistoryRow]) -> Table:
     for row in rows:
         cells = (
             str(row.id),
-            local_time(datetime.fromisoformat(row.created_at)),
+            when(row),
             row.triage.replace("_", " ") + earlier_mark(row.checklist_version),
             "-" if row.pain_intensity is None else f"{row.pain_intensity}/10",
             row.risk or "-",
             contributor_short(row.top_contributor) if row.top_contributor else "none",
         )
-        table.add_row(*(Text(cell) for cell in cells))  # stored text is never markup
+        table.add_row(*(Text(printable(cell)) for cell in cells))  # text, never markup
     return table
+
+
+def when(row: HistoryRow) -> str:
+    """When a result was saved, in local time; a damaged time is shown as stored."""
+    from footcheck.render.wording import local_time
+
+    try:
+        return local_time(datetime.fromisoformat(row.created_at))
+    except ValueError:
+        return f"{printable(row.created_at[:20])} (damaged)"
 
 
 def load_result(result_id: int) -> Summary:
@@ -131,6 +139,26 @@ def show_result(result_id: int, where: Destination) -> None:
     show_stored(lambda: load_result(result_id), where)
 
 
+def valid_summaries(
+    store: HistoryStore | None,
+) -> Generator[tuple[int, str, Summary | None], None, None]:
+    """(id, stored text, the summary or None if that row is damaged), oldest first: the
+    test of a damaged row `show` makes too (the summary must read back), for `trend` and
+    `export`."""
+    if store is None:
+        return
+    with closing(store.summaries()) as rows:
+        for result_id, text in rows:
+            try:
+                yield result_id, text, Summary.model_validate_json(text)
+            except ValidationError:
+                yield result_id, text, None
+
+
+def left_out(damaged: list[int]) -> str:
+    return f"left out damaged result(s) {', '.join(map(str, damaged))}"
+
+
 def trend(*, accessible: bool = False) -> None:
     from rich.console import Console
 
@@ -138,62 +166,71 @@ def trend(*, accessible: bool = False) -> None:
 
     results = []
     damaged = []
-    with opened() as store:
-        for result_id, text in store.summaries() if store else []:
-            try:
-                results.append((result_id, Summary.model_validate_json(text)))
-            except ValidationError:
-                damaged.append(str(result_id))
+    with opened() as store, closing(valid_summaries(store)) as rows:
+        for result_id, _, summary in rows:
+            if summary is None:
+                damaged.append(result_id)
+            else:
+                results.append((result_id, summary))
     if damaged:  # one bad row should not hide the rest of the progress
-        print(f"footcheck: left out damaged result(s) {', '.join(damaged)}", file=sys.stderr)
+        print(f"footcheck: {left_out(damaged)}", file=sys.stderr)
     print_trend(results, Console(), accessible=accessible)
 
 
 def export(output: Path | None, chosen_format: str | None, *, force: bool) -> None:
+    """Every result as JSONL or a wide CSV. A damaged row is named on stderr and the exit
+    code is 1, as `trend` leaves it out and `show` refuses it; the others are all written
+    (in the CSV, the damaged one too, as a row that says so)."""
     fmt = results_format(output, chosen_format)
     check_output(output, force=force)
-    with opened() as store:
-        results = store.summaries() if store else iter(())
+    with opened() as store, closing(valid_summaries(store)) as rows:
         if output is None:
-            write_export(results, sys.stdout, fmt)
-            return
-        try:
-            with atomic_writer(output, force=force, mode=PRIVATE) as stream:
-                count = write_export(results, stream, fmt)
-        except OSError as error:
-            raise OutputError(f"cannot write {output}: {error}") from None
-    print(f"Exported {count} result(s) to {output}.", file=sys.stderr)
-
-
-def write_export(results: Iterator[tuple[int, str]], target: IO[str], fmt: ResultsFormat) -> int:
-    """Each saved result as stored (JSONL), or as a wide CSV row whose record_id is its id
-    in the history; a damaged result is a row that says so. Returns how many were written."""
-    count = 0
-    if fmt == "jsonl":
-        for _, text in results:
-            target.write(text + "\n")
-            count += 1
-        return count
-    from footcheck.wide_csv import WideCsvWriter
-
-    writer = WideCsvWriter(target)
-    for result_id, text in results:
-        try:
-            summary = Summary.model_validate_json(text)
-        except ValidationError:
-            writer.error(
-                f"saved result {result_id} is damaged", record_id=str(result_id), line=None
-            )
+            count, damaged = write_export(rows, sys.stdout, fmt)
         else:
+            try:
+                with atomic_writer(output, force=force, mode=PRIVATE) as stream:
+                    count, damaged = write_export(rows, stream, fmt)
+            except OSError as error:
+                raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
+            print(f"Exported {count} result(s) to {output}.", file=sys.stderr)
+    if damaged and fmt == "csv":
+        ids = ", ".join(map(str, damaged))
+        raise OperationalFailure(f"damaged result(s) {ids}: written as rows that say so")
+    if damaged:
+        raise OperationalFailure(left_out(damaged))
+
+
+def write_export(
+    rows: Iterator[tuple[int, str, Summary | None]], target: IO[str], fmt: ResultsFormat
+) -> tuple[int, list[int]]:
+    """Each saved result as stored (JSONL), or as a wide CSV row whose record_id is its id
+    in the history. Returns (how many were written, ids of the damaged ones)."""
+    count, damaged = 0, []
+    writer = None
+    if fmt == "csv":
+        from footcheck.wide_csv import WideCsvWriter
+
+        writer = WideCsvWriter(target)
+    for result_id, text, summary in rows:
+        if summary is None:
+            damaged.append(result_id)
+            if writer is not None:
+                why = f"saved result {result_id} is damaged"
+                writer.error(why, record_id=str(result_id), line=None)
+            continue
+        if writer is not None:
             data = cast(SummaryData, summary.model_dump())
             writer.summary(data, record_id=str(result_id), line=None)
+        else:
+            # As stored; JSON's own line breaks (outside strings) would split the line.
+            target.write(text.replace("\r", " ").replace("\n", " ") + "\n")
         count += 1
-    return count
+    return count, damaged
 
 
 def describe_row(result_id: int) -> str:
     """Which result an id is, in words, so a person deletes the one they mean."""
-    from footcheck.render.wording import earlier_mark, local_time
+    from footcheck.render.wording import earlier_mark
 
     with opened() as store:
         row = store.row(result_id) if store else None
@@ -201,7 +238,7 @@ def describe_row(result_id: int) -> str:
         raise UsageFailure(f"no saved result with id {result_id} (see `footcheck history list`)")
     pain = "no back pain" if row.pain_intensity is None else f"pain {row.pain_intensity}/10"
     triage = row.triage.replace("_", " ") + earlier_mark(row.checklist_version)
-    return f"{local_time(datetime.fromisoformat(row.created_at))}, {triage}, {pain}"
+    return f"{when(row)}, {triage}, {pain}"
 
 
 def delete(result_id: int | None, *, everything: bool, yes: bool) -> None:
@@ -220,7 +257,7 @@ def delete(result_id: int | None, *, everything: bool, yes: bool) -> None:
         if reply not in ("y", "yes"):
             print("Nothing deleted.", file=sys.stderr)
             return
-    with opened() as store:
+    with opened(read_only=False) as store:
         if store is None:
             raise UsageFailure("there is no history yet")
         if everything:

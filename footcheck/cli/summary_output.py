@@ -57,7 +57,7 @@ def check_output(output: Path | None, *, force: bool) -> None:
     try:
         check_writable(output, force=force)
     except OSError as error:
-        raise UsageFailure(f"cannot write {output}: {error}") from None
+        raise UsageFailure(f"cannot write {output}: {error.strerror or error}") from None
 
 
 def write_output(summary: Summary, output: Path, fmt: Format, *, force: bool) -> None:

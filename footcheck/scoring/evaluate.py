@@ -79,3 +79,43 @@ def references(contributors: list[ContributorData], steps: list[StepData]) -> li
     """Exactly the sources the contributors and steps cite, each once, in citing order."""
     ids = [sid for item in (*contributors, *steps) for sid in item["sources"]]
     return [{"id": s.id, "citation": s.citation, "url": s.url} for s in cited(ids)]
+
+
+def contradictions(summary: Summary) -> list[str]:
+    """Where a summary's warning signs, STarT Back scores or triage level do not follow
+    from its own answers, one line per field: a hand-edited file must not show "self care"
+    beside a warning sign answered yes.
+
+    Only for summaries scored with today's checklist: an earlier one is shown as it was
+    scored, by rules that were different (version 1 asked the warning signs of everyone),
+    and is never held to today's.
+    """
+    if not summary.scored_now:
+        return []
+    values = summary.answers
+    red_flags = raised_flags(values)
+    start_back = score_start_back(values)
+    level = decide_triage(values, red_flags, start_back)["level"]
+    found = []
+    if summary.red_flags != red_flags:
+        found.append(
+            f"red_flags: {_listed(summary.red_flags)}, but the answers give {_listed(red_flags)}"
+        )
+    stored_start_back = None if summary.start_back is None else summary.start_back.model_dump()
+    if stored_start_back != start_back:
+        found.append(
+            f"start_back: {_scores(stored_start_back)}, but the answers give {_scores(start_back)}"
+        )
+    if summary.triage.level != level:
+        found.append(f"triage.level: {summary.triage.level}, but the answers give {level}")
+    return found
+
+
+def _listed(ids: list[str]) -> str:
+    return ", ".join(ids) if ids else "none"
+
+
+def _scores(scores: Mapping[str, object] | None) -> str:
+    if scores is None:
+        return "none"
+    return ", ".join(f"{key} {value}" for key, value in scores.items())

@@ -1,0 +1,82 @@
+"""Reading a file someone gives footcheck (answers, a summary) with its cost bounded.
+
+A file a few kilobytes long must not take gigabytes or minutes: ``/dev/zero``, a named
+pipe or a huge file is read only up to the size limit; text nested too deeply, or TOML
+keys with too many dotted parts (which the TOML parser handles in quadratic memory), are
+refused by a linear scan before any parser sees them. Each refusal names the file and
+what is allowed (exit 2).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate
+from pathlib import Path
+
+from footcheck.errors import InputFileError
+
+MAX_INPUT_BYTES = 1024 * 1024
+"""1 MiB: an answers file is about 2 KB, the TOML template 9 KB, the longest exported
+summary about 20 KB."""
+MAX_NESTING = 64
+"""Lists and tables inside one another: an answers file needs 2 levels, a summary 6."""
+MAX_KEY_PARTS = 32
+"""Parts of one dotted TOML key (``a.b.c`` has 3): answers files use none."""
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+"""Byte-order marks of UTF-16, which some editors and spreadsheets save by default."""
+
+NESTED_TOO_DEEPLY = "{path} is nested too deeply to be {what} (at most {limit} levels)"
+
+_JSON_STRING = r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'
+_TOML_SKIPPED = re.compile(
+    r'"""[\s\S]*?"""|' + r"'''[\s\S]*?'''|" + _JSON_STRING + r"|'[^'\n]*'|#[^\n]*"
+)
+_JSON_SKIPPED = re.compile(_JSON_STRING)
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_DEPTH = {"[": 1, "{": 1, "]": -1, "}": -1}
+_LONG_DOTTED_KEY = re.compile(
+    # MAX_KEY_PARTS parts joined by dots; the look-behind keeps the scan linear.
+    r"(?<![\w-])(?:[\w-]++\s*+\.\s*+){" + str(MAX_KEY_PARTS) + r"}[\w-]"
+)
+
+
+def read_text(path: Path, what: str) -> str:
+    """The UTF-8 text of ``path``, read no further than the size limit.
+
+    ``what`` names the kind of file in messages ("an answers file").
+    """
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_INPUT_BYTES + 1)
+    except FileNotFoundError:
+        raise InputFileError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise InputFileError(f"{path} is a folder, not {what}") from None
+    except OSError as error:
+        raise InputFileError(f"cannot read {path}: {error.strerror or error}") from None
+    if len(raw) > MAX_INPUT_BYTES:
+        raise InputFileError(
+            f"{path} is too large to be {what} (more than {MAX_INPUT_BYTES // 2**20} MB)"
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        saved_as = " (it is UTF-16)" if raw.startswith(UTF16_MARKS) else ""
+        offset = error.start + (len(raw) - len(error.object))  # counting a byte-order mark
+        where = "" if saved_as else f" (byte 0x{raw[offset]:02x} at offset {offset})"
+        raise InputFileError(
+            f"{path} is not a UTF-8 text file{saved_as}{where}; save it as UTF-8"
+        ) from None
+
+
+def check_structure(path: Path, text: str, what: str, *, toml: bool) -> None:
+    """Refuse, before parsing, text a parser would spend too long or too deep on."""
+    skipped = (_TOML_SKIPPED if toml else _JSON_SKIPPED).sub("s", text)
+    brackets = _NOT_BRACKETS.sub("", skipped)
+    if brackets and max(accumulate(map(_DEPTH.__getitem__, brackets))) > MAX_NESTING:
+        raise InputFileError(NESTED_TOO_DEEPLY.format(path=path, what=what, limit=MAX_NESTING))
+    if toml and _LONG_DOTTED_KEY.search(skipped):
+        raise InputFileError(
+            f"{path} has a dotted key of more than {MAX_KEY_PARTS} parts; answers are "
+            "question ids (see `footcheck template -o answers.toml`)"
+        )
