@@ -24,7 +24,13 @@ from pydantic_core import to_json
 
 from footcheck.answer_files import UTF16_MARKS
 from footcheck.answer_kinds import InputProblem, not_allowed, parse_text
-from footcheck.answers import Answers, Problem, unknown_id_message, validate_answers
+from footcheck.answers import (
+    MAX_SUGGESTIONS,
+    Answers,
+    Problem,
+    unknown_id_message,
+    validate_answers,
+)
 from footcheck.catalogue import QUESTION_BY_ID
 from footcheck.display_text import shown, shown_json
 from footcheck.errors import AnswersError, InputFileError
@@ -192,7 +198,7 @@ def csv_rows(lines: Iterable[Line], id_field: str = DEFAULT_ID_FIELD) -> Iterato
         first = next(iter(physical.problems.values()))
         raise InputFileError(f"the CSV header {first.message}")
     unknown = [name for name in header if name not in QUESTION_BY_ID and name != id_field]
-    repeated = sorted({name for name in header if header.count(name) > 1})
+    repeated = sorted(name for name, count in Counter(header).items() if count > 1)
     if len(header) == 1 and (separator := _other_separator(header[0])):
         # Spreadsheets in many locales export CSV with semicolons; lists use ';' here.
         raise InputFileError(
@@ -202,7 +208,11 @@ def csv_rows(lines: Iterable[Line], id_field: str = DEFAULT_ID_FIELD) -> Iterato
     if unknown or repeated:
         raise InputFileError(
             "the CSV header must be question ids, each once",
-            [f"column '{shown(name)}' {unknown_id_message(name)}" for name in unknown]
+            [
+                f"column '{shown(name)}' "
+                + unknown_id_message(name, suggest=number < MAX_SUGGESTIONS)
+                for number, name in enumerate(unknown)
+            ]
             + [f"column '{name}' appears more than once" for name in repeated],
         )
     id_column = header.index(id_field) if id_field in header else None
