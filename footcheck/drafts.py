@@ -1,8 +1,8 @@
 """An interrupted interactive assessment, kept so the next one can continue it.
 
-One draft at a time, `draft.json` beside the history, readable by its owner only (SPEC 11
-in docs/rules.md terms: nothing typed is lost to a Ctrl-C). Only interactive runs without
-`--answers` or `--set` keep or offer a draft; a damaged draft is set aside, never used.
+One draft at a time, `draft.json` beside the history, readable by its owner only, so that
+nothing typed is lost to a Ctrl-C. Only interactive runs without `--answers` or `--set`
+keep or offer a draft; a damaged draft is set aside, never used (README, "Drafts").
 """
 
 from __future__ import annotations
