@@ -91,7 +91,10 @@ class Interview:
         return [q for q in QUESTIONS if q.id not in self.preset and q.applies(self.answers)]
 
     def ask_missing(self, label: str = "Question") -> None:
-        cursor = 0
+        # Answers carried over (a draft) are not asked again, but `back` reaches them and
+        # the numbering counts them.
+        todo = self.todo()
+        cursor = next((i for i, q in enumerate(todo) if self.answers.get(q.id) is None), 0)
         while True:
             self.drop_inapplicable()
             todo = self.todo()
@@ -125,8 +128,13 @@ class Interview:
         self.console.print(Text(question.prompt, style="bold"))
         self.show_choices(question)
         current = self.answers.get(question.id)
-        if current is None:
-            current = self.remembered.get(question.id)
+        if current is None and question.id in self.remembered:
+            earlier = self.remembered[question.id]
+            if question.red_flag is None:
+                current = earlier  # an earlier answer comes back as the default
+            else:  # but a warning sign is never answered by pressing Enter
+                said = format_value(question, earlier)
+                self.console.print(Text(f"(You answered {said} before.)", style="dim"))
         hint = self.hint(question, current, allow_back)
         while True:
             text = self.read_line(hint).strip()
@@ -177,20 +185,29 @@ class Interview:
             if not self.finish_after_emergency():
                 raise EmergencyStop(question)
 
+    def announce_emergency(self) -> None:
+        """An emergency warning sign already answered yes (in a file or a draft) is told
+        before any question, with the same choice to stop there."""
+        for question in QUESTIONS:
+            if question.red_flag == "emergency" and self.answers.get(question.id) is True:
+                self.store(question, True)
+                return
+
     def finish_after_emergency(self) -> bool:
-        """Stop (the default) or finish the checklist after the emergency advice."""
+        """Stop (the default) or go on after the emergency advice; a yes typed by mistake
+        can be changed at the review."""
         while True:
-            word = (
-                self.read_line("Stop here (Enter), or type 'finish' to answer the rest > ")
-                .strip()
-                .lower()
-            )
+            word = self.read_line("Stop here (Enter), or type 'finish' to go on > ").strip().lower()
             if word in STOP_WORDS or word in QUIT_WORDS:
                 return False
             if word in FINISH_WORDS:
                 return True
             self.console.print(
-                Text(f"'{shown(word)}': press Enter to stop, or type finish.", style="yellow")
+                Text(
+                    f"'{shown(word)}': press Enter to stop, or type finish to go on (a yes "
+                    "typed by mistake can be changed at the review).",
+                    style="yellow",
+                )
             )
 
     def accept(self, question: Question, text: str) -> str | None:
@@ -250,7 +267,11 @@ class Interview:
             self.console.print(Text("Your answers.", style="bold"))
             for number, (_, question) in enumerate(rows, 1):
                 value = format_value(question, self.answers.get(question.id))
-                self.console.print(Text(f"{number}. {question.label}: {value}."))
+                label = question.label
+                if question.start_back_item is not None:  # "21. 1. …" is read as noise
+                    item = question.label.split(". ", 1)[-1]
+                    label = f"STarT Back item {question.start_back_item}: {item}"
+                self.console.print(Text(f"{number}. {label}: {value}."))
         else:
             table = Table(
                 title="Your answers", title_justify="left", show_lines=False, header_style="bold"

@@ -8,9 +8,16 @@ and order are the interface other programs read, so change them only with a new
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal, TypedDict
+from typing import Annotated, Any, Literal, TypedDict
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from footcheck.catalogue import QUESTION_BY_ID
 from footcheck.question import AnswerValue
@@ -32,6 +39,8 @@ EvidenceLabel = Literal["guideline", "limited", "practical"]
 SchemaVersion = Literal[1, 2]
 SCHEMA_VERSION: Literal[2] = 2
 CHECKLIST_VERSION = 2
+MAX_POINTS = 100
+"""No contributor scores near this; a summary file claiming more was edited by hand."""
 """The version of the checklist and its rules that scores today (docs/rules.md)."""
 DISCLAIMER = (
     "footcheck is a self-help checklist, not a diagnosis: it cannot examine you. If your "
@@ -137,23 +146,23 @@ class Triage(_Frozen):
 
 
 class StartBack(_Frozen):
-    total: int
-    psychosocial: int
+    total: Annotated[int, Field(ge=0, le=9)]
+    psychosocial: Annotated[int, Field(ge=0, le=5)]
     risk: Risk
 
 
 class FootPosture(_Frozen):
     classification: PostureClass
     source: Literal["fpi6", "self_checks"]
-    pronation_signs: int
-    supination_signs: int
-    fpi6_total: int | None
+    pronation_signs: Annotated[int, Field(ge=0, le=5)]
+    supination_signs: Annotated[int, Field(ge=0, le=5)]
+    fpi6_total: Annotated[int, Field(ge=-12, le=12)] | None
 
 
 class Evidence(_Frozen):
     question: str
     answer: AnswerValue
-    points: int
+    points: Annotated[int, Field(ge=1, le=MAX_POINTS)]
     reason: str
 
     @field_validator("question")
@@ -169,7 +178,7 @@ class Evidence(_Frozen):
 class Contributor(_Frozen):
     id: str
     title: str
-    points: int
+    points: Annotated[int, Field(ge=1, le=MAX_POINTS)]
     likelihood: Likelihood
     evidence: list[Evidence]
     explanation: str

@@ -172,7 +172,7 @@ def test_trend_fits_80_columns() -> None:
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
     assert "████████░░  8" in result.stdout and "███░░░░░░░  3" in result.stdout
-    assert "long hours standing" in result.stdout
+    assert "long hours on your feet" in result.stdout
     title = "Contributor points, oldest → newest (\u2013 = not listed that time)"
     assert title in lines  # whole, not wrapped
 

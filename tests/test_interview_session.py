@@ -108,6 +108,9 @@ def test_the_last_screen_holds_the_plan_and_the_save_question(
     data = PERSONAS[persona]
     path = partial(tmp_path, data, ["lifting"])
     term = Terminal(f"assess --answers {path}", private_home, tmp_path, NO_COLOR="1")
+    if persona == "emergency":  # the file's emergency sign is told before any question
+        term.expect("to go on > ")
+        term.child.sendline("finish")
     term.answer(data["lifting"])
     term.expect(r"to change an answer > ")
     term.child.sendline("")
@@ -148,7 +151,7 @@ def test_an_emergency_sign_interrupts_at_once_and_stopping_saves_nothing(
     for _ in flags[: flags.index("rf_both_legs")]:
         term.answer("no")
     term.answer("yes")  # pain, tingling, weakness or numbness in both legs
-    term.expect("answer the rest > ")
+    term.expect("to go on > ")
     screen = term.shown()
     assert "EMERGENCY: call your emergency number now, or go to A&E" in screen
     assert "You have pain, tingling, weakness or numbness in both legs." in screen
@@ -161,13 +164,40 @@ def test_an_emergency_sign_interrupts_at_once_and_stopping_saves_nothing(
     assert not private_home.exists() or not list(private_home.iterdir())
 
 
+def test_an_emergency_sign_in_the_file_is_told_before_any_question(
+    tmp_path: Path, private_home: Path
+) -> None:
+    path = partial(tmp_path, answers(back_pain=True, rf_trauma=True), ["lifting"])
+    term = Terminal(f"assess --answers {path} --no-save", private_home, tmp_path, NO_COLOR="1")
+    term.expect("to go on > ")
+    assert "Your pain began after a serious accident." in term.everything
+    assert "Question 1" not in term.everything
+    term.child.sendline("")
+    assert term.exit_status() == 0
+
+
+def test_quitting_after_an_emergency_yes_says_the_advice_again(
+    tmp_path: Path, private_home: Path
+) -> None:
+    path = partial(tmp_path, answers(back_pain=True), ["rf_bladder_bowel", "lifting"])
+    term = Terminal(f"assess --answers {path}", private_home, tmp_path, NO_COLOR="1")
+    term.answer("yes")
+    term.expect("to go on > ")
+    term.child.sendline("finish")
+    term.answer("quit")
+    assert term.exit_status() == 130
+    said = " ".join(term.everything.split())
+    assert "cancelled, nothing saved" in said
+    assert "EMERGENCY: call your emergency number now (999 UK" in said
+
+
 def test_finishing_after_the_emergency_still_scores_an_emergency(
     tmp_path: Path, private_home: Path
 ) -> None:
     path = partial(tmp_path, answers(back_pain=True), ["rf_chest_pain", "lifting"])
     term = Terminal(f"assess --answers {path} --no-save", private_home, tmp_path, NO_COLOR="1")
     term.answer("yes")  # chest pain
-    term.expect("answer the rest > ")
+    term.expect("to go on > ")
     term.child.sendline("finish")
     term.answer("rarely")
     term.expect("to change an answer > ")
@@ -228,8 +258,13 @@ def test_a_draft_is_continued_after_ctrl_c_and_deleted_when_finished(
     term.expect(r"unfinished checklist from .*\(8 answers\)")
     term.expect(r"Continue it\? \[Y/n\] > ")
     term.child.sendline("")
-    term.expect("Question 1 of ")  # only what is missing: the first warning sign
+    # only what is missing, numbered where the checklist stopped: the first warning sign
+    term.expect(f"Question 9 of {len(QUESTION_IDS)}")
     term.expect("trouble peeing")
+    term.expect(r"\? help, back\) > ")  # back reaches the answers of the draft
+    term.child.sendline("back")
+    term.expect(r"\[Enter keeps:\s+none\] > ")  # other pain, from the draft
+    term.child.sendline("")
     for _ in range(len(QUESTION_IDS)):
         index = term.child.expect([r"\) (\[[^\]]*\] )?> ", "to change an answer > "])
         term._feed()
@@ -363,8 +398,36 @@ def test_accessible_emergency_interrupt_is_plain_text(tmp_path: Path, private_ho
     path = partial(tmp_path, answers(back_pain=True), ["rf_bladder_bowel"])
     term = Terminal(f"assess --answers {path} --accessible", private_home, tmp_path)
     term.answer("yes")
-    term.expect("answer the rest > ")
+    term.expect("to go on > ")
     term.child.sendline("stop")
     assert term.exit_status() == 0
     assert "EMERGENCY: call your emergency number now, or go to A&E." in term.everything
     assert not BOX_AND_BLOCKS.findall(term.everything)
+
+
+def test_a_summary_sent_to_a_file_still_shows_the_triage_and_plan_on_the_terminal(
+    tmp_path: Path, private_home: Path
+) -> None:
+    """`assess --format json > out.json` at a terminal: the person still sees what to do."""
+    path = partial(tmp_path, answers(back_pain=True, rf_night_pain=True), ["lifting"])
+    out = tmp_path / "out.json"
+    env = {**os.environ, "FOOTCHECK_HOME": str(private_home), "NO_COLOR": "1", "TERM": "xterm"}
+    child = pexpect.spawn(
+        "/bin/sh",
+        ["-c", f"{sys.executable} -m footcheck assess --answers {path} --format json > {out}"],
+        env=env,
+        encoding="utf-8",
+        dimensions=(ROWS, COLUMNS),
+        timeout=20,
+    )
+    child.expect(r"> ")
+    child.sendline("rarely")
+    child.expect("to change an answer > ")
+    child.sendline("")
+    child.expect(r"\[y/N\] > ")
+    seen = " ".join((child.before or "").split())
+    assert "URGENT: get an urgent appointment today" in seen
+    assert "Your plan" in seen
+    child.sendline("n")
+    child.expect(pexpect.EOF)
+    assert json.loads(out.read_text())["triage"]["level"] == "urgent"

@@ -10,7 +10,7 @@ from footcheck.answer_files import parse_assignments, read_answers
 from footcheck.answers import validate_answers
 from footcheck.catalogue import QUESTION_BY_ID
 from footcheck.cli.failures import UsageFailure
-from footcheck.cli.summary_output import destination, present
+from footcheck.cli.summary_output import destination, present, remind, shown_on_terminal
 from footcheck.cli.terminal import can_prompt, prompts_to_stderr
 from footcheck.errors import AnswersError
 from footcheck.question import AnswerValue
@@ -101,6 +101,8 @@ def run_assess(options: AssessOptions) -> None:
         answers = preset
     summary = evaluate(answers)
     present(summary, where)
+    if interactive and not shown_on_terminal(where):
+        remind(summary, accessible=options.accessible)
     finish(summary, options, interactive=interactive, to_stderr=prompts_to_stderr(stdout_format))
 
 

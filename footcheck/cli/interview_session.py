@@ -19,6 +19,7 @@ from rich.text import Text
 from footcheck.cli.failures import CANCELLED, interrupted
 from footcheck.cli.terminal import line_reader, message_console
 from footcheck.drafts import discard_draft, draft_path, load_draft, save_draft
+from footcheck.instruments.red_flags.calculation import flag_level, raised_flags
 from footcheck.interview import EmergencyStop, Interview, Quit, ReadLine
 from footcheck.render.plan import PLAN_TRIAGE
 from footcheck.render.wording import TRIAGE_HEADLINE, local_time
@@ -28,6 +29,10 @@ if TYPE_CHECKING:
     from footcheck.question import AnswerValue, Question
 
 WELCOME = "footcheck: a foot-and-posture checklist for low back pain"
+WHOLE_CHECKLIST = (
+    " The whole checklist takes 10 to 15 minutes; for the foot checks you will need a mirror "
+    "or someone to help, a sheet of paper or card, and a little water."
+)
 EMERGENCY_STEP = STEP_INFO[TRIAGE_STEP["emergency"]]
 
 
@@ -43,7 +48,7 @@ class Session:
     console: Console = field(init=False)
 
     def __post_init__(self) -> None:
-        self.console = message_console(to_stderr=self.to_stderr)
+        self.console = message_console(to_stderr=self.to_stderr, accessible=self.accessible)
 
 
 def run_interview(
@@ -53,24 +58,26 @@ def run_interview(
     console = session.console
     read_line = line_reader(console)
     console.print(Text(WELCOME, style="bold"))
+    resumed: dict[str, AnswerValue] = {}
     if session.keeps_drafts:
-        preset, given = offer_draft(session, read_line, preset, given)
-    # The whole checklist takes about 5 minutes; with answers given up front it is less.
-    duration = "" if any(v is not None for v in preset.values()) else " It takes about 5 minutes."
+        resumed = offer_draft(session, read_line)
+    started = any(v is not None for v in preset.values()) or resumed
     console.print(
         "Answer each question and press Enter. Type ? for help on a question, 'back' to "
-        f"go back, 'quit' or Ctrl-C to stop.{duration}",
+        f"go back, 'quit' or Ctrl-C to stop.{'' if started else WHOLE_CHECKLIST}",
         highlight=False,
     )
     interview = Interview(
         console,
         read_line,
-        preset,
+        {**preset, **resumed},
         given,
         accessible=session.accessible,
         on_emergency=lambda question: show_emergency(session, question),
     )
     try:
+        # A warning sign answered yes in a file or a draft is told before any question.
+        interview.announce_emergency()
         answers = interview.run()
     except EmergencyStop:
         stop_at_emergency(session)
@@ -82,23 +89,20 @@ def run_interview(
     return answers
 
 
-def offer_draft(
-    session: Session,
-    read_line: ReadLine,
-    preset: dict[str, AnswerValue],
-    given: set[str],
-) -> tuple[dict[str, AnswerValue], set[str]]:
-    """Continue an interrupted checklist (the default), or start afresh (--fresh, or no)."""
+def offer_draft(session: Session, read_line: ReadLine) -> dict[str, AnswerValue]:
+    """The answers of an interrupted checklist to continue (the default), or none: --fresh,
+    or the person says no. They are answers, not settled: `back` reaches them, and the
+    question numbers carry on where the checklist stopped."""
     console = session.console
     if session.fresh:
         if discard_draft():
             console.print(Text("Your unfinished checklist was discarded (--fresh).", style="dim"))
-        return preset, given
+        return {}
     draft, note = load_draft()
     if note is not None:
         console.print(Text(f"footcheck: {note}", style="yellow"))
     if draft is None or not draft.answers:
-        return preset, given
+        return {}
     when = local_time(draft.saved_at)
     count = len(draft.answers)
     console.print(
@@ -110,25 +114,33 @@ def offer_draft(
     if reply.strip().lower() in ("n", "no"):
         discard_draft()
         console.print(Text("Starting afresh; the unfinished checklist is discarded.", style="dim"))
-        return preset, given
+        return {}
     for line in draft.notes:
         console.print(Text(f"footcheck: {line}", style="yellow"))
-    answers = {**preset, **draft.answers}
-    return answers, given | set(draft.answers)
+    return draft.answers
 
 
 def keep_draft_and_cancel(session: Session, answers: dict[str, AnswerValue]) -> NoReturn:
     """Ctrl-C, Ctrl-D or quit: keep what was typed as a draft, say so, exit 130."""
     typed: dict[str, AnswerValue] = {k: v for k, v in answers.items() if v is not None}
+    # A warning sign already answered yes is said again: stopping must not hide it.
+    warning = warning_line(typed)
     if not session.keeps_drafts or not typed:
-        interrupted(CANCELLED)
+        interrupted(f"{CANCELLED}{warning}")
     path = save_draft(typed)
     count = len(typed)
+    kept = f"Your {count} answers so far are" if count != 1 else "Your 1 answer so far is"
     interrupted(
-        f"{CANCELLED} to your history. Your {count} answer{'s' if count != 1 else ''} so far "
-        f"are kept as a draft ({path}): `footcheck assess` offers to continue it, "
-        "`footcheck assess --fresh` discards it."
+        f"{CANCELLED} to your history. {kept} kept as a draft ({path}): `footcheck assess` "
+        f"offers to continue it, `footcheck assess --fresh` discards it.{warning}"
     )
+
+
+def warning_line(answers: dict[str, AnswerValue]) -> str:
+    """The advice for the most severe warning sign answered yes so far, on its own line."""
+    raised = raised_flags(answers)
+    level = flag_level(raised)
+    return "" if level is None else f"\n{PLAN_TRIAGE[level]}"
 
 
 def show_emergency(session: Session, question: Question) -> None:

@@ -94,8 +94,28 @@ def present(summary: Summary, where: Destination) -> None:
         show(summary, where.stdout_format, accessible=where.accessible)
         return
     write_output(summary, where.output, where.output_format, force=where.force)
+    print(f"Wrote the summary to {where.output} ({where.output_format}).", file=sys.stderr)
     if is_terminal(sys.stdout):
         show(summary, "rich", accessible=where.accessible)
+
+
+def shown_on_terminal(where: Destination) -> bool:
+    """Whether `present` put the rich summary on the person's terminal."""
+    rich = where.output is not None or where.stdout_format == "rich"
+    return rich and is_terminal(sys.stdout)
+
+
+def remind(summary: Summary, *, accessible: bool) -> None:
+    """The triage and the plan on stderr, for a person at the terminal whose summary went
+    to a file or a pipe: an emergency must never be written only where they cannot see."""
+    from rich.console import Console
+
+    from footcheck.render.rich_summary import print_parts
+
+    console = Console(stderr=True, highlight=False, emoji=False)
+    if console.width > MAX_WIDTH:
+        console.width = MAX_WIDTH
+    print_parts(summary, console, ("triage", "plan"), accessible=accessible)
 
 
 def show(summary: Summary, fmt: Format, *, accessible: bool = False) -> None:

@@ -43,11 +43,13 @@ def prompts_to_stderr(stdout_format: str) -> bool:
     return stdout_format != "rich" or not is_terminal(sys.stdout)
 
 
-def message_console(*, to_stderr: bool) -> Console:
-    """A Rich console for prompts and messages; stderr when stdout carries a document."""
+def message_console(*, to_stderr: bool, accessible: bool = False) -> Console:
+    """A Rich console for prompts and messages; stderr when stdout carries a document. In
+    accessible mode a sentence is never broken across lines: a screen reader reads a line
+    at a time."""
     from rich.console import Console
 
-    return Console(stderr=to_stderr, highlight=False, emoji=False)
+    return Console(stderr=to_stderr, highlight=False, emoji=False, soft_wrap=accessible)
 
 
 def line_reader(console: Console, stream: TextIO | None = None) -> ReadLineFn:

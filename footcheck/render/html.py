@@ -25,6 +25,7 @@ from footcheck.render.wording import (
     source_names,
     start_back_line,
     triage_action,
+    triage_notes,
 )
 from footcheck.summary import Step, Summary
 
@@ -106,7 +107,7 @@ def _triage(summary: Summary, part: Part) -> list[str]:
     out.append(f"<h2>{e(TRIAGE_HEADLINE[level])}</h2>")
     if TRIAGE_INTRO[level]:
         out.append(f"<p>{e(TRIAGE_INTRO[level])}</p>")
-    out.append("<ul>" + "".join(f"<li>{e(r)}</li>" for r in summary.triage.reasons) + "</ul>")
+    out.append("<ul>" + "".join(f"<li>{e(r)}</li>" for r in triage_notes(summary)) + "</ul>")
     if (action := triage_action(summary)) is not None:
         out.append(f"<p>{e(action.details)}</p>")
         out.append(_sources(action.sources))

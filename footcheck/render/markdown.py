@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import html
+import re
 from collections.abc import Callable
 
 from footcheck.catalogue import QUESTION_BY_ID
@@ -25,15 +25,22 @@ from footcheck.render.wording import (
     source_names,
     start_back_line,
     triage_action,
+    triage_notes,
 )
 from footcheck.summary import Step, Summary
+
+ENTITY_START = re.compile(r"&(?=#?\w+;)")
 
 
 def _text(text: str) -> str:
     """Text from the summary, inert: a summary file read by `report` may come from anyone,
     many Markdown viewers render raw HTML, and control characters must not reach a
     terminal that shows the file."""
-    return html.escape(printable(text.replace("\n", " ")), quote=False)
+    text = printable(text.replace("\n", " "))
+    # `<` and `>` can open HTML; `&` only where it could start an entity, so "A&E" stays
+    # readable as plain text, the way a clinician may open the file.
+    text = ENTITY_START.sub("&amp;", text)
+    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _cell(text: str) -> str:
@@ -54,7 +61,7 @@ def _triage(summary: Summary, part: Part) -> list[str]:
     if TRIAGE_INTRO[level]:
         lines += [">", f"> {TRIAGE_INTRO[level]}"]
     lines.append(">")
-    lines += [f"> - {_text(reason)}" for reason in summary.triage.reasons]
+    lines += [f"> - {_text(reason)}" for reason in triage_notes(summary)]
     if (action := triage_action(summary)) is not None:
         lines += [">", f"> {_text(action.details)}"]
         lines += [">", f"> {_sources(action.sources)}"]

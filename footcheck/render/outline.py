@@ -44,7 +44,7 @@ class Part:
 
 TRIAGE = Part("triage")
 PLAN = Part("plan", "Your plan")
-CHAIN = Part("chain", f"{TITLE}: {PATH}", caption=CAVEAT)
+CHAIN = Part("chain", TITLE, caption=f"{PATH[0].upper()}{PATH[1:]}. {CAVEAT}")
 CONTRIBUTORS = Part(
     "contributors",
     "Likely contributors",

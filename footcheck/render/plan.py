@@ -43,7 +43,7 @@ def build_plan(summary: Summary) -> Plan:
         return Plan(PLAN_TRIAGE[level], [], [], WAIT_FOR_DOCTOR)
     contributors = [
         f"{contributor_short(c.id).capitalize()}: {c.likelihood} likelihood ({c.points} "
-        f"point{'s' if c.points != 1 else ''})"
+        f"point{'s' if c.points != 1 else ''} from your answers)"
         for c in summary.contributors[:TOP_CONTRIBUTORS]
     ]
     new, _ = listed_steps(summary)

@@ -90,6 +90,7 @@ def print_questions_table(console: Any) -> None:
             table.add_column("allowed / when", ratio=2)
             if q.start_back_item is not None:
                 table.caption = KEELE_COPYRIGHT
+                table.caption_justify = "left"
         assert table is not None
         when = Text(f"\nonly when {q.when.text}", style="dim") if q.when else Text("")
         table.add_row(q.id, q.prompt, Text(q.allowed) + when)

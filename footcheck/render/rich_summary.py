@@ -34,11 +34,13 @@ from footcheck.render.wording import (
     TRIAGE_INTRO,
     earlier_checklist,
     listed_steps,
+    local_time,
     points_text,
     posture_line,
     source_names,
     start_back_line,
     triage_action,
+    triage_notes,
 )
 from footcheck.sources import SOURCE_BY_ID
 from footcheck.summary import Contributor, Step, Summary
@@ -68,23 +70,30 @@ class RichSummary:
         self.summary = summary
         self.accessible = accessible
 
+    def plain(self, text: str) -> str:
+        """In accessible mode an arrow is read aloud as noise: say it in words."""
+        return text.replace(" → ", ", then ") if self.accessible else text
+
     def heading(self, text: str) -> RenderableType:
-        if self.accessible:  # an arrow is read aloud as noise
-            return Text(f"\n{text.replace(' → ', ', then ')}.", style="bold")
+        if self.accessible:
+            return Text(f"\n{self.plain(text)}.", style="bold")
         return Text(f"\n{text}", style="bold underline")
 
     # --- parts --------------------------------------------------------------------------
     def triage(self, part: Part) -> list[RenderableType]:
         summary = self.summary
         level = summary.triage.level
-        lines: list[RenderableType] = []
+        # When, so a summary shown again later (`report`, `history show`) says which one.
+        lines: list[RenderableType] = [
+            Text(f"footcheck summary, {local_time(summary.created_at)}", style="dim")
+        ]
         if (note := earlier_checklist(summary)) is not None:
             lines.append(Text(note, style="dim"))
         headline = Text(TRIAGE_HEADLINE[level], style=f"bold {TRIAGE_COLOUR[level]}")
         body: list[RenderableType] = [headline]
         if TRIAGE_INTRO[level]:
             body.append(Text(TRIAGE_INTRO[level]))
-        body.append(self.bullets(summary.triage.reasons))
+        body.append(self.bullets(triage_notes(summary)))
         if (action := triage_action(summary)) is not None:
             # The details only: the headline already says what the step's title says.
             line = Text("" if self.accessible else "\n")
@@ -116,7 +125,10 @@ class RichSummary:
         return grid
 
     def chain(self, part: Part) -> list[RenderableType]:
-        parts: list[RenderableType] = [self.heading(part.heading), Text(part.caption, "dim")]
+        parts: list[RenderableType] = [
+            self.heading(part.heading),
+            Text(self.plain(part.caption), "dim"),
+        ]
         links = chain_links(self.summary)
         if self.accessible:
             for link in links:
@@ -261,8 +273,8 @@ class RichSummary:
             lines.append(Text(plan.note))
         return lines
 
-    def renderables(self) -> list[RenderableType]:
-        draw: dict[PartKey, Callable[[Part], list[RenderableType]]] = {
+    def draw(self, part: Part) -> list[RenderableType]:
+        drawers: dict[PartKey, Callable[[Part], list[RenderableType]]] = {
             "triage": self.triage,
             "plan": self.plan,
             "chain": self.chain,
@@ -272,12 +284,26 @@ class RichSummary:
             "references": self.references,
             "disclaimer": self.disclaimer,
         }
-        return [item for part in outline(self.summary, "terminal") for item in draw[part.key](part)]
+        return drawers[part.key](part)
+
+    def renderables(self) -> list[RenderableType]:
+        return [item for part in outline(self.summary, "terminal") for item in self.draw(part)]
+
+
+def print_parts(
+    summary: Summary, console: Console, keys: tuple[PartKey, ...], *, accessible: bool = False
+) -> None:
+    """Only some parts of the summary (the triage and the plan, as a reminder)."""
+    drawer = RichSummary(summary, accessible=accessible)
+    for part in outline(summary, "terminal"):
+        if part.key in keys:
+            for item in drawer.draw(part):
+                console.print(item, soft_wrap=accessible)
 
 
 def print_summary(summary: Summary, console: Console, *, accessible: bool = False) -> None:
     for part in RichSummary(summary, accessible=accessible).renderables():
-        console.print(part)
+        console.print(part, soft_wrap=accessible)
 
 
 def to_plain_text(summary: Summary, *, width: int = 80, accessible: bool = False) -> str:

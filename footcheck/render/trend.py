@@ -38,11 +38,11 @@ def pain_style(value: int) -> str:
 
 
 def sparkline(values: list[int | None], top: int = MAX_POINTS) -> str:
-    """One character a value; a dot where the contributor was not listed that time."""
+    """One character a value; a dash where the contributor was not listed that time."""
     out = []
     for value in values:
         if not value:
-            out.append("·")
+            out.append(NOT_LISTED)
         else:
             out.append(SPARKS[min(len(SPARKS) - 1, (value - 1) * len(SPARKS) // top)])
     return "".join(out)

@@ -56,11 +56,11 @@ POSTURE_TEXT: Mapping[PostureClass, str] = {
 CONTRIBUTOR_SHORT: Mapping[str, str] = {
     "overpronation": "feet rolling inward",
     "underpronation": "feet rolling outward",
-    "unsupportive_footwear": "unsupportive or worn shoes",
-    "prolonged_standing": "long hours standing",
+    "unsupportive_footwear": "unsupportive or worn-out footwear",
+    "prolonged_standing": "long hours on your feet",
     "prolonged_sitting": "long hours sitting",
-    "heavy_lifting": "heavy lifting",
-    "low_activity": "little activity",
+    "heavy_lifting": "heavy lifting and carrying",
+    "low_activity": "too little activity",
 }
 """Names for tight spaces (the plan, the chain, history list and trend)."""
 EVIDENCE_TEXT: Mapping[EvidenceLabel, str] = {
@@ -69,7 +69,11 @@ EVIDENCE_TEXT: Mapping[EvidenceLabel, str] = {
     "pain on its own",
     "practical": "common-sense load management, or a referral",
 }
-LIKELIHOOD_SCALE = "Likelihood: high is 6 points or more, moderate 3 to 5, low 1 or 2."
+LIKELIHOOD_SCALE = (
+    "Points count the answers that point to a contributor; likelihood is high at 6 points or "
+    "more, moderate at 3 to 5, low at 1 or 2. It is a count of your answers, not a measured "
+    "risk."
+)
 KEEP_GOING = "Keep going: your answers show you already do these"
 EARLIER_CHECKLIST = (
     "Scored with checklist version {version}, an earlier version of footcheck's rules, and "
@@ -95,6 +99,18 @@ def local_time(moment: datetime, *, with_time: bool = True) -> str:
     """A stored UTC time as the person's local time, with the zone: "2026-01-05 09:00 CET"."""
     local = moment.astimezone()
     return local.strftime("%Y-%m-%d %H:%M %Z" if with_time else "%Y-%m-%d")
+
+
+NO_WARNING_SIGN_REPORTED = "None of the warning signs footcheck asks about was reported."
+
+
+def triage_notes(summary: Summary) -> list[str]:
+    """The triage's reasons, and for a clinician's appointment the reassurance that the
+    warning signs were asked (a clinician reading the summary wants to know)."""
+    notes = list(summary.triage.reasons)
+    if summary.triage.level == "see_clinician" and not summary.red_flags:
+        notes.append(NO_WARNING_SIGN_REPORTED)
+    return notes
 
 
 def triage_action(summary: Summary) -> Step | None:
@@ -136,18 +152,27 @@ def start_back_line(summary: Summary) -> str:
     if summary.start_back is None:
         return "Not scored: you have had no back pain in the last 2 weeks."
     sb = summary.start_back
-    return (
-        f"{RISK_TEXT[sb.risk]} (STarT Back score {sb.total} of 9; worry and mood items "
-        f"{sb.psychosocial} of 5.)"
-    )
+    scores = f"STarT Back score {sb.total} of 9; worry and mood items {sb.psychosocial} of 5"
+    if summary.triage.level in SERIOUS:
+        # No advice on care beside a warning sign: that waits for the doctor.
+        return (
+            f"{sb.risk.capitalize()} risk ({scores}): for your doctor, once you have been checked."
+        )
+    return f"{RISK_TEXT[sb.risk]} ({scores}.)"
 
 
 def posture_line(summary: Summary) -> str:
     fp = summary.foot_posture
     if fp.source == "fpi6" and fp.fpi6_total is not None:
+        signs = ""
+        if fp.pronation_signs or fp.supination_signs:
+            signs = (
+                f" Your self-checks showed {fp.pronation_signs} sign(s) of rolling inward and "
+                f"{fp.supination_signs} of rolling outward; the clinician's measure is used."
+            )
         return (
             f"Foot posture: {POSTURE_TEXT[fp.classification]}, from your clinician's FPI-6 "
-            f"of {fp.fpi6_total:+d} (the adult average is about +4)."
+            f"of {fp.fpi6_total:+d} (the adult average is about +4).{signs}"
         )
     if fp.classification == "unknown":
         checks = len(self_checks())

@@ -34,7 +34,7 @@ QUESTIONS: tuple[Question, ...] = (
         "shoes_worn_out",
         "footwear",
         "boolean",
-        "Are those shoes worn out?",
+        "Are the shoes you wear on most days worn out?",
         "Signs of a worn-out shoe: the midsole is creased and squashed, the tread is worn "
         "smooth, the shoe leans to one side on a table, or the back of the heel (the heel "
         "counter) has gone soft and folds when you squeeze it.",

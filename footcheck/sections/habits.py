@@ -24,7 +24,7 @@ QUESTIONS: tuple[Question, ...] = (
         "hard_floors",
         "habits",
         "boolean",
-        "Is most of that time on hard floors such as concrete or tile?",
+        "Is most of your time on your feet spent on hard floors such as concrete or tile?",
         "Concrete, tile, stone and thin-carpeted concrete count as hard. Wood floors, "
         "grass, thick carpet and anti-fatigue mats do not.",
         when=STANDS,
@@ -47,7 +47,8 @@ QUESTIONS: tuple[Question, ...] = (
         "choice",
         "How often do you lift or carry heavy loads?",
         "Heavy: roughly 10 kg or more (a full shopping crate, a toddler, a bag of "
-        "cement). Often: most days. Sometimes: a few times a month. Rarely: hardly ever.",
+        "cement). Often: most days. Sometimes: from a few times a month to a few times a "
+        "week. Rarely: hardly ever.",
         choices=choices(("rarely", "sometimes", "often")),
         short="Heavy lifting",
     ),

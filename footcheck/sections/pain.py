@@ -19,7 +19,9 @@ QUESTIONS: tuple[Question, ...] = (
         "boolean",
         "Have you had low back pain at any time in the last 2 weeks?",
         "Pain between the bottom of your ribs and the top of your legs, on one or both "
-        "sides. If you answer no, the pain questions are skipped.",
+        "sides. If you answer no, the pain questions are skipped. If your pain is mainly "
+        "higher up, between the shoulder blades, or in your chest, this checklist is not "
+        "for it: see a doctor.",
         short="Low back pain in the last 2 weeks",
     ),
     Question(
@@ -41,8 +43,8 @@ QUESTIONS: tuple[Question, ...] = (
         "pain",
         "choice",
         "How long has this bout of back pain lasted?",
-        "Count from when this episode began. Pain that comes and goes counts as one episode "
-        "if it has not fully gone away for a month or more.",
+        "Count from when this bout began. A new bout starts only after at least a month "
+        "completely free of this pain.",
         choices=choices(
             ("under_6_weeks", "6_to_12_weeks", "over_12_weeks"),
             {

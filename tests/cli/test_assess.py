@@ -92,7 +92,8 @@ def test_json_to_stdout_is_the_document_alone(answers_file: Path) -> None:
 def test_rich_default_when_piped_is_plain_text(answers_file: Path) -> None:
     code, out, _ = run("assess", "--answers", str(answers_file))
     assert code == 0
-    assert out.splitlines()[1].startswith("│ See a GP or physiotherapist in the next week or two")
+    assert out.splitlines()[0].startswith("footcheck summary, ")  # which one, and when
+    assert out.splitlines()[2].startswith("│ See a GP or physiotherapist in the next week or two")
     assert "\x1b[" not in out
     assert "Likely contributors" in out and "What to do" in out
 

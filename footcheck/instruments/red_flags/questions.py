@@ -66,7 +66,8 @@ QUESTIONS: tuple[Question, ...] = (
         "Do you have pain, tingling, weakness or numbness in both legs?",
         "Pain, tingling, weakness or numbness in both legs",
         "You have pain, tingling, weakness or numbness in both legs.",
-        "Symptoms in both legs at once can mean pressure on the nerves in the spine.",
+        "Symptoms in both legs at once can mean pressure on the nerves in the spine. "
+        "Ordinary tired or aching legs at the end of a long day are not what is meant.",
     ),
     red_flag(
         "rf_leg_weakness",
@@ -106,7 +107,7 @@ QUESTIONS: tuple[Question, ...] = (
     red_flag(
         "rf_night_pain",
         "urgent",
-        "Does your pain not get better with rest, or is it worse at night?",
+        "Does your pain stay just as bad when you rest, or get worse at night?",
         "Pain not better with rest, or worse at night",
         "Your pain does not get better with rest, or is worse at night.",
         "Ordinary back pain usually changes with position and eases with rest.",
