@@ -70,6 +70,16 @@ def _boolean_menu(question: Question) -> tuple[str, ...]:
     return () if question.words == PLAIN_WORDS else question.words
 
 
+def _boolean_type(question: Question) -> Any:
+    """bool; a statement also takes its own two words in a file ("agree" / "disagree")."""
+    if not _boolean_menu(question):
+        return bool
+    from pydantic import BeforeValidator
+
+    words = {question.words[0]: True, question.words[1]: False}
+    return Annotated[bool, BeforeValidator(lambda v: words.get(v, v) if isinstance(v, str) else v)]
+
+
 def _parse_boolean(question: Question, text: str, lenient: bool) -> bool:
     word = text.strip().lower()
     agree, disagree = question.words
@@ -198,7 +208,7 @@ def _choice_type(question: Question) -> Any:
 KINDS: dict[str, KindRules] = {
     "boolean": KindRules(
         allowed=lambda q: f"true or false ({q.words[0]} / {q.words[1]})",
-        model_type=lambda q: bool,
+        model_type=_boolean_type,
         parse=_parse_boolean,
         format=lambda q, value: q.words[0] if value else q.words[1],
         prompt_shape=lambda q: "yes/no" if not _boolean_menu(q) else "1-2 or the word",

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from footcheck.answers import Answers
 from footcheck.catalogue import QUESTIONS
+from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.summary import Summary
 
 SchemaKind = Literal["answers", "summary"]
@@ -20,7 +21,7 @@ def answers_schema() -> dict[str, Any]:
     schema["title"] = "footcheck answers"
     schema["description"] = (
         "Answers to the footcheck checklist. Questions that do not apply must be absent or "
-        "null. `footcheck questions` lists them all."
+        f"null. `footcheck questions` lists them all. {KEELE_COPYRIGHT}"
     )
     for question in QUESTIONS:
         prop = schema["properties"][question.id]
@@ -28,6 +29,11 @@ def answers_schema() -> dict[str, Any]:
         if question.when is not None:
             text += f"\n\nAsked only when {question.when.text}; otherwise absent or null."
         prop["description"] = text
+        if question.kind == "boolean":
+            # Files may also say yes / no, or a statement's own words (agree / disagree).
+            words = sorted({"yes", "no", *question.words})
+            prop.setdefault("anyOf", [{"type": "boolean"}, {"type": "null"}])
+            prop["anyOf"] = [*prop["anyOf"], {"enum": words}]
         prop["x-section"] = question.section
     return schema
 
@@ -35,7 +41,10 @@ def answers_schema() -> dict[str, Any]:
 def summary_schema() -> dict[str, Any]:
     schema = Summary.model_json_schema(mode="serialization")
     schema["title"] = "footcheck summary"
-    schema["description"] = "An exported footcheck summary (schema_version 1)."
+    schema["description"] = (
+        "An exported footcheck summary (schema_version 2; a summary scored with checklist "
+        f"version 1 has schema_version 1). {KEELE_COPYRIGHT}"
+    )
     return schema
 
 

@@ -132,3 +132,22 @@ def test_evaluate_refuses_incomplete_model() -> None:
     with pytest.raises(AnswersError) as caught:
         evaluate(partial)
     assert caught.value.problems[0].id == "back_pain"
+
+
+def test_statements_take_their_own_words_in_files_too() -> None:
+    """README: `true` means agree; "agree" / "disagree" are accepted too."""
+    base = answers(back_pain=True)
+    data = {**base, "sb_worry": "agree", "sb_terrible": "disagree", "sb_leg_pain": "yes"}
+    read = validate_answers(data).values
+    assert (read["sb_worry"], read["sb_terrible"], read["sb_leg_pain"]) == (True, False, True)
+    with pytest.raises(AnswersError):
+        validate_answers({**base, "back_pain": "agree"})  # only a statement's own words
+
+
+def test_the_answers_schema_carries_the_keele_statement_and_the_accepted_words() -> None:
+    from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
+    from footcheck.schemas import answers_schema
+
+    schema = answers_schema()
+    assert KEELE_COPYRIGHT in schema["description"]
+    assert {"enum": ["agree", "disagree", "no", "yes"]} in schema["properties"]["sb_worry"]["anyOf"]

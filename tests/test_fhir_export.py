@@ -263,3 +263,12 @@ def test_report_of_a_bundle_says_how_to_score_it(tmp_path: Path) -> None:
 )
 def test_the_golden_bundles_validate(path: Path) -> None:
     validated(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_the_keele_statement_travels_with_the_start_back_answers() -> None:
+    from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
+
+    with_items = json.dumps(summary_bundle(evaluate(RETAIL_WORKER, now=NOW)))
+    assert KEELE_COPYRIGHT.replace("©", "\\u00a9") in with_items or KEELE_COPYRIGHT in with_items
+    without = json.dumps(summary_bundle(evaluate(answers(), now=NOW)))
+    assert "Keele" not in without  # no back pain: no items, no statement

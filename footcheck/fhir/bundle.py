@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from html import escape
 from typing import Any
 
 from footcheck.answer_kinds import KINDS
@@ -28,6 +29,7 @@ from footcheck.instruments.start_back.calculation import (
     RISK_LOINC,
     TOTAL_LOINC,
 )
+from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.question import AnswerValue, Question
 from footcheck.render.wording import TRIAGE_HEADLINE
 from footcheck.summary import Summary
@@ -104,13 +106,23 @@ def questionnaire_response(summary: Summary, response_id: str, authored: str) ->
         if items:
             group = {"linkId": section.id, **({"text": section.title} if scored_now else {})}
             groups.append({**group, "item": items})
+    keele = any(q.start_back_item is not None and q.id in summary.answers for q in QUESTIONS)
     return {
         "resourceType": "QuestionnaireResponse",
         "id": response_id,
+        # The STarT Back items travel with their copyright statement, as everywhere.
+        **({"text": keele_narrative()} if keele else {}),
         "questionnaire": canonical(summary.checklist_version),
         "status": "completed",
         "authored": authored,
         "item": groups,
+    }
+
+
+def keele_narrative() -> dict[str, str]:
+    return {
+        "status": "additional",
+        "div": f'<div xmlns="http://www.w3.org/1999/xhtml"><p>{escape(KEELE_COPYRIGHT)}</p></div>',
     }
 
 
