@@ -36,6 +36,7 @@ class Catalogue:
             condition: frozenset(ids) for condition, ids in conditions.items()
         }
         """Each condition, with the ids of the questions that depend on it."""
+        self._reach: dict[tuple[bool | None, ...], Reach] = {}
 
     def extended(self, *questions: Question) -> Catalogue:
         """This catalogue with more questions, each placed after the last of its section."""
@@ -45,17 +46,42 @@ class Catalogue:
             ordered.insert(last + 1, question)
         return Catalogue(self.sections, ordered)
 
+    def reach(self, answers: Mapping[str, object]) -> Reach:
+        """Which questions apply to these answers: one check per condition, and each
+        combination of the conditions' outcomes (a handful) worked out once."""
+        key = tuple(condition.holds(answers) for condition in self.conditions)
+        found = self._reach.get(key)
+        if found is None:
+            off: frozenset[str] = frozenset()
+            for held, dependents in zip(key, self.conditions.values(), strict=True):
+                if held is False:
+                    off |= dependents
+            found = self._reach[key] = Reach(self, off)
+        return found
+
     def inapplicable_ids(self, answers: Mapping[str, object]) -> frozenset[str]:
-        """Ids of the questions that do not apply: one check per condition, not per question."""
-        off: frozenset[str] = frozenset()
-        for condition, dependents in self.conditions.items():
-            if condition.holds(answers) is False:
-                off |= dependents
-        return off
+        """Ids of the questions that do not apply."""
+        return self.reach(answers).off
 
     def applicable_ids(self, answers: Mapping[str, object]) -> list[str]:
         """Ids of the questions that apply given these answers, in checklist order."""
         return [q.id for q in self.questions if q.applies(answers)]
+
+
+class Reach:
+    """The questions that apply under one outcome of the catalogue's conditions."""
+
+    __slots__ = ("ids", "lists", "off", "required")
+
+    def __init__(self, catalogue: Catalogue, off: frozenset[str]) -> None:
+        self.off = off
+        applying = [q for q in catalogue.questions if q.id not in off]
+        self.ids = tuple(q.id for q in applying)
+        """The ids that apply, in checklist order."""
+        self.required = tuple(q.id for q in applying if not q.optional)
+        """The ids that apply and need an answer."""
+        self.lists = tuple(q.id for q in applying if q.kind == "multi")
+        """The ids that apply whose answer is a list."""
 
 
 def not_applicable_reason(question: Question, answers: Mapping[str, object]) -> str | None:

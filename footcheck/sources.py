@@ -169,8 +169,3 @@ SOURCES: tuple[Source, ...] = (
     ),
 )
 SOURCE_BY_ID: Mapping[str, Source] = {source.id: source for source in SOURCES}
-
-
-def cited(source_ids: list[str]) -> list[Source]:
-    """The sources these ids name, each once, in the order first cited."""
-    return [SOURCE_BY_ID[sid] for sid in dict.fromkeys(source_ids)]

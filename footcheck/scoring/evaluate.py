@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from itertools import chain
+from operator import itemgetter
 
 from footcheck import __version__
-from footcheck.answers import Answers, AnswersBase, missing_problem, validate_answers
+from footcheck.answers import (
+    Answers,
+    AnswersBase,
+    applicable_answers,
+    missing_ids,
+    missing_problem,
+    validate_answers,
+)
+from footcheck.catalogue import CATALOGUE
 from footcheck.errors import AnswersError
 from footcheck.instruments.foot_posture.calculation import assess_foot_posture
 from footcheck.instruments.red_flags.calculation import raised_flags
@@ -14,7 +24,7 @@ from footcheck.instruments.start_back.calculation import score_start_back
 from footcheck.scoring.contributors import find_contributors
 from footcheck.scoring.steps import choose_steps
 from footcheck.scoring.triage import decide_triage
-from footcheck.sources import cited
+from footcheck.sources import SOURCES
 from footcheck.summary import (
     CHECKLIST_VERSION,
     DISCLAIMER,
@@ -49,10 +59,11 @@ def summary_data(answers: Answers, *, now: datetime | None = None) -> SummaryDat
     ``evaluate`` validates this into a ``Summary``; batch scoring serialises it directly
     (tests check the two give byte-identical JSON), skipping a validation per row.
     """
-    missing = answers.missing()
+    values = answers.values
+    reach = CATALOGUE.reach(values)
+    missing = missing_ids(values, reach)
     if missing:
         raise AnswersError([missing_problem(qid) for qid in missing])
-    values = answers.values
     red_flags = raised_flags(values)
     start_back = score_start_back(values)
     triage = decide_triage(values, red_flags, start_back)
@@ -63,7 +74,7 @@ def summary_data(answers: Answers, *, now: datetime | None = None) -> SummaryDat
         "checklist_version": CHECKLIST_VERSION,
         "tool": TOOL,
         "created_at": now or datetime.now(UTC),
-        "answers": answers.applicable(),
+        "answers": applicable_answers(values, reach),
         "triage": triage,
         "red_flags": red_flags,
         "start_back": start_back,
@@ -75,10 +86,21 @@ def summary_data(answers: Answers, *, now: datetime | None = None) -> SummaryDat
     }
 
 
+REFERENCES: Mapping[str, ReferenceData] = {
+    source.id: {"id": source.id, "citation": source.citation, "url": source.url}
+    for source in SOURCES
+}
+"""Every source as the export lists it, built once."""
+
+
 def references(contributors: list[ContributorData], steps: list[StepData]) -> list[ReferenceData]:
     """Exactly the sources the contributors and steps cite, each once, in citing order."""
-    ids = [sid for item in (*contributors, *steps) for sid in item["sources"]]
-    return [{"id": s.id, "citation": s.citation, "url": s.url} for s in cited(ids)]
+    # A dict keeps the first place each id is cited in. (Built with map and chain: it runs
+    # for every batch row.)
+    cited = dict.fromkeys(
+        chain.from_iterable(map(itemgetter("sources"), chain(contributors, steps)))
+    )
+    return list(map(dict.copy, map(REFERENCES.__getitem__, cited)))  # type: ignore[arg-type]
 
 
 def contradictions(summary: Summary) -> list[str]:
