@@ -49,6 +49,18 @@ def possible_signs(catalogue: Catalogue = CATALOGUE) -> dict[PostureSign, int]:
     return {sign: len(found) for sign, found in traits.items()}
 
 
+@cache
+def sign_tables(
+    catalogue: Catalogue = CATALOGUE,
+) -> tuple[tuple[str, ...], tuple[dict[object, tuple[PostureSign | None, str | None]], ...]]:
+    """The self-checks' ids, and for each its answers that count (not 'unsure'), each with
+    the sign it is (or None) and the trait the check measures."""
+    checks = self_checks(catalogue)
+    return tuple(q.id for q in checks), tuple(
+        {c.value: (c.sign, q.trait) for c in q.choices if not c.unsure} for q in checks
+    )
+
+
 def fpi6_band(total: int) -> PostureClass:
     """The FPI-6 band for a total from -12 to +12."""
     for low, high, band in FPI6_BANDS:
@@ -63,16 +75,11 @@ def count_signs(
     """(pronation signs, supination signs, self-checks answered other than 'unsure').
 
     Checks of one trait (arch height and the wet footprint) make one sign, not two."""
-    found: dict[PostureSign, set[str | None]] = {"pronation": set(), "supination": set()}
-    answered = 0
-    for question in self_checks(catalogue):
-        choice = question.choice(values.get(question.id))
-        if choice is None or choice.unsure:
-            continue
-        answered += 1
-        if choice.sign is not None:
-            found[choice.sign].add(question.trait)
-    return len(found["pronation"]), len(found["supination"]), answered
+    ids, tables = sign_tables(catalogue)
+    counted = [hit for hit in map(dict.get, tables, map(values.get, ids)) if hit is not None]
+    signs = {hit for hit in counted if hit[0] is not None}  # (sign, trait): a trait once
+    pronation = sum(1 for sign, _ in signs if sign == "pronation")
+    return pronation, len(signs) - pronation, len(counted)
 
 
 def classify_self_checks(

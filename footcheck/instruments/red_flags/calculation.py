@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
+from itertools import compress, repeat
+from operator import is_
 
 from footcheck.catalogue import CATALOGUE, Catalogue
 from footcheck.question import AnswerValue, Question, RedFlagLevel
@@ -24,7 +26,13 @@ def red_flag_questions(catalogue: Catalogue = CATALOGUE) -> tuple[Question, ...]
 
 def raised_flags(values: Mapping[str, AnswerValue], catalogue: Catalogue = CATALOGUE) -> list[str]:
     """Red-flag ids answered yes, in checklist order."""
-    return [q.id for q in red_flag_questions(catalogue) if values.get(q.id) is True]
+    ids = red_flag_ids(catalogue)
+    return list(compress(ids, map(is_, map(values.get, ids), repeat(True))))
+
+
+@cache
+def red_flag_ids(catalogue: Catalogue = CATALOGUE) -> tuple[str, ...]:
+    return tuple(q.id for q in red_flag_questions(catalogue))
 
 
 def flag_level(raised: list[str], catalogue: Catalogue = CATALOGUE) -> RedFlagLevel | None:

@@ -42,12 +42,21 @@ def items(catalogue: Catalogue = CATALOGUE) -> tuple[Question, ...]:
     return tuple(sorted(found, key=lambda q: q.start_back_item or 0))
 
 
-def item_points(question: Question, value: AnswerValue) -> int:
-    """An agreed statement is a point; a five-answer item scores by its answer."""
-    if question.kind == "boolean":
-        return int(value is True)
-    choice = question.choice(value)
-    return choice.score if choice is not None else 0
+@cache
+def item_scores(
+    catalogue: Catalogue = CATALOGUE,
+) -> tuple[tuple[str, bool, dict[str, int] | None], ...]:
+    """Each item's id, whether it is psychosocial, and the points of its answers, built
+    once: None for a statement (agreeing is a point), else the points of each of the item's
+    answers (item 9)."""
+    return tuple(
+        (
+            q.id,
+            q.psychosocial,
+            None if q.kind == "boolean" else {c.value: c.score for c in q.choices},
+        )
+        for q in items(catalogue)
+    )
 
 
 def risk_band(total: int, psychosocial: int) -> Risk:
@@ -67,9 +76,10 @@ def score_start_back(
     if not questions or not questions[0].applies(values):
         return None
     total = psychosocial = 0
-    for question in questions:
-        points = item_points(question, values.get(question.id))
+    for qid, psychosocial_item, scores in item_scores(catalogue):
+        value = values.get(qid)
+        points = int(value is True) if scores is None else scores.get(value, 0)  # type: ignore[arg-type]
         total += points
-        if question.psychosocial:
+        if psychosocial_item:
             psychosocial += points
     return {"total": total, "psychosocial": psychosocial, "risk": risk_band(total, psychosocial)}
