@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from operator import itemgetter
+from typing import TYPE_CHECKING, NamedTuple
 
 from footcheck.answer_tests import Answered, AnswerIs, AnswerTest, NumberFrom
+from footcheck.catalogue import QUESTION_BY_ID
 
 if TYPE_CHECKING:
     from footcheck.question import AnswerValue
@@ -343,8 +345,7 @@ def likelihood(points: int) -> Likelihood:
     return "low"
 
 
-def _evidence(point: Point, values: Mapping[str, AnswerValue]) -> EvidenceData:
-    answer = values[point.test.question]
+def _evidence(point: Point, answer: AnswerValue) -> EvidenceData:
     if isinstance(answer, list):  # the one item of a list answer that scored
         assert isinstance(point.test, AnswerIs) and isinstance(point.test.value, str)
         answer = point.test.value
@@ -356,36 +357,109 @@ def _evidence(point: Point, values: Mapping[str, AnswerValue]) -> EvidenceData:
     }
 
 
-def _scored(
-    points: tuple[Point | FirstOf, ...], values: Mapping[str, AnswerValue]
-) -> list[EvidenceData]:
-    found: list[EvidenceData] = []
-    for item in points:
+Table = dict[object, "EvidenceData"]
+"""The answers one point scores, each with its evidence row, made once."""
+
+
+class Group(NamedTuple):
+    """Scoring items of a rule, evaluated together: table lookups (each one that hits
+    scores; with ``first`` only the first), or ``points`` tested in turn, first match."""
+
+    questions: tuple[str, ...]
+    tables: tuple[Table, ...]
+    first: bool
+    points: tuple[Point, ...]
+
+
+def _table(point: Point) -> Table | None:
+    """The answers a point scores, with their evidence rows; None where they cannot be
+    listed (a list answer, or hours, which may be any decimal)."""
+    test = point.test
+    question = QUESTION_BY_ID[test.question]
+    if isinstance(test, AnswerIs) and question.kind != "multi":
+        return {test.value: _evidence(point, test.value)}
+    if isinstance(test, NumberFrom) and question.kind == "integer":
+        assert question.minimum is not None and question.maximum is not None
+        numbers = range(int(question.minimum), int(question.maximum) + 1)
+        return {n: _evidence(point, n) for n in numbers if test.holds({test.question: n})}
+    return None
+
+
+def _groups(items: tuple[Point | FirstOf, ...]) -> tuple[Group, ...]:
+    """A rule's scoring items as groups: consecutive points that are table lookups become
+    one group, read with one pass of ``map``. Built from the rule tables above, which stay
+    the one statement of every rule."""
+    groups: list[Group] = []
+    for item in items:
+        points = item.points if isinstance(item, FirstOf) else (item,)
+        tables = [_table(point) for point in points]
+        if any(table is None for table in tables):
+            groups.append(Group((), (), True, points))
+            continue
+        questions = tuple(point.test.question for point in points)
+        found = tuple(table for table in tables if table is not None)
+        last = groups[-1] if groups else None
         if isinstance(item, FirstOf):
-            first = next((p for p in item.points if p.test.holds(values)), None)
-            if first is not None:
-                found.append(_evidence(first, values))
-        elif item.test.holds(values):
-            found.append(_evidence(item, values))
+            groups.append(Group(questions, found, True, ()))
+        elif last is not None and not last.first and not last.points:
+            groups[-1] = Group(last.questions + questions, last.tables + found, False, ())
+        else:
+            groups.append(Group(questions, found, False, ()))
+    return tuple(groups)
+
+
+def _found(groups: tuple[Group, ...], values: Mapping[str, AnswerValue]) -> list[EvidenceData]:
+    """The evidence rows these groups find, in rule order.
+
+    Lookups match answers as validated: one type per question (never 1 for yes)."""
+    found: list[EvidenceData] = []
+    get = values.get
+    for questions, tables, first, points in groups:
+        if points:
+            for point in points:
+                if point.test.holds(values):
+                    found.append(_evidence(point, get(point.test.question)))
+                    break
+            continue
+        hits = filter(None, map(dict.get, tables, map(get, questions)))
+        if not first:
+            found += map(dict.copy, hits)  # type: ignore[arg-type]  # copies of the rows
+        elif (row := next(hits, None)) is not None:
+            found.append(row.copy())
     return found
 
 
-def rule_evidence(rule: ContributorRule, values: Mapping[str, AnswerValue]) -> list[EvidenceData]:
-    """The evidence rows one contributor's rule finds in these answers."""
-    measured = rule.measured is not None and rule.measured.holds(values)
-    evidence = _scored(rule.measured_points if measured else rule.points, values)
-    if evidence:
-        evidence += _scored(rule.extras, values)
-    return evidence
+class CompiledRule:
+    """A contributor rule as the groups that score it."""
+
+    __slots__ = ("extras", "main", "measured", "measured_groups", "rule")
+
+    def __init__(self, rule: ContributorRule) -> None:
+        self.rule = rule
+        self.main = _groups(rule.points)
+        self.measured = None if rule.measured is None else rule.measured.question
+        self.measured_groups = _groups(rule.measured_points)
+        self.extras = _groups(rule.extras)
+
+    def evidence(self, values: Mapping[str, AnswerValue]) -> list[EvidenceData]:
+        measured = self.measured is not None and values.get(self.measured) is not None
+        found = _found(self.measured_groups if measured else self.main, values)
+        if found:
+            found += _found(self.extras, values)
+        return found
+
+
+COMPILED: tuple[CompiledRule, ...] = tuple(CompiledRule(rule) for rule in RULES)
 
 
 def find_contributors(values: Mapping[str, AnswerValue]) -> list[ContributorData]:
     """Contributors with at least one point, highest points first, ties by id."""
     found: list[ContributorData] = []
-    for rule in RULES:
-        evidence = rule_evidence(rule, values)
-        points = sum(e["points"] for e in evidence)
-        if points > 0:
+    for compiled in COMPILED:
+        evidence = compiled.evidence(values)
+        if evidence:
+            points = sum(map(itemgetter("points"), evidence))
+            rule = compiled.rule
             found.append(
                 {
                     "id": rule.id,
@@ -397,5 +471,7 @@ def find_contributors(values: Mapping[str, AnswerValue]) -> list[ContributorData
                     "sources": list(rule.sources),
                 }
             )
-    found.sort(key=lambda c: (-c["points"], c["id"]))
+    # Highest points first, ties by id: two stable sorts, the tie-break first.
+    found.sort(key=itemgetter("id"))
+    found.sort(key=itemgetter("points"), reverse=True)
     return found
