@@ -11,6 +11,7 @@ does come last, as "keep going".
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from footcheck.answer_tests import AnswerIn, AnswerIs, NumberFrom
@@ -214,7 +215,6 @@ STEPS: tuple[StepInfo, ...] = (
     ),
 )
 STEP_INFO: Mapping[str, StepInfo] = {step.id: step for step in STEPS}
-STEP_INDEX: Mapping[str, int] = {step.id: i for i, step in enumerate(STEPS)}
 
 TRIAGE_STEP: Mapping[str, str] = {
     "emergency": "seek_emergency_care",
@@ -241,19 +241,6 @@ SUPPORTIVE_SHOES = AnswerIn("main_footwear", ("supportive", "athletic"))
 NOT_WITH_NUMB_FEET = frozenset({"plantar_fascia_mobilization", "arch_support_insoles"})
 """Left out while the feet may be numb (diabetes): they need a foot check first."""
 
-# Order groups (docs/rules.md, "Steps"): the triage step, the diabetes foot check, the
-# guideline self-management, then the contributors' steps, then these two last.
-GROUP: Mapping[str, int] = {
-    "see_physiotherapist": 0,
-    "foot_check_podiatry": 1,
-    "stay_active": 2,
-    "regular_exercise": 2,
-    "plantar_fascia_mobilization": 4,
-    "posture_awareness": 5,
-}
-CONTRIBUTOR_GROUP = 3
-
-
 ALREADY_DOING: Mapping[str, Callable[[Mapping[str, AnswerValue]], bool]] = {
     "regular_exercise": ACTIVE_ENOUGH.holds,
     "foot_strengthening": DOES_FOOT_EXERCISES.holds,
@@ -262,90 +249,108 @@ ALREADY_DOING: Mapping[str, Callable[[Mapping[str, AnswerValue]], bool]] = {
 }
 """When the answers show the person already does a step: it is shown as "keep going"."""
 
-
-def _already_doing(step: str, values: Mapping[str, AnswerValue]) -> bool:
-    test = ALREADY_DOING.get(step)
-    return test is not None and test(values)
+_FRAGMENTS: Mapping[str, StepData] = {
+    info.id: {
+        "id": info.id,
+        "title": info.title,
+        "details": info.details,
+        "addresses": [],
+        "evidence": info.evidence,
+        "sources": list(info.sources),
+        "already_doing": False,
+    }
+    for info in STEPS
+}
+"""Each step's constant part, in the exported key order, built once."""
 
 
 def _step(step: str, addresses: list[str], values: Mapping[str, AnswerValue]) -> StepData:
-    info = STEP_INFO[step]
-    return {
-        "id": step,
-        "title": info.title,
-        "details": info.details,
-        "addresses": addresses,
-        "evidence": info.evidence,
-        "sources": list(info.sources),
-        "already_doing": _already_doing(step, values),
-    }
+    data = _FRAGMENTS[step].copy()
+    data["addresses"] = addresses
+    data["sources"] = data["sources"].copy()
+    test = ALREADY_DOING.get(step)
+    if test is not None:
+        data["already_doing"] = test(values)
+    return data
+
+
+def contributor_steps(
+    contributor: ContributorData, values: Mapping[str, AnswerValue], joint_pain: bool
+) -> list[str]:
+    """The steps one contributor calls for, in the order they are shown."""
+    cid = contributor["id"]
+    if cid in FOOT_POSTURE:
+        steps = ["foot_strengthening", "calf_ankle_mobility"]
+        if contributor["likelihood"] in AT_LEAST_MODERATE:
+            steps.append("supportive_footwear")
+            if joint_pain and NO_INSOLES.holds(values):
+                steps.append("arch_support_insoles")
+        if contributor["likelihood"] == "high":
+            steps.append("gait_analysis")
+        return steps
+    if cid == "unsupportive_footwear":
+        steps = ["supportive_footwear"]
+        if WORN_OUT.holds(values):
+            steps.append("replace_worn_shoes")
+        if HIGH_HEELS.holds(values):
+            steps.append("limit_high_heels")
+        return steps
+    return CONTRIBUTOR_STEP.get(cid, [])
+
+
+CONTRIBUTOR_STEP: Mapping[str, list[str]] = {
+    "prolonged_standing": ["standing_relief"],
+    "prolonged_sitting": ["movement_breaks"],
+    "heavy_lifting": ["lifting_load_management"],
+}
+"""Contributors with one step, always the same."""
+LOW_ACTIVITY = "low_activity"
+"""Its step, regular exercise, stands with the guideline steps, not with its rank."""
 
 
 def choose_steps(
     values: Mapping[str, AnswerValue], triage: TriageData, contributors: list[ContributorData]
 ) -> list[StepData]:
-    """The steps these results call for, each once, with everything it addresses."""
+    """The steps these results call for, each once, with everything it addresses, built
+    in the order they are shown (docs/rules.md, "Steps")."""
     level = triage["level"]
     if level in CHECKED_FIRST:
         return [_step(TRIAGE_STEP[level], ["triage"], values)]
+    numb_feet = DIABETES_FEET.holds(values)
+    # A dict keeps the order steps are first chosen in: that is their order on screen.
     addresses: dict[str, list[str]] = {}
-
-    def add(step: str, reason: str) -> None:
-        reasons = addresses.setdefault(step, [])
-        if reason not in reasons:
-            reasons.append(reason)
-
     if level in TRIAGE_STEP:
-        add(TRIAGE_STEP[level], "triage")
-    if DIABETES_FEET.holds(values):
-        add("foot_check_podiatry", DIABETES_FEET.question)
+        addresses[TRIAGE_STEP[level]] = ["triage"]
+    if numb_feet:
+        addresses["foot_check_podiatry"] = [DIABETES_FEET.question]
+    exercise: list[str] = []
     if HAS_BACK_PAIN.holds(values):
-        add("stay_active", HAS_BACK_PAIN.question)
+        addresses["stay_active"] = [HAS_BACK_PAIN.question]
         if LASTING_PAIN.holds(values):
-            add("regular_exercise", HAS_BACK_PAIN.question)
-    joint_pain = FOOT_PAIN.holds(values) or KNEE_PAIN.holds(values)
+            exercise.append(HAS_BACK_PAIN.question)
+    if any(c["id"] == LOW_ACTIVITY for c in contributors):
+        exercise.append(LOW_ACTIVITY)
+    if exercise:
+        addresses["regular_exercise"] = exercise
+    foot_pain = FOOT_PAIN.holds(values)
+    joint_pain = foot_pain or KNEE_PAIN.holds(values)
+    # The highest-ranked contributor's steps first; a step chosen again stays where it is.
     for contributor in contributors:
         cid = contributor["id"]
-        if cid in FOOT_POSTURE:
-            add("foot_strengthening", cid)
-            add("calf_ankle_mobility", cid)
-            if contributor["likelihood"] in AT_LEAST_MODERATE:
-                add("supportive_footwear", cid)
-                if joint_pain and NO_INSOLES.holds(values):
-                    add("arch_support_insoles", cid)
-            if contributor["likelihood"] == "high":
-                add("gait_analysis", cid)
-        elif cid == "unsupportive_footwear":
-            add("supportive_footwear", cid)
-            if WORN_OUT.holds(values):
-                add("replace_worn_shoes", cid)
-            if HIGH_HEELS.holds(values):
-                add("limit_high_heels", cid)
-        elif cid == "prolonged_standing":
-            add("standing_relief", cid)
-        elif cid == "prolonged_sitting":
-            add("movement_breaks", cid)
-        elif cid == "heavy_lifting":
-            add("lifting_load_management", cid)
-        elif cid == "low_activity":
-            add("regular_exercise", cid)
+        for step in contributor_steps(contributor, values, joint_pain):
+            if numb_feet and step in NOT_WITH_NUMB_FEET:
+                continue
+            reasons = addresses.setdefault(step, [])
+            if cid not in reasons:
+                reasons.append(cid)
     if "arch_support_insoles" in addresses:
-        add("arch_support_insoles", FOOT_PAIN.question)  # chosen for the foot or knee pain
-    if FOOT_PAIN.holds(values):
-        add("plantar_fascia_mobilization", FOOT_PAIN.question)
+        addresses["arch_support_insoles"].append(FOOT_PAIN.question)  # for the foot or knee pain
+    if foot_pain and not numb_feet:
+        addresses["plantar_fascia_mobilization"] = [FOOT_PAIN.question]
     if contributors:
         addresses["posture_awareness"] = [c["id"] for c in contributors]
-    if DIABETES_FEET.holds(values):
-        for step in NOT_WITH_NUMB_FEET:
-            addresses.pop(step, None)
-
-    rank = {c["id"]: i for i, c in enumerate(contributors)}
-
-    def order(step: str) -> tuple[int, int, int]:
-        group = GROUP.get(step, CONTRIBUTOR_GROUP)
-        place = min((rank[a] for a in addresses[step] if a in rank), default=0)
-        return group, place if group == CONTRIBUTOR_GROUP else 0, STEP_INDEX[step]
-
-    steps = [_step(step, addresses[step], values) for step in sorted(addresses, key=order)]
-    # Steps the person already does come after every new one, in the same order.
-    return [s for s in steps if not s["already_doing"]] + [s for s in steps if s["already_doing"]]
+    steps = [_step(step, reasons, values) for step, reasons in addresses.items()]
+    # Steps the person already does come after every new one, in the same order (a stable
+    # sort on the flag: False first).
+    steps.sort(key=itemgetter("already_doing"))
+    return steps
