@@ -22,6 +22,7 @@ from footcheck.catalogue import CATALOGUE, Catalogue
 from footcheck.instruments.red_flags.calculation import raised_flags
 from footcheck.question import Question
 from footcheck.scoring.triage import decide_triage
+from footcheck.sections.pain import BACK_PAIN
 from tests.helpers import answers
 
 PACKAGE = Path(footcheck.__file__).parent
@@ -108,6 +109,45 @@ def test_every_answer_a_rule_or_renderer_refers_to_is_in_the_catalogue() -> None
     assert problems == []
 
 
+def spelled_references(path: Path) -> Iterator[tuple[int, AnswerTest]]:
+    """Every answer test written out with literal arguments in a source file, wherever it
+    is (inside a function too, where the module-level collector above cannot see it)."""
+    classes = {cls.__name__: cls for cls in TEST_TYPES}
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in classes
+            and not node.keywords
+        ):
+            continue
+        try:
+            args = [ast.literal_eval(arg) for arg in node.args]
+        except ValueError:  # a name, not a literal: the collector above checks its value
+            continue
+        yield node.lineno, classes[node.func.id](*args)
+
+
+def test_every_answer_spelled_anywhere_in_the_package_is_in_the_catalogue() -> None:
+    problems = [
+        f"{path.relative_to(PACKAGE)}:{line}: {problem}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for line, test in spelled_references(path)
+        if (problem := reference_problem(test))
+    ]
+    assert problems == []
+
+
+def test_the_spelled_check_sees_a_reference_inside_a_function(tmp_path: Path) -> None:
+    source = tmp_path / "rule.py"
+    source.write_text(
+        "def rule(values):\n    return AnswerIs('main_footwear', 'stilettos').holds(values)\n",
+        encoding="utf-8",
+    )
+    ((line, test),) = spelled_references(source)
+    assert line == 2 and reference_problem(test) is not None
+
+
 @pytest.mark.parametrize(
     "wrong",
     [
@@ -170,6 +210,15 @@ def test_every_question_in_the_warning_signs_section_has_a_level() -> None:
     assert section and all(q.red_flag is not None for q in section)
 
 
+def test_warning_signs_and_start_back_items_are_asked_only_with_back_pain() -> None:
+    """A red flag or STarT Back item asked without back pain would be scored without it."""
+    asked_with_pain = [
+        q for q in CATALOGUE.questions if q.red_flag is not None or q.start_back_item is not None
+    ]
+    assert asked_with_pain
+    assert all(q.when == BACK_PAIN for q in asked_with_pain)
+
+
 def test_a_red_flag_added_to_an_extended_catalogue_raises_triage() -> None:
     new = Question(
         "rf_new_sign",
@@ -177,6 +226,7 @@ def test_a_red_flag_added_to_an_extended_catalogue_raises_triage() -> None:
         "boolean",
         "Do you have a new sign?",
         "A sign added by a test.",
+        when=BACK_PAIN,
         short="A new sign",
         red_flag="urgent",
     )
@@ -184,13 +234,14 @@ def test_a_red_flag_added_to_an_extended_catalogue_raises_triage() -> None:
     assert extended.ids.index("rf_new_sign") == max(
         i for i, q in enumerate(extended.questions) if q.section == "red_flags"
     )
-    values = {**answers(), "rf_new_sign": True}
+    values = {**answers(back_pain=True), "rf_new_sign": True}
     raised = raised_flags(values, extended)
     assert raised == ["rf_new_sign"]
     triage = decide_triage(values, raised, None, extended)
     assert triage["level"] == "urgent"
     assert any("A new sign" in reason for reason in triage["reasons"])
     assert raised_flags(values) == []  # the real catalogue does not know it
+    assert "rf_new_sign" in extended.inapplicable_ids({**values, "back_pain": False})
 
 
 ADD_A_RED_FLAG = """
