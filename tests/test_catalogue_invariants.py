@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
@@ -23,6 +24,8 @@ from footcheck.instruments.red_flags.calculation import raised_flags
 from footcheck.question import Question
 from footcheck.scoring.triage import decide_triage
 from footcheck.sections.pain import BACK_PAIN
+from footcheck.sources import SOURCE_BY_ID
+from footcheck.summary import TriageLevel
 from tests.helpers import answers
 
 PACKAGE = Path(footcheck.__file__).parent
@@ -272,3 +275,44 @@ def test_a_red_flag_added_to_the_catalogue_needs_no_other_edit() -> None:
     assert summary["answers"]["rf_new_sign"] is True
     assert summary["triage"]["reasons"] == ["You have a new sign."]
     assert [step["id"] for step in summary["steps"]] == ["seek_emergency_care"]
+
+
+def test_contributor_and_step_ids_named_outside_their_tables_exist() -> None:
+    """The renderers and the step rules name contributors and steps by id: a renamed one
+    must fail here, not silently drop a chain mark or a step, or show its raw id."""
+    from footcheck.render import chain, wording
+    from footcheck.scoring import steps
+    from footcheck.scoring.contributors import RULE_BY_ID
+
+    contributors = set(RULE_BY_ID)
+    assert set(wording.CONTRIBUTOR_SHORT) == contributors  # every one has words
+    assert set(chain.FOOT_CONTRIBUTORS) | set(chain.BACK_CONTRIBUTORS) == contributors
+    assert not set(chain.FOOT_CONTRIBUTORS) & set(chain.BACK_CONTRIBUTORS)
+    assert set(steps.FOOT_POSTURE) <= contributors
+    named_steps = {
+        *steps.GROUP,
+        *steps.ALREADY_DOING,
+        *steps.NOT_WITH_NUMB_FEET,
+        *steps.TRIAGE_STEP.values(),
+    }
+    assert named_steps <= set(steps.STEP_INFO)
+    tree = ast.parse((PACKAGE / "scoring" / "steps.py").read_text(encoding="utf-8"))
+    spelled = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        # an id-like word: a contributor, a step, a triage level or a field of the summary
+        and re.fullmatch(r"[a-z]+(_[a-z0-9]+)+", node.value)
+    }
+    values = {value for question in CATALOGUE.questions for value in question.values}
+    known = (
+        contributors
+        | set(steps.STEP_INFO)
+        | set(CATALOGUE.by_id)
+        | values
+        | set(SOURCE_BY_ID)
+        | set(get_args(TriageLevel))
+        | {"already_doing"}
+    )
+    assert spelled <= known, spelled - known
