@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
 from footcheck.display_text import shown
+from footcheck.errors import InputProblem as InputProblem  # raised here; importers keep this path
 
 if TYPE_CHECKING:
     from footcheck.question import AnswerValue, Question
@@ -24,10 +25,6 @@ FALSE_WORDS = frozenset({"no", "n", "false"})
 STRICT_TRUE = frozenset({"yes", "true"})
 STRICT_FALSE = frozenset({"no", "false"})
 NONE_WORDS = frozenset({"none", "-", "nothing"})
-
-
-class InputProblem(ValueError):
-    """Text that is not an acceptable answer; the message says what would be."""
 
 
 class KindRules(NamedTuple):

@@ -33,6 +33,11 @@ class AnswersError(FootcheckError, ValueError):
         super().__init__(message or "; ".join(str(p) for p in problems), [str(p) for p in problems])
 
 
+class InputProblem(FootcheckError, ValueError):
+    """Typed text (at a prompt, in `--set`, in a CSV cell) that is not an acceptable answer;
+    the message says what would be. At a prompt it is told and the question asked again."""
+
+
 class InputFileError(FootcheckError):
     """A file given to footcheck (answers, a summary, batch input) cannot be used as one."""
 

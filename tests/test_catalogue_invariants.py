@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
@@ -22,6 +23,9 @@ from footcheck.catalogue import CATALOGUE, Catalogue
 from footcheck.instruments.red_flags.calculation import raised_flags
 from footcheck.question import Question
 from footcheck.scoring.triage import decide_triage
+from footcheck.sections.pain import BACK_PAIN
+from footcheck.sources import SOURCE_BY_ID
+from footcheck.summary import TriageLevel
 from tests.helpers import answers
 
 PACKAGE = Path(footcheck.__file__).parent
@@ -108,6 +112,45 @@ def test_every_answer_a_rule_or_renderer_refers_to_is_in_the_catalogue() -> None
     assert problems == []
 
 
+def spelled_references(path: Path) -> Iterator[tuple[int, AnswerTest]]:
+    """Every answer test written out with literal arguments in a source file, wherever it
+    is (inside a function too, where the module-level collector above cannot see it)."""
+    classes = {cls.__name__: cls for cls in TEST_TYPES}
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in classes
+            and not node.keywords
+        ):
+            continue
+        try:
+            args = [ast.literal_eval(arg) for arg in node.args]
+        except ValueError:  # a name, not a literal: the collector above checks its value
+            continue
+        yield node.lineno, classes[node.func.id](*args)
+
+
+def test_every_answer_spelled_anywhere_in_the_package_is_in_the_catalogue() -> None:
+    problems = [
+        f"{path.relative_to(PACKAGE)}:{line}: {problem}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for line, test in spelled_references(path)
+        if (problem := reference_problem(test))
+    ]
+    assert problems == []
+
+
+def test_the_spelled_check_sees_a_reference_inside_a_function(tmp_path: Path) -> None:
+    source = tmp_path / "rule.py"
+    source.write_text(
+        "def rule(values):\n    return AnswerIs('main_footwear', 'stilettos').holds(values)\n",
+        encoding="utf-8",
+    )
+    ((line, test),) = spelled_references(source)
+    assert line == 2 and reference_problem(test) is not None
+
+
 @pytest.mark.parametrize(
     "wrong",
     [
@@ -170,6 +213,15 @@ def test_every_question_in_the_warning_signs_section_has_a_level() -> None:
     assert section and all(q.red_flag is not None for q in section)
 
 
+def test_warning_signs_and_start_back_items_are_asked_only_with_back_pain() -> None:
+    """A red flag or STarT Back item asked without back pain would be scored without it."""
+    asked_with_pain = [
+        q for q in CATALOGUE.questions if q.red_flag is not None or q.start_back_item is not None
+    ]
+    assert asked_with_pain
+    assert all(q.when == BACK_PAIN for q in asked_with_pain)
+
+
 def test_a_red_flag_added_to_an_extended_catalogue_raises_triage() -> None:
     new = Question(
         "rf_new_sign",
@@ -177,6 +229,7 @@ def test_a_red_flag_added_to_an_extended_catalogue_raises_triage() -> None:
         "boolean",
         "Do you have a new sign?",
         "A sign added by a test.",
+        when=BACK_PAIN,
         short="A new sign",
         red_flag="urgent",
     )
@@ -184,13 +237,14 @@ def test_a_red_flag_added_to_an_extended_catalogue_raises_triage() -> None:
     assert extended.ids.index("rf_new_sign") == max(
         i for i, q in enumerate(extended.questions) if q.section == "red_flags"
     )
-    values = {**answers(), "rf_new_sign": True}
+    values = {**answers(back_pain=True), "rf_new_sign": True}
     raised = raised_flags(values, extended)
     assert raised == ["rf_new_sign"]
     triage = decide_triage(values, raised, None, extended)
     assert triage["level"] == "urgent"
     assert any("A new sign" in reason for reason in triage["reasons"])
     assert raised_flags(values) == []  # the real catalogue does not know it
+    assert "rf_new_sign" in extended.inapplicable_ids({**values, "back_pain": False})
 
 
 ADD_A_RED_FLAG = """
@@ -221,3 +275,44 @@ def test_a_red_flag_added_to_the_catalogue_needs_no_other_edit() -> None:
     assert summary["answers"]["rf_new_sign"] is True
     assert summary["triage"]["reasons"] == ["You have a new sign."]
     assert [step["id"] for step in summary["steps"]] == ["seek_emergency_care"]
+
+
+def test_contributor_and_step_ids_named_outside_their_tables_exist() -> None:
+    """The renderers and the step rules name contributors and steps by id: a renamed one
+    must fail here, not silently drop a chain mark or a step, or show its raw id."""
+    from footcheck.render import chain, wording
+    from footcheck.scoring import steps
+    from footcheck.scoring.contributors import RULE_BY_ID
+
+    contributors = set(RULE_BY_ID)
+    assert set(wording.CONTRIBUTOR_SHORT) == contributors  # every one has words
+    assert set(chain.FOOT_CONTRIBUTORS) | set(chain.BACK_CONTRIBUTORS) == contributors
+    assert not set(chain.FOOT_CONTRIBUTORS) & set(chain.BACK_CONTRIBUTORS)
+    assert set(steps.FOOT_POSTURE) <= contributors
+    named_steps = {
+        *steps.GROUP,
+        *steps.ALREADY_DOING,
+        *steps.NOT_WITH_NUMB_FEET,
+        *steps.TRIAGE_STEP.values(),
+    }
+    assert named_steps <= set(steps.STEP_INFO)
+    tree = ast.parse((PACKAGE / "scoring" / "steps.py").read_text(encoding="utf-8"))
+    spelled = {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        # an id-like word: a contributor, a step, a triage level or a field of the summary
+        and re.fullmatch(r"[a-z]+(_[a-z0-9]+)+", node.value)
+    }
+    values = {value for question in CATALOGUE.questions for value in question.values}
+    known = (
+        contributors
+        | set(steps.STEP_INFO)
+        | set(CATALOGUE.by_id)
+        | values
+        | set(SOURCE_BY_ID)
+        | set(get_args(TriageLevel))
+        | {"already_doing"}
+    )
+    assert spelled <= known, spelled - known

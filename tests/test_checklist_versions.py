@@ -3,6 +3,8 @@ show them as they were scored, marked with their version, never rescored and nev
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -38,7 +40,7 @@ def test_a_version_1_summary_reads_as_scored(path: Path) -> None:
 @pytest.mark.parametrize("fmt", [f for f in FORMATS if f not in ("json", "fhir")])
 def test_a_version_1_summary_renders_marked_with_its_version(path: Path, fmt: str) -> None:
     """In words for people; the programs' formats carry the version as data (json's
-    checklist_version, fhir's questionnaire version: tests/test_fhir.py)."""
+    checklist_version, fhir's questionnaire version: tests/test_fhir_export.py)."""
     summary = load(path)
     text = render_text(summary, fmt)  # type: ignore[arg-type]
     assert "checklist version 1" in text
@@ -86,6 +88,53 @@ def test_history_commands_read_a_version_1_history(v1_history: Path) -> None:
     assert exported.exit_code == 0
     lines = [json.loads(line) for line in exported.stdout.splitlines()]
     assert [d["schema_version"] for d in lines] == [1] * 5  # exported as stored
+
+
+def version_1_marked(text: str, fmt: str) -> bool:
+    """A version 1 result says so: in words for people, as data for programs."""
+    if fmt == "json":
+        document = json.loads(text)  # as stored: version 1 had no checklist_version field
+        return document["schema_version"] == 1 and "checklist_version" not in document
+    if fmt == "fhir":
+        return "https://footcheck.invalid/Questionnaire/footcheck|1" in text
+    return "checklist version 1" in text
+
+
+@pytest.mark.parametrize("path", V1_SUMMARIES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_report_shows_a_version_1_file_in_every_format(path: Path, fmt: str) -> None:
+    result = runner.invoke(app, ["report", str(path), "--format", fmt])
+    assert result.exit_code == 0, result.stderr
+    assert version_1_marked(result.stdout, fmt)
+    if fmt == "json":  # as stored: nothing added, nothing rescored
+        assert result.stdout == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_history_show_gives_every_version_1_result_in_every_format(
+    v1_history: Path, fmt: str
+) -> None:
+    exported = runner.invoke(app, ["history", "export"])
+    stored = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert len(stored) == 5
+    for number, summary in enumerate(stored, 1):
+        shown = runner.invoke(app, ["history", "show", str(number), "--format", fmt])
+        assert shown.exit_code == 0, (number, shown.stderr)
+        assert version_1_marked(shown.stdout, fmt), number
+        if fmt == "json":
+            assert json.loads(shown.stdout) == summary  # as it was scored
+
+
+def test_history_reads_a_version_1_history_accessibly_and_as_csv(v1_history: Path) -> None:
+    for command in (["history", "list"], ["history", "trend"]):
+        result = runner.invoke(app, [*command, "--accessible"])
+        assert result.exit_code == 0, result.stderr
+        assert "checklist version 1" in result.stdout
+    table = runner.invoke(app, ["history", "export", "--format", "csv"])
+    assert table.exit_code == 0, table.stderr
+    rows = list(csv.DictReader(io.StringIO(table.stdout)))
+    assert [row["checklist_version"] for row in rows] == ["1"] * 5
+    assert rows[-1]["triage"] == "urgent"  # the no-pain cancer history, as it was scored
 
 
 def test_new_results_join_a_version_1_history(v1_history: Path, answers_file: Path) -> None:

@@ -40,7 +40,7 @@ STARTBACK_ITEM_LOINC = [
     "91340-0", "91341-8", "91342-6", "91343-4", "91344-2", "91345-9", "91346-7", "91347-5",
     "91348-3",
 ]  # fmt: skip
-"""SPEC section 12, restated: the tests compare the code with the contract, not itself."""
+"""docs/rules.md "FHIR", restated: the tests compare the code with the contract, not itself."""
 
 
 def observation(bundle: dict[str, Any], code: str) -> dict[str, Any] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -9,19 +10,30 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic_core import to_json
+from typer.testing import CliRunner
 
 from footcheck import AnswersError, evaluate
 from footcheck.answers import validate_answers
 from footcheck.catalogue import QUESTION_BY_ID, QUESTIONS
+from footcheck.cli.app import app
 from footcheck.scoring.evaluate import summary_data
-from footcheck.sources import SOURCES
 from footcheck.summary import Summary
 from tests.helpers import valid_answers
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
-LISTED_SOURCES = {s.id for s in SOURCES}
+def listed_by_footcheck_sources() -> set[str]:
+    """The source ids `footcheck sources` prints (as JSON, and each also in its text)."""
+    as_json = CliRunner().invoke(app, ["sources", "--format", "json"])
+    as_text = CliRunner().invoke(app, ["sources"])
+    assert as_json.exit_code == 0 and as_text.exit_code == 0
+    ids = {source["id"] for source in json.loads(as_json.stdout)}
+    assert all(f"[{sid}]" in as_text.stdout for sid in ids)
+    return ids
+
+
+LISTED_SOURCES = listed_by_footcheck_sources()
 
 
 @given(valid_answers())

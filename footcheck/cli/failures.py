@@ -25,6 +25,7 @@ from footcheck.errors import (
     HistoryBusy,
     HistoryError,
     InputFileError,
+    InputProblem,
     OutputError,
 )
 
@@ -53,6 +54,7 @@ class OperationalFailure(FootcheckError):
 EXIT_CODES: tuple[tuple[type[FootcheckError], ExitCode], ...] = (
     (UsageFailure, ExitCode.USAGE),
     (AnswersError, ExitCode.USAGE),
+    (InputProblem, ExitCode.USAGE),
     (InputFileError, ExitCode.USAGE),
     (FileExists, ExitCode.USAGE),
     (OperationalFailure, ExitCode.FAILURE),

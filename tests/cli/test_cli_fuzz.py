@@ -1,6 +1,6 @@
 """Fuzzing the command line itself: whatever an answers file or a summary file holds, the
 real entry point ends with exit code 0, 1 or 2, a plain message, in bounded time and
-memory (issue 13, "Done when"; SPEC 10: no traceback, whatever the input size or shape).
+memory (docs/rules.md, "Exit codes": no traceback, whatever the input size or shape).
 
 The in-process runs go through ``footcheck.cli.entry.main`` with ``sys.argv`` set, so the
 same failure mapping, stream guards and signal handlers apply as for a user; a few runs in

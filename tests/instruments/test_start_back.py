@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 from footcheck import evaluate
+from footcheck.catalogue import CATALOGUE
 from footcheck.instruments.start_back.calculation import items, score_start_back
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT, PANEL_LOINC
 from tests.helpers import answers
@@ -28,8 +29,24 @@ def published_rule(agreed: tuple[bool, ...], bothersome: str) -> tuple[int, int,
     return total, psychosocial, risk
 
 
+SPEC_ITEMS = (
+    "sb_leg_pain",
+    "sb_shoulder_neck",
+    "sb_walk_short",
+    "sb_dress_slow",
+    "sb_unsafe_active",
+    "sb_worry",
+    "sb_terrible",
+    "sb_no_enjoy",
+    "sb_bothersome",
+)
+"""The checklist version 2 ids of items 1-9, in the tool's order."""
+
+
 def test_the_nine_items_in_published_order() -> None:
     assert [q.start_back_item for q in ITEMS] == list(range(1, 10))
+    assert tuple(q.id for q in ITEMS) == SPEC_ITEMS  # each id is its own item number
+    assert [q.id for q in CATALOGUE.questions if q.section == "outlook"] == list(SPEC_ITEMS)
     assert [q.psychosocial for q in ITEMS] == [False] * 4 + [True] * 5
     assert len(STATEMENTS) == 8
     assert ITEM_9.values == ("not_at_all", "slightly", "moderately", "very_much", "extremely")

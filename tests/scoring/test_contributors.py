@@ -248,3 +248,19 @@ def test_explanations_say_may_name_sources_and_avoid_the_unfounded_claims() -> N
         assert not [phrase for phrase in FORBIDDEN if phrase in text], rule.id
         for source in rule.sources:  # each source is named where the reader sees it
             assert f"({SOURCE_BY_ID[source].short}" in rule.explanation, (rule.id, source)
+
+
+def test_no_text_a_person_reads_states_the_unfounded_claims() -> None:
+    """Not the explanations only: evidence reasons, steps and help texts too."""
+    from footcheck.catalogue import QUESTIONS
+    from footcheck.scoring.contributors import FirstOf
+    from footcheck.scoring.steps import STEPS
+
+    texts = [s.title + " " + s.details for s in STEPS]
+    texts += [q.prompt + " " + q.help + " " + q.reason for q in QUESTIONS]
+    for rule in RULE_BY_ID.values():
+        for item in (*rule.points, *rule.extras, *rule.measured_points):
+            points = item.points if isinstance(item, FirstOf) else (item,)
+            texts += [point.reason for point in points]
+    found = [(phrase, text) for text in texts for phrase in FORBIDDEN if phrase in text.lower()]
+    assert found == []

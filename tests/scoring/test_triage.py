@@ -11,6 +11,7 @@ from footcheck import evaluate
 from footcheck.instruments.red_flags.calculation import red_flag_questions
 from footcheck.scoring.triage import NO_BACK_PAIN, NONE_OF_THE_SIGNS
 from tests.helpers import answers
+from tests.instruments.test_red_flags import SPEC_LEVELS
 
 FLAGS = red_flag_questions()
 EMERGENCY = [q.id for q in FLAGS if q.red_flag == "emergency"]
@@ -102,3 +103,81 @@ def test_reasons_are_sentences_without_internal_ids() -> None:
     for reason in summary.triage.reasons:
         assert reason.endswith(".") and reason[0].isupper()
         assert "_" not in reason
+
+
+def test_every_combination_of_warning_signs() -> None:
+    """All 2^12 sets of answers to the warning signs, against the levels of the checklist
+    version 2 table: any emergency sign is an emergency, else any urgent sign is urgent, and
+    either way the triage step is the only step."""
+    checked = 0
+    for raised in itertools.product((False, True), repeat=len(FLAGS)):
+        yes = [q.id for q, on in zip(FLAGS, raised, strict=True) if on]
+        summary = evaluate(answers(back_pain=True, **dict.fromkeys(yes, True)))
+        levels = {SPEC_LEVELS[flag] for flag in yes}
+        expected = next((level for level in ("emergency", "urgent") if level in levels), None)
+        assert summary.red_flags == yes
+        if expected is None:
+            assert summary.triage.level == "self_care"
+        else:
+            assert summary.triage.level == expected, yes
+            assert len(summary.triage.reasons) == len(yes)
+            assert [(s.id, s.addresses) for s in summary.steps] == [
+                (TRIAGE_STEPS[expected], ["triage"])
+            ]
+        checked += 1
+    assert checked == 2 ** len(SPEC_LEVELS)
+
+
+TRIAGE_STEPS = {"emergency": "seek_emergency_care", "urgent": "see_clinician_promptly"}
+RISK_ANSWERS: dict[str, dict[str, Any]] = {"low": {}, "medium": MEDIUM, "high": HIGH}
+DURATIONS = ("under_6_weeks", "6_to_12_weeks", "over_12_weeks")
+AGES = (16, 19, 20, 49, 50, 110)
+
+
+def spec_clinician_causes(risk: str, intensity: int, duration: str, age: int) -> int:
+    """How many of the see-a-clinician causes hold, restated from the rule: STarT Back
+    medium or high; pain 7 or more; 6 weeks or more; new pain under 20 or from 50."""
+    return (
+        (risk != "low")
+        + (intensity >= 7)
+        + (duration != "under_6_weeks")
+        + ((age < 20 or age >= 50) and duration != "over_12_weeks")
+    )
+
+
+def test_every_path_to_a_clinician_without_warning_signs() -> None:
+    """Every STarT Back risk, pain 0-10, every duration and the ages either side of 20 and
+    50, with back pain and no warning sign."""
+    checked = 0
+    for risk, intensity, duration, age in itertools.product(
+        RISK_ANSWERS, range(11), DURATIONS, AGES
+    ):
+        summary = evaluate(
+            answers(
+                back_pain=True,
+                pain_intensity=intensity,
+                pain_duration=duration,
+                age=age,
+                **RISK_ANSWERS[risk],
+            )
+        )
+        assert summary.start_back is not None and summary.start_back.risk == risk
+        causes = spec_clinician_causes(risk, intensity, duration, age)
+        case = (risk, intensity, duration, age)
+        if causes:
+            assert summary.triage.level == "see_clinician", case
+            assert len(summary.triage.reasons) == causes, case
+            assert summary.steps[0].id == "see_physiotherapist"
+        else:
+            assert summary.triage.level == "self_care", case
+            assert summary.triage.reasons == [NONE_OF_THE_SIGNS]
+        checked += 1
+    assert checked == 3 * 11 * 3 * len(AGES)
+
+
+@pytest.mark.parametrize("age", AGES)
+def test_without_back_pain_the_triage_is_self_care_at_any_age(age: int) -> None:
+    summary = evaluate(answers(age=age))
+    assert summary.triage.level == "self_care"
+    assert summary.triage.reasons == [NO_BACK_PAIN]
+    assert summary.red_flags == [] and summary.start_back is None
