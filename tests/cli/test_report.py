@@ -77,12 +77,14 @@ def test_item2_every_exported_summary_follows_from_its_answers(name: str) -> Non
 
 
 @pytest.mark.parametrize("fmt", ["rich", "markdown", "html"])
+@pytest.mark.parametrize("name", ["retail_worker", "no_pain"])
 def test_item2_control_and_bidi_characters_from_a_summary_are_never_emitted_raw(
-    tmp_path: Path, fmt: str
+    tmp_path: Path, fmt: str, name: str
 ) -> None:
     """Every free-text field an editor could change carries the escape sequences; the
-    report shows them as text, in each format."""
-    document = golden("retail_worker")
+    report shows them as text, in each format. With self care (no_pain) the plan's line
+    quotes the triage reason too."""
+    document = golden(name)
     document["triage"]["reasons"] = [HOSTILE]
     for contributor in document["contributors"]:
         contributor["title"] = contributor["explanation"] = HOSTILE
