@@ -125,6 +125,20 @@ def test_item1_rows_another_program_damaged_are_listed_as_such_never_a_crash() -
     assert code == 0, err
 
 
+def test_item2_a_result_named_before_deleting_is_shown_as_text() -> None:
+    """`delete` names the result it would erase from its stored columns: an edited triage
+    or time cannot retitle the window or reorder the message."""
+    saved(1)
+    hostile = "\x1b]0;PWNED\x07\x1b[2J\u202eevil"
+    with sqlite3.connect(history_path()) as db:
+        db.execute("UPDATE results SET triage = ?, created_at = ? WHERE id = 1", (hostile,) * 2)
+    code, _, err = invoke(["history", "delete", "1"])
+    assert code == 2 and "refusing to delete saved result 1" in err
+    assert "\\x1b]0;PWNED" in err
+    for raw in ("\x1b", "\x07", "\u202e"):
+        assert raw not in err, raw
+
+
 # --- item 3: reading never locks; busy, damaged and not permitted told apart ------------
 @pytest.mark.parametrize("command", READING, ids=lambda c: c[1])
 def test_item3_reading_works_while_another_process_writes(

@@ -238,7 +238,7 @@ def describe_row(result_id: int) -> str:
         raise UsageFailure(f"no saved result with id {result_id} (see `footcheck history list`)")
     pain = "no back pain" if row.pain_intensity is None else f"pain {row.pain_intensity}/10"
     triage = row.triage.replace("_", " ") + earlier_mark(row.checklist_version)
-    return f"{when(row)}, {triage}, {pain}"
+    return printable(f"{when(row)}, {triage}, {pain}")  # stored text, shown as text
 
 
 def delete(result_id: int | None, *, everything: bool, yes: bool) -> None:
