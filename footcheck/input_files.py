@@ -74,10 +74,6 @@ def read_text(path: Path, what: str) -> str:
 
 def check_structure(path: Path, text: str, what: str, *, toml: bool) -> None:
     """Refuse, before parsing, text a parser would spend too long or too deep on."""
-    if toml and len(text.encode("utf-8")) > MAX_TOML_BYTES:
-        raise InputFileError(
-            f"{path} is too large to be {what} in TOML (more than {MAX_TOML_BYTES // 1024} KB)"
-        )
     skipped = (_TOML_SKIPPED if toml else _JSON_SKIPPED).sub("s", text)
     brackets = _NOT_BRACKETS.sub("", skipped)
     if brackets and max(accumulate(map(_DEPTH.__getitem__, brackets))) > MAX_NESTING:
@@ -86,4 +82,8 @@ def check_structure(path: Path, text: str, what: str, *, toml: bool) -> None:
         raise InputFileError(
             f"{path} has a dotted key of more than {MAX_KEY_PARTS} parts; answers are "
             "question ids (see `footcheck template -o answers.toml`)"
+        )
+    if toml and len(text.encode("utf-8")) > MAX_TOML_BYTES:
+        raise InputFileError(
+            f"{path} is too large to be {what} in TOML (more than {MAX_TOML_BYTES // 1024} KB)"
         )
