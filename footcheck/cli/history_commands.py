@@ -23,7 +23,7 @@ from footcheck.cli.summary_output import (
     results_format,
     show_stored,
 )
-from footcheck.display_text import printable
+from footcheck.display_text import json_shown, printable
 from footcheck.errors import OutputError
 from footcheck.history_location import history_path
 from footcheck.history_store import HistoryRow, HistoryStore, open_history
@@ -223,7 +223,9 @@ def write_export(
             writer.summary(data, record_id=str(result_id), line=None)
         else:
             # As stored; JSON's own line breaks (outside strings) would split the line.
-            target.write(text.replace("\r", " ").replace("\n", " ") + "\n")
+            # Escaped as JSON escapes them: a right-to-left override or a C1 control in
+            # an edited row cannot reach a terminal raw.
+            target.write(json_shown(text.replace("\r", " ").replace("\n", " ")) + "\n")
         count += 1
     return count, damaged
 

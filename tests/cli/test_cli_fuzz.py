@@ -156,7 +156,7 @@ summary_files = st.one_of(
 )
 
 
-@given(summary_files, st.sampled_from(["rich", "markdown", "html", "json"]))
+@given(summary_files, st.sampled_from(["rich", "markdown", "html", "json", "fhir"]))
 @FUZZ
 @example(json.dumps(GOLDEN).encode(), "rich")
 @example(json.dumps(edited(GOLDEN, [(("answers", "rf_bladder_bowel"), False)])).encode(), "html")
@@ -167,7 +167,7 @@ def test_any_summary_file_through_report(private_home: Path, raw: bytes, fmt: st
         start = time.monotonic()
         code, out, err = run_main("report", str(path), "--format", fmt)
         assert_handled(code, err, time.monotonic() - start)
-        if code == 0 and fmt != "json":
+        if code == 0:
             assert "\x1b]0;" not in out and "\u202e" not in out
 
 
