@@ -1,10 +1,10 @@
 """Reading a file someone gives footcheck (answers, a summary) with its cost bounded.
 
 A file a few kilobytes long must not take gigabytes or minutes: ``/dev/zero``, a named
-pipe or a huge file is read only up to the size limit; text nested too deeply, or TOML
-keys with too many dotted parts (which the TOML parser handles in quadratic memory), are
-refused by a linear scan before any parser sees them. Each refusal names the file and
-what is allowed (exit 2).
+pipe or a huge file is read only up to the size limit (lower for TOML); text nested too
+deeply, or TOML keys with too many dotted parts (which the TOML parser handles in
+quadratic memory), are refused by a linear scan before any parser sees them. Each refusal
+names the file and what is allowed (exit 2).
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ from footcheck.errors import InputFileError
 MAX_INPUT_BYTES = 1024 * 1024
 """1 MiB: an answers file is about 2 KB, the TOML template 9 KB, the longest exported
 summary about 20 KB."""
+MAX_TOML_BYTES = 128 * 1024
+"""128 KiB for TOML, whose parser spends hundreds of bytes of memory on each byte of a
+file of table headers (a 1 MB one took 490 MB); the TOML template is 9 KB."""
 MAX_NESTING = 64
 """Lists and tables inside one another: an answers file needs 2 levels, a summary 6."""
 MAX_KEY_PARTS = 32
@@ -79,4 +82,8 @@ def check_structure(path: Path, text: str, what: str, *, toml: bool) -> None:
         raise InputFileError(
             f"{path} has a dotted key of more than {MAX_KEY_PARTS} parts; answers are "
             "question ids (see `footcheck template -o answers.toml`)"
+        )
+    if toml and len(text.encode("utf-8")) > MAX_TOML_BYTES:
+        raise InputFileError(
+            f"{path} is too large to be {what} in TOML (more than {MAX_TOML_BYTES // 1024} KB)"
         )

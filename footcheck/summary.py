@@ -41,6 +41,10 @@ SCHEMA_VERSION: Literal[2] = 2
 CHECKLIST_VERSION = 2
 MAX_POINTS = 100
 """No contributor scores near this; a summary file claiming more was edited by hand."""
+MAX_ITEMS = 64
+"""More entries than any list in a summary footcheck writes holds (44 questions, 12 warning
+signs, 7 contributors, 20 steps, 20 sources): a summary file with a longer list was made
+elsewhere, and is refused rather than rendered at a cost that grows with it."""
 """The version of the checklist and its rules that scores today (docs/rules.md)."""
 DISCLAIMER = (
     "footcheck is a self-help checklist, not a diagnosis: it cannot examine you. If your "
@@ -142,7 +146,7 @@ class Tool(_Frozen):
 
 class Triage(_Frozen):
     level: TriageLevel
-    reasons: list[str]
+    reasons: Annotated[list[str], Field(max_length=MAX_ITEMS)]
 
 
 class StartBack(_Frozen):
@@ -180,18 +184,18 @@ class Contributor(_Frozen):
     title: str
     points: Annotated[int, Field(ge=1, le=MAX_POINTS)]
     likelihood: Likelihood
-    evidence: list[Evidence]
+    evidence: Annotated[list[Evidence], Field(max_length=MAX_ITEMS)]
     explanation: str
-    sources: list[str]
+    sources: Annotated[list[str], Field(max_length=MAX_ITEMS)]
 
 
 class Step(_Frozen):
     id: str
     title: str
     details: str
-    addresses: list[str]
+    addresses: Annotated[list[str], Field(max_length=MAX_ITEMS)]
     evidence: EvidenceLabel
-    sources: list[str]
+    sources: Annotated[list[str], Field(max_length=MAX_ITEMS)]
     already_doing: bool
 
 
@@ -212,12 +216,12 @@ class Summary(_Frozen):
     created_at: datetime
     answers: dict[str, AnswerValue]
     triage: Triage
-    red_flags: list[str]
+    red_flags: Annotated[list[str], Field(max_length=MAX_ITEMS)]
     start_back: StartBack | None
     foot_posture: FootPosture
-    contributors: list[Contributor]
-    steps: list[Step]
-    references: list[Reference]
+    contributors: Annotated[list[Contributor], Field(max_length=MAX_ITEMS)]
+    steps: Annotated[list[Step], Field(max_length=MAX_ITEMS)]
+    references: Annotated[list[Reference], Field(max_length=MAX_ITEMS)]
     disclaimer: str
 
     @model_validator(mode="before")

@@ -125,6 +125,41 @@ def test_item1_rows_another_program_damaged_are_listed_as_such_never_a_crash() -
     assert code == 0, err
 
 
+def test_item2_an_edited_row_is_exported_with_its_text_escaped() -> None:
+    """JSON escapes the C0 controls itself; a right-to-left override, a C1 control or DEL
+    in an edited row is written as a ``\\u`` escape too: the same text to a program."""
+    saved(1)
+    with sqlite3.connect(history_path()) as db:
+        (text,) = db.execute("SELECT summary_json FROM results WHERE id = 1").fetchone()
+        document = json.loads(text)
+        document["triage"]["reasons"] = ["\u202eevil\x9b2J\x7f"]
+        db.execute(
+            "UPDATE results SET summary_json = ? WHERE id = 1",
+            (json.dumps(document, ensure_ascii=False),),
+        )
+    code, out, err = invoke(["history", "export"])
+    assert code == 0, err
+    for raw in ("\u202e", "\x9b", "\x7f"):
+        assert raw not in out, raw
+    assert json.loads(out)["triage"]["reasons"] == ["\u202eevil\x9b2J\x7f"]
+    code, out, err = invoke(["history", "show", "1", "--format", "json"])
+    assert code == 0 and "\u202e" not in out and "\\u202eevil" in out, err
+
+
+def test_item2_a_result_named_before_deleting_is_shown_as_text() -> None:
+    """`delete` names the result it would erase from its stored columns: an edited triage
+    or time cannot retitle the window or reorder the message."""
+    saved(1)
+    hostile = "\x1b]0;PWNED\x07\x1b[2J\u202eevil"
+    with sqlite3.connect(history_path()) as db:
+        db.execute("UPDATE results SET triage = ?, created_at = ? WHERE id = 1", (hostile,) * 2)
+    code, _, err = invoke(["history", "delete", "1"])
+    assert code == 2 and "refusing to delete saved result 1" in err
+    assert "\\x1b]0;PWNED" in err
+    for raw in ("\x1b", "\x07", "\u202e"):
+        assert raw not in err, raw
+
+
 # --- item 3: reading never locks; busy, damaged and not permitted told apart ------------
 @pytest.mark.parametrize("command", READING, ids=lambda c: c[1])
 def test_item3_reading_works_while_another_process_writes(

@@ -7,6 +7,7 @@ import json
 import os
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -84,6 +85,44 @@ def test_item4_a_file_over_the_size_limit_is_refused_unread(
     result = runner.invoke(app, ["report", str(summary)])
     assert result.exit_code == 2
     assert "too large to be an exported summary" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[t{i}." + ".".join(["a"] * 30) + "]\n",  # 1 MB of these took 490 MB and 3.4 s
+        "{i}." + ".".join("abcdefghijklmnopqrstuvwxyz01234") + " = 1\n",
+        "k{i} = 1\n",
+    ],
+    ids=["table_headers", "dotted_keys", "keys"],
+)
+def test_item4_a_toml_file_of_many_tables_is_refused_in_little_memory(
+    tmp_path: Path, private_home: Path, line: str
+) -> None:
+    """Each key or table costs the TOML parser hundreds of bytes of memory for each byte
+    of the file: a TOML answers file is held to a lower size limit than JSON, and a file
+    just under that limit still runs in bounded time and memory."""
+    from footcheck.input_files import MAX_TOML_BYTES
+
+    def lines(limit: int) -> str:
+        text, i = "", 0
+        while len(text) + len(line.format(i=i)) <= limit:
+            text += line.format(i=i)
+            i += 1
+        return text
+
+    too_big = tmp_path / "too_big.toml"
+    too_big.write_text(lines(MAX_INPUT_BYTES))
+    run = footcheck("assess", "--answers", str(too_big), "--no-input", home=private_home)
+    assert_plain_failure(run, 2)
+    assert f"{too_big} is too large to be an answers file in TOML (more than 128 KB)" in run.stderr
+    assert run.seconds < SECONDS and run.peak_kib < PEAK_KIB, (run.seconds, run.peak_kib)
+    just_under = tmp_path / "just_under.toml"
+    just_under.write_text(lines(MAX_TOML_BYTES))
+    run = footcheck("assess", "--answers", str(just_under), "--no-input", home=private_home)
+    assert_plain_failure(run, 2)
+    assert "is not a question id" in run.stderr
+    assert run.seconds < SECONDS and run.peak_kib < PEAK_KIB, (run.seconds, run.peak_kib)
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
@@ -171,6 +210,52 @@ def test_item4_a_deeply_nested_summary_is_refused_by_name(tmp_path: Path) -> Non
     result = runner.invoke(app, ["report", str(path)])
     assert result.exit_code == 2
     assert f"{path} is nested too deeply to be an exported summary" in result.stderr
+
+
+def test_item4_no_list_in_a_summary_is_longer_than_footcheck_writes() -> None:
+    """The bound on a summary's lists is above anything footcheck writes: every question,
+    warning sign, step and source at once."""
+    from footcheck import evaluate
+    from footcheck.catalogue import QUESTION_BY_ID
+    from footcheck.instruments.red_flags.calculation import red_flag_questions
+    from footcheck.scoring.contributors import RULES
+    from footcheck.scoring.steps import STEPS
+    from footcheck.sources import SOURCES
+    from footcheck.summary import MAX_ITEMS
+    from tests.helpers import answers
+
+    assert max(len(QUESTION_BY_ID), len(RULES), len(STEPS), len(SOURCES)) <= MAX_ITEMS
+    every_sign = evaluate(answers(back_pain=True, **{q.id: True for q in red_flag_questions()}))
+    assert len(every_sign.triage.reasons) < MAX_ITEMS
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda d: d["triage"].update(reasons=[""] * 240_000),  # 720 KB: took 59 s, 420 MB
+        lambda d: d.update(contributors=d["contributors"][:1] * 200),
+        lambda d: d["contributors"][0].update(evidence=d["contributors"][0]["evidence"][:1] * 5000),
+        lambda d: d.update(steps=d["steps"] * 100),
+    ],
+    ids=["reasons", "contributors", "evidence", "steps"],
+)
+def test_item4_a_summary_with_endless_lists_is_refused_by_name_quickly(
+    tmp_path: Path, private_home: Path, edit: Any
+) -> None:
+    """A summary of a few hundred kilobytes with a list of thousands of entries was
+    rendered entry by entry (a minute for the rich summary); footcheck never writes one."""
+    from footcheck.summary import MAX_ITEMS
+
+    document = json.loads((GOLDEN / "retail_worker.json").read_text())
+    edit(document)
+    path = tmp_path / "summary.json"
+    path.write_text(json.dumps(document, separators=(",", ":")))
+    assert path.stat().st_size < MAX_INPUT_BYTES
+    run = footcheck("report", str(path), home=private_home)
+    assert_plain_failure(run, 2)
+    assert f"{path} is not an exported footcheck summary" in run.stderr
+    assert f"should have at most {MAX_ITEMS} items" in run.stderr
+    assert run.seconds < SECONDS and run.peak_kib < PEAK_KIB, (run.seconds, run.peak_kib)
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from footcheck.cli.summary_output import (
     results_format,
     show_stored,
 )
-from footcheck.display_text import printable
+from footcheck.display_text import json_shown, printable
 from footcheck.errors import OutputError
 from footcheck.history_location import history_path
 from footcheck.history_store import HistoryRow, HistoryStore, open_history
@@ -223,7 +223,9 @@ def write_export(
             writer.summary(data, record_id=str(result_id), line=None)
         else:
             # As stored; JSON's own line breaks (outside strings) would split the line.
-            target.write(text.replace("\r", " ").replace("\n", " ") + "\n")
+            # Escaped as JSON escapes them: a right-to-left override or a C1 control in
+            # an edited row cannot reach a terminal raw.
+            target.write(json_shown(text.replace("\r", " ").replace("\n", " ")) + "\n")
         count += 1
     return count, damaged
 
@@ -238,7 +240,7 @@ def describe_row(result_id: int) -> str:
         raise UsageFailure(f"no saved result with id {result_id} (see `footcheck history list`)")
     pain = "no back pain" if row.pain_intensity is None else f"pain {row.pain_intensity}/10"
     triage = row.triage.replace("_", " ") + earlier_mark(row.checklist_version)
-    return f"{when(row)}, {triage}, {pain}"
+    return printable(f"{when(row)}, {triage}, {pain}")  # stored text, shown as text
 
 
 def delete(result_id: int | None, *, everything: bool, yes: bool) -> None:

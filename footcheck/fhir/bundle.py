@@ -48,7 +48,9 @@ SURVEY = {
 
 
 def bundle_json(summary: Summary) -> str:
-    return json.dumps(summary_bundle(summary), indent=2, ensure_ascii=False) + "\n"
+    from footcheck.display_text import json_shown
+
+    return json_shown(json.dumps(summary_bundle(summary), indent=2, ensure_ascii=False)) + "\n"
 
 
 def summary_bundle(summary: Summary) -> dict[str, Any]:

@@ -32,7 +32,9 @@ def format_by_name(name: str) -> Format | None:
 
 
 def to_json(summary: Summary) -> str:
-    return summary.export_json(indent=2) + "\n"
+    from footcheck.display_text import json_shown
+
+    return json_shown(summary.export_json(indent=2)) + "\n"
 
 
 def render_text(summary: Summary, fmt: Format, *, width: int = 80, accessible: bool = False) -> str:

@@ -262,7 +262,7 @@ class RichSummary:
         lines: list[RenderableType] = [
             Text(""),
             head,
-            Text(plan.triage, style=f"bold {TRIAGE_COLOUR[level]}"),
+            _text(plan.triage, f"bold {TRIAGE_COLOUR[level]}"),
         ]
         lines += [_text(line) for line in plan.contributors]
         for number, step in enumerate(plan.steps, 1):

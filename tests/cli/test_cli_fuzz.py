@@ -156,7 +156,7 @@ summary_files = st.one_of(
 )
 
 
-@given(summary_files, st.sampled_from(["rich", "markdown", "html", "json"]))
+@given(summary_files, st.sampled_from(["rich", "markdown", "html", "json", "fhir"]))
 @FUZZ
 @example(json.dumps(GOLDEN).encode(), "rich")
 @example(json.dumps(edited(GOLDEN, [(("answers", "rf_bladder_bowel"), False)])).encode(), "html")
@@ -167,7 +167,7 @@ def test_any_summary_file_through_report(private_home: Path, raw: bytes, fmt: st
         start = time.monotonic()
         code, out, err = run_main("report", str(path), "--format", fmt)
         assert_handled(code, err, time.monotonic() - start)
-        if code == 0 and fmt != "json":
+        if code == 0:
             assert "\x1b]0;" not in out and "\u202e" not in out
 
 
@@ -183,3 +183,26 @@ def test_a_few_in_a_real_process_with_their_peak_memory(name: str, nested: str) 
         run = footcheck(*command, str(path), home=Path(folder) / "home")
         assert run.code in (0, 1, 2) and "Traceback" not in run.stderr, run.stderr
         assert run.seconds < SECONDS and run.peak_kib < 200 * 1024, (run.seconds, run.peak_kib)
+
+
+@given(
+    st.one_of(
+        answers_files.map(lambda case: ("assess", *case)),
+        summary_files.map(lambda raw: ("report", raw, ".json")),
+    )
+)
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_fuzzed_files_in_a_real_process_with_their_peak_memory(
+    case: tuple[str, bytes, str],
+) -> None:
+    """The same fuzzed answers and summary files, a few in a real process: the exit code,
+    the plain message, and bounded time and peak memory."""
+    command, raw, suffix = case
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"file{suffix}"
+        path.write_bytes(raw)
+        args = ("assess", "--answers", str(path), "--no-input") if command == "assess" else (
+            "report", str(path))  # fmt: skip
+        run = footcheck(*args, home=Path(folder) / "home")
+        assert_handled(run.code, run.stderr, run.seconds)
+        assert 0 < run.peak_kib < 200 * 1024, run.peak_kib

@@ -76,13 +76,16 @@ def test_item2_every_exported_summary_follows_from_its_answers(name: str) -> Non
     assert result.exit_code == 0, result.stderr
 
 
-@pytest.mark.parametrize("fmt", ["rich", "markdown", "html"])
+@pytest.mark.parametrize("fmt", ["rich", "markdown", "html", "json", "fhir"])
+@pytest.mark.parametrize("name", ["retail_worker", "no_pain"])
 def test_item2_control_and_bidi_characters_from_a_summary_are_never_emitted_raw(
-    tmp_path: Path, fmt: str
+    tmp_path: Path, fmt: str, name: str
 ) -> None:
     """Every free-text field an editor could change carries the escape sequences; the
-    report shows them as text, in each format."""
-    document = golden("retail_worker")
+    report shows them as text, in each format. With self care (no_pain) the plan's line
+    quotes the triage reason too. JSON and FHIR write them as ``\\u`` escapes: the same
+    text to a program, nothing raw on a terminal."""
+    document = golden(name)
     document["triage"]["reasons"] = [HOSTILE]
     for contributor in document["contributors"]:
         contributor["title"] = contributor["explanation"] = HOSTILE
@@ -98,6 +101,8 @@ def test_item2_control_and_bidi_characters_from_a_summary_are_never_emitted_raw(
     for raw in ("\x1b", "\x07", "\u202e"):
         assert raw not in out, (fmt, raw)
     assert "PWNED" in out  # shown, as text
+    if fmt in ("json", "fhir"):
+        assert HOSTILE in out.encode().decode("unicode_escape")  # the same text, escaped
 
 
 def test_item2_on_a_colour_terminal_too_only_footcheck_styles_reach_it() -> None:
