@@ -431,3 +431,28 @@ def test_a_summary_sent_to_a_file_still_shows_the_triage_and_plan_on_the_termina
     child.sendline("n")
     child.expect(pexpect.EOF)
     assert json.loads(out.read_text())["triage"]["level"] == "urgent"
+
+
+def test_output_to_a_file_shows_the_summary_and_then_says_where_the_file_went(
+    tmp_path: Path, private_home: Path
+) -> None:
+    """`-o report.html --format html` at a terminal: the rich summary on the screen, the
+    document only in the file, and where it went said beside the plan, not 150 lines up."""
+    path = partial(tmp_path, RETAIL_WORKER, ["lifting"])
+    target = tmp_path / "report.html"
+    term = Terminal(
+        f"assess --answers {path} -o {target.name} --format html", private_home, tmp_path
+    )
+    term.answer("sometimes")
+    term.expect("to change an answer > ")
+    term.child.sendline("")
+    term.expect(r"\[y/N\] > ")
+    screen = term.shown()
+    assert "Your plan" in screen
+    assert "1. Keep active and carry on with your daily activities" in screen
+    assert "Wrote the summary to report.html (html)." in screen
+    assert screen.index("Your plan") < screen.index("Wrote the summary")
+    assert "<!DOCTYPE" not in term.everything and "<html" not in term.everything
+    term.child.sendline("n")
+    assert term.exit_status() == 0
+    assert target.read_text().startswith("<!DOCTYPE html>")
