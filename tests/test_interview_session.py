@@ -456,3 +456,20 @@ def test_output_to_a_file_shows_the_summary_and_then_says_where_the_file_went(
     term.child.sendline("n")
     assert term.exit_status() == 0
     assert target.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_accessible_mode_says_one_sentence_a_line(tmp_path: Path, private_home: Path) -> None:
+    path = partial(tmp_path, RETAIL_WORKER, ["lifting"])
+    term = Terminal(f"assess --answers {path} --no-save --accessible", private_home, tmp_path,
+                    NO_COLOR="1")  # fmt: skip
+    term.answer("sometimes")
+    term.expect("to change an answer > ")
+    term.child.sendline("")
+    assert term.exit_status() == 0
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", term.everything).replace("\r\n", "\n")
+    lines = [line for line in text.split("footcheck summary, ", 1)[1].split("\n") if line.strip()]
+    keele = "Research UK. Free for non-commercial use."  # the Keele statement, as Keele wrote it
+    several = [line for line in lines if re.search(r"[a-z)]\. [A-Z]", line) and keele not in line]
+    assert not several, several[:3]
+    assert "1. Keep active and carry on with your daily activities [guideline]" in lines
+    assert "Your answer: Hours a day on feet: 9, plus 4 points." in lines
