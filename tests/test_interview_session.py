@@ -473,3 +473,35 @@ def test_accessible_mode_says_one_sentence_a_line(tmp_path: Path, private_home: 
     assert not several, several[:3]
     assert "1. Keep active and carry on with your daily activities [guideline]" in lines
     assert "Your answer: Hours a day on feet: 9, plus 4 points." in lines
+
+
+def test_prompts_are_broken_between_words_on_a_narrow_terminal(
+    tmp_path: Path, private_home: Path
+) -> None:
+    """At 62 columns the save question and the closing message are broken where that
+    terminal ends, between words: its width is asked of the terminal, not taken as 80."""
+    columns = 62
+    path = partial(tmp_path, RETAIL_WORKER, ["lifting"])
+    env = {**os.environ, "FOOTCHECK_HOME": str(private_home), "NO_COLOR": "1", "TERM": "xterm"}
+    for name in ("CI", "FOOTCHECK_ACCESSIBLE", "COLUMNS", "LINES"):
+        env.pop(name, None)
+    child = pexpect.spawn(
+        f"{sys.executable} -m footcheck assess --answers {path}",
+        env=env,
+        cwd=str(tmp_path),
+        encoding="utf-8",
+        dimensions=(ROWS, columns),
+        timeout=20,
+    )
+    screen = pyte.Screen(columns, ROWS)
+    stream = pyte.Stream(screen)
+    child.expect("> ")
+    child.sendline("often")
+    child.expect(r"change an answer > ")
+    child.sendline("")
+    child.expect(r"\[y/N\] > ")
+    stream.feed((child.before or "") + child.after)
+    said = " ".join(line.strip() for line in screen.display if line.strip())
+    assert "Save this result to your private history on this machine, to track progress?" in said
+    child.sendline("n")
+    child.expect(pexpect.EOF)
