@@ -7,6 +7,7 @@ never able to move the cursor, retitle the window or reorder a message.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -77,3 +78,15 @@ def format_value(question: Question, value: AnswerValue) -> str:
     if value is None:
         return "not given" if question.optional else "-"
     return KINDS[question.kind].format(question, value)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+(?=[A-Z0-9(\"'\u201c`])")
+"""A sentence ends at . ! or ? followed by a space and a capital, a digit, a bracket, a
+backtick or a quotation mark: "e.g. walking shoes" and "(Menz 2013)." stay whole."""
+
+
+def sentence_lines(text: str) -> str:
+    """One sentence a line, for accessible mode: a screen reader reads a line at a time."""
+    return "\n".join(
+        part for line in text.split("\n") for part in _SENTENCE_END.split(line) if part
+    )

@@ -19,7 +19,7 @@ from rich.text import Text
 from footcheck.answer_kinds import KINDS, InputProblem, parse_text, read_number
 from footcheck.answers import validate_answers
 from footcheck.catalogue import QUESTION_BY_ID, QUESTIONS, SECTION_BY_ID, SECTIONS
-from footcheck.display_text import format_value, shown
+from footcheck.display_text import format_value, sentence_lines, shown
 from footcheck.errors import AnswersError
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.question import AnswerValue, Question
@@ -140,7 +140,7 @@ class Interview:
             text = self.read_line(hint).strip()
             word = text.lower()
             if word in HELP_WORDS:
-                self.console.print(Text(question.help, style="cyan"))
+                self.console.print(Text(self.prose(question.help), style="cyan"))
                 self.show_choices(question)
                 continue
             if word in QUIT_WORDS:
@@ -242,6 +242,10 @@ class Interview:
             extra = f" ({hint})" if hint else ""
             self.console.print(f"  {number}. {label}{extra}", highlight=False)
 
+    def prose(self, text: str) -> str:
+        """In accessible mode one sentence a line: a screen reader reads a line at a time."""
+        return sentence_lines(text) if self.accessible else text
+
     def section_header(self, question: Question) -> None:
         if question.section == self.last_section:
             return
@@ -255,7 +259,7 @@ class Interview:
             )
         else:
             self.console.rule(Text(section.title, style="bold"), align="left")
-        self.console.print(Text(section.intro, style="dim"))
+        self.console.print(Text(self.prose(section.intro), style="dim"))
 
     # --- review ---------------------------------------------------------------------------
     def review_rows(self) -> list[tuple[str, Question]]:

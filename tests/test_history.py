@@ -177,6 +177,28 @@ def test_trend_fits_80_columns() -> None:
     assert title in lines  # whole, not wrapped
 
 
+def test_trend_dates_are_local_times_with_the_zone() -> None:
+    """Results are told apart by their time too, on the person's own clock, zone named."""
+    import time
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Berlin"
+    time.tzset()
+    try:
+        saved(2)
+        result = runner.invoke(app, ["history", "trend"], env={"COLUMNS": "80"})
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+    assert result.exit_code == 0
+    assert "2026-01-05 09:00 CET" in result.stdout  # 08:00 UTC
+    assert "2026-01-12 09:00 CET" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
 def test_assess_save_flags(answers_file: Path) -> None:
     args = ["assess", "--answers", str(answers_file), "--format", "json"]
     assert runner.invoke(app, args).exit_code == 0

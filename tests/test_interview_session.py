@@ -439,3 +439,77 @@ def test_a_summary_sent_to_a_file_still_shows_the_triage_and_plan_on_the_termina
     child.sendline("n")
     child.expect(pexpect.EOF)
     assert json.loads(out.read_text())["triage"]["level"] == "urgent"
+
+
+def test_output_to_a_file_shows_the_summary_and_then_says_where_the_file_went(
+    tmp_path: Path, private_home: Path
+) -> None:
+    """`-o report.html --format html` at a terminal: the rich summary on the screen, the
+    document only in the file, and where it went said beside the plan, not 150 lines up."""
+    path = partial(tmp_path, RETAIL_WORKER, ["lifting"])
+    target = tmp_path / "report.html"
+    term = Terminal(
+        f"assess --answers {path} -o {target.name} --format html", private_home, tmp_path
+    )
+    term.answer("sometimes")
+    term.expect("to change an answer > ")
+    term.child.sendline("")
+    term.expect(r"\[y/N\] > ")
+    screen = term.shown()
+    assert "Your plan" in screen
+    assert "1. Keep active and carry on with your daily activities" in screen
+    assert "Wrote the summary to report.html (html)." in screen
+    assert screen.index("Your plan") < screen.index("Wrote the summary")
+    assert "<!DOCTYPE" not in term.everything and "<html" not in term.everything
+    term.child.sendline("n")
+    assert term.exit_status() == 0
+    assert target.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_accessible_mode_says_one_sentence_a_line(tmp_path: Path, private_home: Path) -> None:
+    path = partial(tmp_path, RETAIL_WORKER, ["lifting"])
+    term = Terminal(f"assess --answers {path} --no-save --accessible", private_home, tmp_path,
+                    NO_COLOR="1")  # fmt: skip
+    term.answer("sometimes")
+    term.expect("to change an answer > ")
+    term.child.sendline("")
+    assert term.exit_status() == 0
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", term.everything).replace("\r\n", "\n")
+    lines = [line for line in text.split("footcheck summary, ", 1)[1].split("\n") if line.strip()]
+    keele = "Research UK. Free for non-commercial use."  # the Keele statement, as Keele wrote it
+    several = [line for line in lines if re.search(r"[a-z)]\. [A-Z]", line) and keele not in line]
+    assert not several, several[:3]
+    assert "1. Keep active and carry on with your daily activities [guideline]" in lines
+    assert "Your answer: Hours a day on feet: 9, plus 4 points." in lines
+
+
+def test_prompts_are_broken_between_words_on_a_narrow_terminal(
+    tmp_path: Path, private_home: Path
+) -> None:
+    """At 62 columns the save question and the closing message are broken where that
+    terminal ends, between words: its width is asked of the terminal, not taken as 80."""
+    columns = 62
+    path = partial(tmp_path, RETAIL_WORKER, ["lifting"])
+    env = {**os.environ, "FOOTCHECK_HOME": str(private_home), "NO_COLOR": "1", "TERM": "xterm"}
+    for name in ("CI", "FOOTCHECK_ACCESSIBLE", "COLUMNS", "LINES"):
+        env.pop(name, None)
+    child = pexpect.spawn(
+        f"{sys.executable} -m footcheck assess --answers {path}",
+        env=env,
+        cwd=str(tmp_path),
+        encoding="utf-8",
+        dimensions=(ROWS, columns),
+        timeout=20,
+    )
+    screen = pyte.Screen(columns, ROWS)
+    stream = pyte.Stream(screen)
+    child.expect("> ")
+    child.sendline("often")
+    child.expect(r"change an answer > ")
+    child.sendline("")
+    child.expect(r"\[y/N\] > ")
+    stream.feed((child.before or "") + child.after)
+    said = " ".join(line.strip() for line in screen.display if line.strip())
+    assert "Save this result to your private history on this machine, to track progress?" in said
+    child.sendline("n")
+    child.expect(pexpect.EOF)

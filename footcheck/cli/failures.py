@@ -11,13 +11,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import shutil
 import sys
 import textwrap
 from collections.abc import Callable
 from enum import IntEnum
 from typing import NoReturn, ParamSpec, TypeVar
 
+from footcheck.cli.terminal import terminal_columns
 from footcheck.errors import (
     AnswersError,
     FileExists,
@@ -80,7 +80,7 @@ def say(text: str, *, indent: str = "") -> None:
     would otherwise break it mid-word); for a log or a program, one line a message. If
     even stderr cannot be written, the exit code still tells."""
     if _stderr_is_terminal():
-        width = min(shutil.get_terminal_size().columns, MESSAGE_WIDTH)
+        width = min(terminal_columns(), MESSAGE_WIDTH)
         text = "\n".join(
             "\n".join(
                 textwrap.wrap(

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from footcheck.cli.failures import CANCELLED, interrupted
 from footcheck.cli.terminal import line_reader, message_console
+from footcheck.display_text import sentence_lines
 from footcheck.drafts import discard_draft, draft_path, load_draft, save_draft
 from footcheck.instruments.red_flags.calculation import flag_level, raised_flags
 from footcheck.interview import EmergencyStop, Interview, Quit, ReadLine
@@ -62,11 +63,11 @@ def run_interview(
     if session.keeps_drafts:
         resumed = offer_draft(session, read_line)
     started = any(v is not None for v in preset.values()) or resumed
-    console.print(
+    welcome = (
         "Answer each question and press Enter. Type ? for help on a question, 'back' to "
-        f"go back, 'quit' or Ctrl-C to stop.{'' if started else WHOLE_CHECKLIST}",
-        highlight=False,
+        f"go back, 'quit' or Ctrl-C to stop.{'' if started else WHOLE_CHECKLIST}"
     )
+    console.print(sentence_lines(welcome) if session.accessible else welcome, highlight=False)
     interview = Interview(
         console,
         read_line,
@@ -151,7 +152,7 @@ def show_emergency(session: Session, question: Question) -> None:
         console.print()
         console.print(Text(headline + ".", style="bold red"))
         console.print(Text(question.reason))
-        console.print(Text(EMERGENCY_STEP.details))
+        console.print(Text(sentence_lines(EMERGENCY_STEP.details)))
         return
     console.print()
     console.print(

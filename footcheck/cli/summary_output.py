@@ -89,14 +89,16 @@ def destination(
 
 def present(summary: Summary, where: Destination) -> None:
     """The document to --output instead of stdout; on a terminal the rich summary is still
-    shown, so the person sees their result either way."""
+    shown, so the person sees their result either way. Where the file went is said after
+    the summary, beside the plan, not a hundred lines above it."""
     if where.output is None or where.output_format is None:
         show(summary, where.stdout_format, accessible=where.accessible)
         return
     write_output(summary, where.output, where.output_format, force=where.force)
-    print(f"Wrote the summary to {where.output} ({where.output_format}).", file=sys.stderr)
     if is_terminal(sys.stdout):
         show(summary, "rich", accessible=where.accessible)
+        sys.stdout.flush()
+    print(f"Wrote the summary to {where.output} ({where.output_format}).", file=sys.stderr)
 
 
 def shown_on_terminal(where: Destination) -> bool:

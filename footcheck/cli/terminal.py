@@ -28,6 +28,28 @@ def is_terminal(stream: TextIO | None) -> bool:
         return False
 
 
+def terminal_columns() -> int:
+    """The terminal's width: $COLUMNS if set, else asked of the terminal itself.
+
+    Not ``shutil.get_terminal_size()`` alone: it asks ``sys.__stdout__``, whose buffer the
+    entry point has handed to its own stdout, and would then answer 80 whatever the
+    terminal's width, so a prompt on a narrower terminal would still be broken mid-word.
+    """
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for fd in (1, 2, 0):
+        try:
+            size = os.get_terminal_size(fd).columns
+        except OSError:
+            continue
+        if size > 0:
+            return size
+    return shutil.get_terminal_size().columns
+
+
 def can_prompt() -> bool:
     """A person can answer questions: standard input is a terminal."""
     return is_terminal(sys.stdin)
@@ -69,7 +91,7 @@ def line_reader(console: Console, stream: TextIO | None = None) -> ReadLineFn:
     def read_line(prompt: str) -> str:
         if editing:
             console.file.flush()  # what the console printed comes before readline's prompt
-            *above, last = fit_prompt(prompt, shutil.get_terminal_size().columns)
+            *above, last = fit_prompt(prompt, terminal_columns())
             for line in above:
                 print(line)
             return input(last)

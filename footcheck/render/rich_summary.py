@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from footcheck.catalogue import QUESTION_BY_ID
-from footcheck.display_text import format_value, printable
+from footcheck.display_text import format_value, printable, sentence_lines
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.render.chain import chain_links
 from footcheck.render.outline import Part, PartKey, outline
@@ -70,6 +70,10 @@ class RichSummary:
         self.summary = summary
         self.accessible = accessible
 
+    def prose(self, text: str, style: str = "") -> Text:
+        """Sentences from the summary; in accessible mode one sentence a line."""
+        return _text(sentence_lines(text) if self.accessible else text, style)
+
     def plain(self, text: str) -> str:
         """In accessible mode an arrow is read aloud as noise: say it in words."""
         return text.replace(" → ", ", then ") if self.accessible else text
@@ -92,13 +96,13 @@ class RichSummary:
         headline = Text(TRIAGE_HEADLINE[level], style=f"bold {TRIAGE_COLOUR[level]}")
         body: list[RenderableType] = [headline]
         if TRIAGE_INTRO[level]:
-            body.append(Text(TRIAGE_INTRO[level]))
+            body.append(self.prose(TRIAGE_INTRO[level]))
         body.append(self.bullets(triage_notes(summary)))
         if (action := triage_action(summary)) is not None:
             # The details only: the headline already says what the step's title says.
             line = Text("" if self.accessible else "\n")
             line.append("" if self.accessible else "→ ", "bold")
-            line.append(printable(action.details))
+            line.append(self.prose(action.details))
             body.append(line)
             body.append(self.sources_line(action.sources))
         if self.accessible:
@@ -115,7 +119,7 @@ class RichSummary:
 
     def bullets(self, items: list[str]) -> RenderableType:
         if self.accessible:
-            return Group(*(_text(item) for item in items))
+            return Group(*(self.prose(item) for item in items))
         # A grid, so a line that wraps stays indented under its bullet.
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=3, justify="right", no_wrap=True)
@@ -127,7 +131,7 @@ class RichSummary:
     def chain(self, part: Part) -> list[RenderableType]:
         parts: list[RenderableType] = [
             self.heading(part.heading),
-            Text(self.plain(part.caption), "dim"),
+            self.prose(self.plain(part.caption), "dim"),
         ]
         links = chain_links(self.summary)
         if self.accessible:
@@ -153,7 +157,7 @@ class RichSummary:
         parts: list[RenderableType] = [self.heading(part.heading)]
         if not self.summary.contributors:
             return [*parts, Text(part.empty)]
-        parts.append(Text(LIKELIHOOD_SCALE, style="dim"))
+        parts.append(self.prose(LIKELIHOOD_SCALE, "dim"))
         for rank, contributor in enumerate(self.summary.contributors, 1):
             parts.append(self.contributor(rank, contributor))
         return parts
@@ -161,13 +165,13 @@ class RichSummary:
     def contributor(self, rank: int, contributor: Contributor) -> RenderableType:
         title = _text(f"\n{rank}. {contributor.title}", "bold")
         scale = points_text(contributor.points, contributor.likelihood)
-        explanation = _text(contributor.explanation, "italic")
+        explanation = self.prose(contributor.explanation, "italic")
         sources = self.sources_line(contributor.sources)
         if self.accessible:
             rows = [
-                _text(
-                    f"Your answer: {self.answer_text(e.question, e.answer)}. "
-                    f"Plus {e.points} point{'s' if e.points != 1 else ''}. {e.reason}"
+                self.prose(
+                    f"Your answer: {self.answer_text(e.question, e.answer)}, plus {e.points} "
+                    f"point{'s' if e.points != 1 else ''}. {e.reason}"
                 )
                 for e in contributor.evidence
             ]
@@ -199,11 +203,11 @@ class RichSummary:
     def outlook(self, part: Part) -> list[RenderableType]:
         parts: list[RenderableType] = [
             self.heading(part.heading),
-            Text(start_back_line(self.summary)),
+            self.prose(start_back_line(self.summary)),
         ]
         if self.summary.start_back is not None:
             parts.append(Text(KEELE_COPYRIGHT, style="dim"))
-        return [*parts, Text(posture_line(self.summary))]
+        return [*parts, self.prose(posture_line(self.summary))]
 
     def steps(self, part: Part) -> list[RenderableType]:
         parts: list[RenderableType] = [self.heading(part.heading)]
@@ -225,11 +229,14 @@ class RichSummary:
             head = _text(step.title, "bold")
             head.append(" ")
             head.append(f"[{step.evidence}]", style=EVIDENCE_STYLE[step.evidence])
-            rows.append(
-                (f"{number}.", Group(head, _text(step.details), self.sources_line(step.sources)))
-            )
+            details = self.prose(step.details)
+            if self.accessible:  # the number read with the title, not as a line of its own
+                sources = self.sources_line(step.sources)
+                rows.append(("", Group(Text(f"{number}. ") + head, details, sources, Text(""))))
+                continue
+            rows.append((f"{number}.", Group(head, details, self.sources_line(step.sources))))
         if self.accessible:
-            return Group(*(Group(Text(n), body, Text("")) for n, body in rows))
+            return Group(*(body for _, body in rows))
         table = Table.grid(padding=(0, 1))
         table.add_column(justify="right", width=3, no_wrap=True)
         table.add_column(ratio=1)
@@ -246,10 +253,11 @@ class RichSummary:
                 for r in self.summary.references
             )
         )
-        return [_text(f"\n{part.heading}: {names}. `footcheck sources` lists them in full.", "dim")]
+        text = f"{part.heading}: {names}. `footcheck sources` lists them in full."
+        return [self.prose(f"\n{text}", "dim")]
 
     def disclaimer(self, part: Part) -> list[RenderableType]:
-        return [_text(f"\n{self.summary.disclaimer}", "dim italic")]
+        return [self.prose(f"\n{self.summary.disclaimer}", "dim italic")]
 
     def plan(self, part: Part) -> list[RenderableType]:
         plan = build_plan(self.summary)
@@ -262,7 +270,7 @@ class RichSummary:
         lines: list[RenderableType] = [
             Text(""),
             head,
-            _text(plan.triage, f"bold {TRIAGE_COLOUR[level]}"),
+            self.prose(plan.triage, f"bold {TRIAGE_COLOUR[level]}"),
         ]
         lines += [_text(line) for line in plan.contributors]
         for number, step in enumerate(plan.steps, 1):
@@ -270,7 +278,7 @@ class RichSummary:
             line.append(f"[{step.evidence}]", style=EVIDENCE_STYLE[step.evidence])
             lines.append(line)
         if plan.note:
-            lines.append(Text(plan.note))
+            lines.append(self.prose(plan.note))
         return lines
 
     def draw(self, part: Part) -> list[RenderableType]:

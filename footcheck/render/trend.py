@@ -86,7 +86,7 @@ def print_trend(
         risk = summary.start_back.risk if summary.start_back else "-"
         pain.add_row(
             str(result_id),
-            local_time(summary.created_at, with_time=False),
+            local_time(summary.created_at),  # the time too: two results a day are told apart
             bar,
             Text(risk, style=RISK_STYLE.get(risk, "")),
             summary.triage.level.replace("_", " ") + earlier_mark(summary.checklist_version),
