@@ -289,8 +289,9 @@ def test_contributor_and_step_ids_named_outside_their_tables_exist() -> None:
     assert set(chain.FOOT_CONTRIBUTORS) | set(chain.BACK_CONTRIBUTORS) == contributors
     assert not set(chain.FOOT_CONTRIBUTORS) & set(chain.BACK_CONTRIBUTORS)
     assert set(steps.FOOT_POSTURE) <= contributors
+    assert {*steps.CONTRIBUTOR_STEP, steps.LOW_ACTIVITY} <= contributors
     named_steps = {
-        *steps.GROUP,
+        *(step for chosen in steps.CONTRIBUTOR_STEP.values() for step in chosen),
         *steps.ALREADY_DOING,
         *steps.NOT_WITH_NUMB_FEET,
         *steps.TRIAGE_STEP.values(),

@@ -357,3 +357,20 @@ def test_a_step_chosen_twice_appears_once_in_its_best_place() -> None:
     assert shoes[0].addresses == ["overpronation", "unsupportive_footwear"]
     ids = [s.id for s in summary.steps]
     assert ids.index("supportive_footwear") < ids.index("gait_analysis")
+
+
+@pytest.mark.parametrize("likelihood", ["low", "moderate", "high"])
+def test_each_contributors_steps_are_chosen_in_the_order_of_the_step_table(
+    likelihood: str,
+) -> None:
+    """Steps are emitted in the order they are chosen: one contributor's own steps must
+    already stand in the step table's order (docs/rules.md, "Steps")."""
+    from footcheck.scoring.contributors import RULES
+    from footcheck.scoring.steps import contributor_steps
+
+    index = {step.id: i for i, step in enumerate(STEPS)}
+    values = answers(insoles="none", shoes_worn_out=True, main_footwear="high_heels")
+    for rule in RULES:
+        contributor: Any = {"id": rule.id, "likelihood": likelihood}
+        chosen = contributor_steps(contributor, values, True)
+        assert chosen == sorted(chosen, key=index.__getitem__), rule.id
