@@ -363,3 +363,82 @@ def read_rows(
 ) -> Iterator[Row]:
     lines = input_lines(stream, on_bytes)
     return jsonl_rows(lines) if fmt == "jsonl" else csv_rows(lines, id_field)
+
+
+ResultsFormat = Literal["jsonl", "csv"]
+"""How results are written: one JSON summary a line, or one wide CSV row each."""
+
+
+def result_writer(
+    target: IO[str], fmt: ResultsFormat, *, header: bool = True
+) -> Callable[[Scored], None]:
+    """Writes each result as it comes, in ``fmt``; ``header=False`` for a part of a CSV whose
+    header is written elsewhere (``--jobs``)."""
+    if fmt == "jsonl":
+
+        def write_jsonl(result: Scored) -> None:
+            target.write(as_jsonl(result) + "\n")
+
+        return write_jsonl
+    from footcheck.wide_csv import WideCsvWriter
+
+    writer = WideCsvWriter(target, header=header)
+
+    def write_csv(result: Scored) -> None:
+        if result.summary is not None:
+            writer.summary(result.summary, record_id=result.record_id, line=result.line)
+        else:
+            errors = "; ".join(str(p) for p in result.problems)
+            writer.error(errors, record_id=result.record_id, line=result.line)
+
+    return write_csv
+
+
+class Part(NamedTuple):
+    """What a worker of ``--jobs`` hands back for consecutive rows: their results are in a
+    file of its own, with these stderr lines and totals."""
+
+    path: str
+    messages: list[str]
+    """The stderr line of each failed row, in order."""
+    totals: BatchTotals
+
+
+def score_part(rows: list[Row], id_field: str, fmt: ResultsFormat, path: str) -> Part:
+    """Score consecutive rows and write their results to ``path`` (a new private file)
+    with the writer one process uses, so the parts joined in order are byte for byte the
+    output of ``--jobs 1``."""
+    import os
+
+    totals = BatchTotals()
+    messages: list[str] = []
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with open(descriptor, "w", encoding="utf-8", newline="\n") as part:
+        write = result_writer(part, fmt, header=False)
+        for result in score_rows(rows, totals, id_field):
+            write(result)
+            if result.summary is None:
+                messages.append(result.message)
+    return Part(path, messages, totals)
+
+
+def add_totals(totals: BatchTotals, part: BatchTotals) -> None:
+    totals.rows += part.rows
+    totals.errors += part.errors
+    totals.triage.update(part.triage)
+    totals.contributors.update(part.contributors)
+
+
+def score_jsonl_lines(
+    lines: Iterable[str], *, id_field: str = DEFAULT_ID_FIELD, first_line: int = 1
+) -> Iterator[str]:
+    """Score JSONL answer lines as ``footcheck batch`` does: one result line (without its
+    newline) per non-empty input line, in order, an error object for a bad row.
+
+    The public row scorer for running batch's own path on parts of a large input (a
+    ``multiprocessing`` pool, a Dask bag, a Spark ``mapPartitions``): ``first_line`` is the
+    part's first line number in the whole input, so error rows name the right line.
+    """
+    numbered = (Line(number, text) for number, text in enumerate(lines, first_line))
+    for result in score_rows(jsonl_rows(numbered), BatchTotals(), id_field):
+        yield as_jsonl(result)

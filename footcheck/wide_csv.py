@@ -34,11 +34,13 @@ STEP_SEPARATOR = ";"
 
 
 class WideCsvWriter:
-    """Writes the header at once, then one row per result."""
+    """Writes the header at once (unless ``header`` is False: a part of a larger file),
+    then one row per result."""
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], *, header: bool = True) -> None:
         self._writer = csv.writer(stream)
-        self._writer.writerow(HEADER)
+        if header:
+            self._writer.writerow(HEADER)
 
     def summary(self, summary: SummaryData, *, record_id: str | None, line: int | None) -> None:
         points = {c["id"]: c["points"] for c in summary["contributors"]}

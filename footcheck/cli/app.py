@@ -493,6 +493,16 @@ def batch(
         RowsFormat | None,
         typer.Option("--input-format", help="jsonl or csv (default: from the suffix)."),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            help="Score in N worker processes (0: one per core); the output is the same, "
+            "in input order.",
+        ),
+    ] = 1,
     force: ForceOption = False,
     show_totals: Annotated[
         bool,
@@ -513,7 +523,7 @@ def batch(
 
       footcheck batch clinic.csv -o summaries.jsonl --summary
 
-      footcheck batch clinic.csv --id-field patient -o results.csv
+      footcheck batch clinic.csv --id-field patient -o results.csv --jobs 0
     """
     from footcheck.cli.batch_command import run_batch
 
@@ -525,4 +535,5 @@ def batch(
         show_totals=show_totals,
         id_field=id_field,
         output_format=output_format.value if output_format else None,
+        jobs=jobs,
     )

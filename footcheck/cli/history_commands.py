@@ -18,7 +18,6 @@ from pydantic import ValidationError
 from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.summary_output import (
     Destination,
-    ResultsFormat,
     check_output,
     results_format,
     show_stored,
@@ -32,6 +31,8 @@ from footcheck.summary import Summary, SummaryData
 
 if TYPE_CHECKING:
     from rich.table import Table
+
+    from footcheck.batch import ResultsFormat
 
 
 @contextmanager

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, cast
+from typing import TYPE_CHECKING, cast
 
 from footcheck.cli.failures import UsageFailure
 from footcheck.cli.terminal import is_terminal
@@ -16,16 +16,17 @@ from footcheck.output_files import PRIVATE, check_writable, write_text
 from footcheck.render import FORMATS, SUFFIX_FORMATS, Format, format_by_name, render_text
 from footcheck.summary import Summary
 
+if TYPE_CHECKING:
+    from footcheck.batch import ResultsFormat
+
 MAX_WIDTH = 100
 """The rich summary reads best no wider than this, however wide the terminal."""
-ResultsFormat = Literal["jsonl", "csv"]
-"""Many results (batch, history export): one JSON summary a line, or one wide CSV row each."""
 
 
 def results_format(output: Path | None, chosen: str | None) -> ResultsFormat:
     """The format of many results: as chosen, else csv for a .csv --output, else jsonl."""
     if chosen is not None:
-        return cast(ResultsFormat, chosen)
+        return cast("ResultsFormat", chosen)
     if output is not None and output.suffix.lower() == ".csv":
         return "csv"
     return "jsonl"

@@ -1,0 +1,154 @@
+"""`footcheck batch --jobs N`: worker processes, the same output, totals and errors as one
+process, nothing left behind when stopped; and the public row scorer on a local pool."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from footcheck.batch import score_jsonl_lines
+from footcheck.cli.batch_command import PART_ROWS
+from tests.conftest import RETAIL_WORKER
+from tests.helpers import NEUTRAL as NO_PAIN
+
+CREATED_AT = re.compile(r'"created_at":"[^"]*"|,\d{4}-\d\d-\d\dT[\d:.]+Z,')
+"""The one thing two runs write differently: when each row was scored."""
+
+
+def without_times(text: str) -> str:
+    return CREATED_AT.sub("", text)
+
+
+def mixed_rows(count: int) -> list[str]:
+    """Valid rows with record ids, and a bad row now and then, across several parts."""
+    rows = []
+    for number in range(count):
+        answers = RETAIL_WORKER if number % 3 else NO_PAIN
+        row: dict[str, object] = {"record_id": f"p{number}", **answers}
+        if number % 97 == 5:
+            row["age"] = 5  # out of range: an error row in its place
+        rows.append(json.dumps(row))
+    rows.insert(400, "not json")
+    return rows
+
+
+def batch(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "footcheck", "batch", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "FOOTCHECK_HOME": str(cwd / "home"), **(env or {})},
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    rows = mixed_rows(3 * PART_ROWS + 17)
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(rows) + "\n")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_two_workers_write_what_one_process_writes(source: Path, tmp_path: Path, fmt: str) -> None:
+    one = batch(str(source), "--output-format", fmt, "--summary", cwd=tmp_path)
+    two = batch(str(source), "--output-format", fmt, "--summary", "--jobs", "2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 1  # bad rows: exit 1, the rest scored
+    assert without_times(two.stdout) == without_times(one.stdout)
+    assert two.stderr == one.stderr  # each bad row's line, in order, and the same totals
+    bad = sum(number % 97 == 5 for number in range(3 * PART_ROWS + 17)) + 1  # + "not json"
+    assert f"errors {bad})" in one.stderr
+    lines = one.stdout.splitlines()
+    assert len(lines) == 3 * PART_ROWS + 18 + (fmt == "csv")  # one per row (+ the header)
+
+
+def test_an_output_file_from_all_cores_is_the_same_file(source: Path, tmp_path: Path) -> None:
+    one = batch(str(source), "-o", "one.jsonl", cwd=tmp_path)
+    every = batch(str(source), "-o", "all.jsonl", "--jobs", "0", cwd=tmp_path)
+    assert (one.returncode, every.returncode) == (1, 1)
+    written = [without_times((tmp_path / name).read_text()) for name in ("one.jsonl", "all.jsonl")]
+    assert written[0] == written[1]
+    assert oct((tmp_path / "all.jsonl").stat().st_mode & 0o777) == "0o600"
+    lines = (tmp_path / "all.jsonl").read_text().splitlines()
+    records = [json.loads(line).get("record_id") for line in lines]
+    assert records[:3] == ["p0", "p1", "p2"]  # in input order
+
+
+def test_a_negative_number_of_jobs_is_refused(source: Path, tmp_path: Path) -> None:
+    result = batch(str(source), "--jobs", "-1", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--jobs -1 is not allowed: give 1 or more, or 0 for all cores" in result.stderr
+    assert result.stdout == ""
+
+
+def test_in_process_output_without_a_file_descriptor(source: Path) -> None:
+    """Typer's test runner gives stdout no file descriptor: the parts are copied instead."""
+    from typer.testing import CliRunner
+
+    from footcheck.cli.app import app
+
+    one = CliRunner().invoke(app, ["batch", str(source)])
+    two = CliRunner().invoke(app, ["batch", str(source), "--jobs", "2"])
+    assert (one.exit_code, two.exit_code) == (1, 1)
+    assert without_times(two.stdout) == without_times(one.stdout)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_stopped_run_leaves_no_output_no_part_and_no_worker(tmp_path: Path, signum: int) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text((json.dumps(RETAIL_WORKER) + "\n") * 60_000)
+    scratch = tmp_path / "scratch"  # where the workers' parts go
+    scratch.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "footcheck", "batch", str(source), "-o", "out.jsonl", "-j", "2"],
+        cwd=tmp_path,
+        env={**os.environ, "FOOTCHECK_HOME": str(tmp_path / "home"), "TMPDIR": str(scratch)},
+        stderr=subprocess.PIPE,
+        text=True,
+        # a shell running tests in the background may ignore SIGINT; Ctrl-C does not
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    deadline = time.monotonic() + 60
+    while not any(scratch.glob("*/part-*")):  # the workers are writing
+        assert process.poll() is None and time.monotonic() < deadline
+        time.sleep(0.02)
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert stderr.strip() == "cancelled, nothing saved"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "scratch"]
+    assert list(scratch.iterdir()) == []
+    children = subprocess.run(
+        ["pgrep", "-P", str(process.pid)], capture_output=True, text=True
+    ).stdout
+    assert children == ""
+
+
+# --- the public row scorer, as the README's example uses it -------------------------------
+def score_part(part: tuple[int, list[str]]) -> list[str]:
+    first_line, lines = part
+    return list(score_jsonl_lines(lines, first_line=first_line))
+
+
+def test_the_row_scorer_on_a_local_pool_matches_batch(source: Path, tmp_path: Path) -> None:
+    lines = source.read_text().splitlines()
+    size = 500
+    parts = [(start + 1, lines[start : start + size]) for start in range(0, len(lines), size)]
+    with multiprocessing.Pool(2) as pool:
+        scored = [line for part in pool.map(score_part, parts) for line in part]
+    whole = batch(str(source), cwd=tmp_path)
+    assert without_times("\n".join(scored) + "\n") == without_times(whole.stdout)
+    assert json.loads(scored[400])["line"] == 401  # the bad line is named by its number
