@@ -9,8 +9,7 @@ live in one model validator that reports every problem at once, each under its o
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, NamedTuple, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, create_model
 from pydantic import model_validator as _model_validator
@@ -163,8 +162,7 @@ SHOWN_ID = 60
 """Characters of an unknown id repeated in its problem."""
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a set of answers, addressed to the person who wrote them."""
 
     id: str

@@ -9,8 +9,7 @@ as that item, a choice given a foot-posture sign counts as that sign.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from footcheck import answer_kinds
 
@@ -20,15 +19,13 @@ PostureSign = Literal["pronation", "supination"]
 AnswerValue = bool | int | float | str | list[str] | None
 
 
-@dataclass(frozen=True, slots=True)
-class SectionInfo:
+class SectionInfo(NamedTuple):
     id: str
     title: str
     intro: str
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(NamedTuple):
     value: str
     label: str
     hint: str = ""
@@ -41,8 +38,7 @@ class Choice:
     """The person could not tell: the check counts as not answered."""
 
 
-@dataclass(frozen=True, slots=True)
-class Condition:
+class Condition(NamedTuple):
     """When a question applies: another answer is yes, or above zero."""
 
     question: str
@@ -64,8 +60,7 @@ class Condition:
         return f"{self.question} is more than 0"
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(NamedTuple):
     id: str
     section: str
     kind: Kind

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from footcheck.answer_files import parse_assignments, read_answers
 from footcheck.answers import validate_answers
@@ -18,8 +18,7 @@ from footcheck.scoring.evaluate import evaluate
 from footcheck.summary import Summary
 
 
-@dataclass(frozen=True)
-class AssessOptions:
+class AssessOptions(NamedTuple):
     answers_file: Path | None
     assignments: list[str]
     output_format: str | None

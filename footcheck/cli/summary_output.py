@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from footcheck.cli.failures import UsageFailure
 from footcheck.cli.terminal import is_terminal
@@ -68,8 +67,7 @@ def write_output(summary: Summary, output: Path, fmt: Format, *, force: bool) ->
         raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
 
 
-@dataclass(frozen=True, slots=True)
-class Destination:
+class Destination(NamedTuple):
     """Where a summary goes: stdout in a format, or a file (and the terminal, if any)."""
 
     stdout_format: Format
