@@ -7,7 +7,6 @@ plain reason, so a person can see exactly which answers point to each contributo
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     from footcheck.summary import ContributorData, EvidenceData, Likelihood
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
     """``points`` when ``test`` holds, with the reason it matters."""
 
     test: AnswerTest
@@ -28,15 +26,13 @@ class Point:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class FirstOf:
+class FirstOf(NamedTuple):
     """Only the first of these points that holds scores (answers measuring one trait)."""
 
     points: tuple[Point, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ContributorRule:
+class ContributorRule(NamedTuple):
     id: str
     title: str
     explanation: str
@@ -432,10 +428,20 @@ def _found(groups: tuple[Group, ...], values: Mapping[str, AnswerValue]) -> list
 class CompiledRule:
     """A contributor rule as the groups that score it."""
 
-    __slots__ = ("extras", "main", "measured", "measured_groups", "rule")
+    __slots__ = ("extras", "fragment", "main", "measured", "measured_groups", "rule")
 
     def __init__(self, rule: ContributorRule) -> None:
         self.rule = rule
+        self.fragment: ContributorData = {
+            "id": rule.id,
+            "title": rule.title,
+            "points": 0,
+            "likelihood": "low",
+            "evidence": [],
+            "explanation": rule.explanation,
+            "sources": list(rule.sources),
+        }
+        """The contributor's constant part, in the exported key order."""
         self.main = _groups(rule.points)
         self.measured = None if rule.measured is None else rule.measured.question
         self.measured_groups = _groups(rule.measured_points)
@@ -452,26 +458,24 @@ class CompiledRule:
 COMPILED: tuple[CompiledRule, ...] = tuple(CompiledRule(rule) for rule in RULES)
 
 
+POINTS = itemgetter("points")
+IDENTIFIER = itemgetter("id")
+
+
 def find_contributors(values: Mapping[str, AnswerValue]) -> list[ContributorData]:
     """Contributors with at least one point, highest points first, ties by id."""
     found: list[ContributorData] = []
     for compiled in COMPILED:
         evidence = compiled.evidence(values)
         if evidence:
-            points = sum(map(itemgetter("points"), evidence))
-            rule = compiled.rule
-            found.append(
-                {
-                    "id": rule.id,
-                    "title": rule.title,
-                    "points": points,
-                    "likelihood": likelihood(points),
-                    "evidence": evidence,
-                    "explanation": rule.explanation,
-                    "sources": list(rule.sources),
-                }
-            )
+            points = sum(map(POINTS, evidence))
+            contributor = compiled.fragment.copy()
+            contributor["points"] = points
+            contributor["likelihood"] = likelihood(points)
+            contributor["evidence"] = evidence
+            contributor["sources"] = contributor["sources"].copy()
+            found.append(contributor)
     # Highest points first, ties by id: two stable sorts, the tie-break first.
-    found.sort(key=itemgetter("id"))
-    found.sort(key=itemgetter("points"), reverse=True)
+    found.sort(key=IDENTIFIER)
+    found.sort(key=POINTS, reverse=True)
     return found
