@@ -6,26 +6,29 @@ scripted JSON run load only what they use.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from footcheck import __version__
 from footcheck.cli.failures import reports_failures
 
-app = typer.Typer(
-    name="footcheck",
-    help=(
+APP_SETTINGS: dict[str, Any] = {
+    "name": "footcheck",
+    "help": (
         "A foot-and-posture checklist for people with low back pain. It never diagnoses "
         "and never uses the network. Start with: footcheck assess"
     ),
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+    "no_args_is_help": True,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(**APP_SETTINGS)
 
 
 class OutputFormat(StrEnum):
@@ -537,3 +540,33 @@ def batch(
         output_format=output_format.value if output_format else None,
         jobs=jobs,
     )
+
+
+def app_for(args: Sequence[str]) -> typer.Typer:
+    """The app with only the command the command line names, as the console entry runs it.
+
+    Typer builds every registered command's options on each run; building one instead of
+    eleven keeps start-up down. No command, an option first (--help, --version), a name
+    that is not a command, or shell completion gets the whole app, so help and errors
+    list every command.
+    """
+    if not args or os.environ.get("_FOOTCHECK_COMPLETE"):
+        return app
+    name = args[0]
+    commands = [c for c in app.registered_commands if _command_name(c) == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if not commands and not groups:
+        return app
+    single = typer.Typer(**APP_SETTINGS)
+    single.registered_callback = app.registered_callback
+    single.registered_commands = commands
+    single.registered_groups = groups
+    return single
+
+
+def _command_name(command: typer.models.CommandInfo) -> str | None:
+    """The name Typer gives a command: its own, or its function's with dashes."""
+    if command.name:
+        return command.name
+    callback = command.callback
+    return None if callback is None else callback.__name__.lower().replace("_", "-")
