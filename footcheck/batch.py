@@ -36,7 +36,7 @@ from footcheck.display_text import shown, shown_json
 from footcheck.errors import AnswersError, InputFileError
 from footcheck.question import AnswerValue
 from footcheck.scoring.evaluate import summary_data
-from footcheck.summary import SummaryData
+from footcheck.summary_data import SummaryData
 
 InputFormat = Literal["jsonl", "csv"]
 DEFAULT_ID_FIELD = "record_id"

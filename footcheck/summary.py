@@ -8,7 +8,7 @@ and order are the interface other programs read, so change them only with a new
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal, TypedDict
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -21,35 +21,22 @@ from pydantic import (
 
 from footcheck.catalogue import QUESTION_BY_ID
 from footcheck.question import AnswerValue
+from footcheck.summary_data import (
+    CHECKLIST_VERSION,
+    EvidenceLabel,
+    Likelihood,
+    PostureClass,
+    Risk,
+    SchemaVersion,
+    TriageLevel,
+)
 
-TriageLevel = Literal["emergency", "urgent", "see_clinician", "self_care"]
-Risk = Literal["low", "medium", "high"]
-PostureClass = Literal[
-    "highly_supinated",
-    "supinated",
-    "neutral",
-    "pronated",
-    "highly_pronated",
-    "inconclusive",
-    "unknown",
-]
-Likelihood = Literal["high", "moderate", "low"]
-EvidenceLabel = Literal["guideline", "limited", "practical"]
-
-SchemaVersion = Literal[1, 2]
-SCHEMA_VERSION: Literal[2] = 2
-CHECKLIST_VERSION = 2
 MAX_POINTS = 100
 """No contributor scores near this; a summary file claiming more was edited by hand."""
 MAX_ITEMS = 64
 """More entries than any list in a summary footcheck writes holds (44 questions, 12 warning
 signs, 7 contributors, 20 steps, 20 sources): a summary file with a longer list was made
 elsewhere, and is refused rather than rendered at a cost that grows with it."""
-"""The version of the checklist and its rules that scores today (docs/rules.md)."""
-DISCLAIMER = (
-    "footcheck is a self-help checklist, not a diagnosis: it cannot examine you. If your "
-    "pain gets worse or you are worried, see a doctor or physiotherapist."
-)
 V1_EXCLUDE: dict[str, Any] = {
     "checklist_version": True,
     "references": True,
@@ -57,82 +44,6 @@ V1_EXCLUDE: dict[str, Any] = {
     "steps": {"__all__": {"sources", "already_doing"}},
 }
 """Fields a schema_version 1 summary does not have: left out when it is written again."""
-
-
-# What the scoring rules return: plain typed data, validated into the models below in one
-# pass by ``evaluate`` (one call into pydantic-core per summary, not one per object).
-# tests/test_summary_shape.py checks that each keeps the same keys as its model.
-class TriageData(TypedDict):
-    level: TriageLevel
-    reasons: list[str]
-
-
-class StartBackData(TypedDict):
-    total: int
-    psychosocial: int
-    risk: Risk
-
-
-class FootPostureData(TypedDict):
-    classification: PostureClass
-    source: Literal["fpi6", "self_checks"]
-    pronation_signs: int
-    supination_signs: int
-    fpi6_total: int | None
-
-
-class EvidenceData(TypedDict):
-    question: str
-    answer: AnswerValue
-    points: int
-    reason: str
-
-
-class ContributorData(TypedDict):
-    id: str
-    title: str
-    points: int
-    likelihood: Likelihood
-    evidence: list[EvidenceData]
-    explanation: str
-    sources: list[str]
-
-
-class StepData(TypedDict):
-    id: str
-    title: str
-    details: str
-    addresses: list[str]
-    evidence: EvidenceLabel
-    sources: list[str]
-    already_doing: bool
-
-
-class ReferenceData(TypedDict):
-    id: str
-    citation: str
-    url: str | None
-
-
-class ToolData(TypedDict):
-    name: Literal["footcheck"]
-    version: str
-
-
-class SummaryData(TypedDict):
-    schema_version: Literal[2]
-    checklist_version: int
-    tool: ToolData
-    created_at: datetime
-    answers: dict[str, AnswerValue]
-    triage: TriageData
-    red_flags: list[str]
-    start_back: StartBackData | None
-    foot_posture: FootPostureData
-    contributors: list[ContributorData]
-    steps: list[StepData]
-    references: list[ReferenceData]
-    disclaimer: str
 
 
 class _Frozen(BaseModel):

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import IO
 
 from footcheck.scoring.contributors import RULES
-from footcheck.summary import SummaryData
+from footcheck.summary_data import SummaryData
 
 CONTRIBUTOR_COLUMNS = tuple(rule.id for rule in RULES)
 HEADER = (

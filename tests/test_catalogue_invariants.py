@@ -25,7 +25,7 @@ from footcheck.question import Question
 from footcheck.scoring.triage import decide_triage
 from footcheck.sections.pain import BACK_PAIN
 from footcheck.sources import SOURCE_BY_ID
-from footcheck.summary import TriageLevel
+from footcheck.summary_data import TriageLevel
 from tests.helpers import answers
 
 PACKAGE = Path(footcheck.__file__).parent

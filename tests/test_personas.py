@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from footcheck import evaluate
-from footcheck.summary import DISCLAIMER, Summary
+from footcheck.summary import Summary
+from footcheck.summary_data import DISCLAIMER
 from tests.helpers import answers
 
 NOW = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)

@@ -73,6 +73,18 @@ def test_batch_serialisation_equals_the_model_json(data: dict[str, Any]) -> None
     assert direct == evaluate(answers, now=NOW).model_dump_json()
 
 
+@given(valid_answers())
+@settings(max_examples=300)
+def test_the_scripted_json_document_equals_the_models(data: dict[str, Any]) -> None:
+    """A scripted JSON run writes the typed data without the Summary models: the document
+    must be the one the models give, byte for byte (indentation and escapes included)."""
+    from footcheck.render import data_to_json
+    from footcheck.render import to_json as document
+
+    answers = validate_answers(data)
+    assert data_to_json(summary_data(answers, now=NOW)) == document(evaluate(answers, now=NOW))
+
+
 def _wrong_value(qid: str) -> st.SearchStrategy[Any]:
     question = QUESTION_BY_ID[qid]
     if question.kind == "boolean":

@@ -6,20 +6,21 @@ import pytest
 from pydantic import BaseModel
 
 from footcheck import summary as shape
+from footcheck import summary_data as data_shape
 
 
 @pytest.mark.parametrize(
     ("data", "model"),
     [
-        (shape.TriageData, shape.Triage),
-        (shape.StartBackData, shape.StartBack),
-        (shape.FootPostureData, shape.FootPosture),
-        (shape.EvidenceData, shape.Evidence),
-        (shape.ContributorData, shape.Contributor),
-        (shape.StepData, shape.Step),
-        (shape.ReferenceData, shape.Reference),
-        (shape.ToolData, shape.Tool),
-        (shape.SummaryData, shape.Summary),
+        (data_shape.TriageData, shape.Triage),
+        (data_shape.StartBackData, shape.StartBack),
+        (data_shape.FootPostureData, shape.FootPosture),
+        (data_shape.EvidenceData, shape.Evidence),
+        (data_shape.ContributorData, shape.Contributor),
+        (data_shape.StepData, shape.Step),
+        (data_shape.ReferenceData, shape.Reference),
+        (data_shape.ToolData, shape.Tool),
+        (data_shape.SummaryData, shape.Summary),
     ],
 )
 def test_typed_data_matches_model(data: type, model: type[BaseModel]) -> None:

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from footcheck.answer_files import parse_assignments, read_answers
 from footcheck.answers import validate_answers
 from footcheck.catalogue import QUESTION_BY_ID
 from footcheck.cli.failures import UsageFailure
-from footcheck.cli.summary_output import destination, present, remind, shown_on_terminal
+from footcheck.cli.summary_output import (
+    Destination,
+    destination,
+    present,
+    remind,
+    shown_on_terminal,
+)
 from footcheck.cli.terminal import can_prompt, prompts_to_stderr
 from footcheck.errors import AnswersError
 from footcheck.question import AnswerValue
-from footcheck.scoring.evaluate import evaluate
-from footcheck.summary import Summary
+from footcheck.scoring.evaluate import evaluate, summary_data
+
+if TYPE_CHECKING:
+    from footcheck.summary import Summary
 
 
 class AssessOptions(NamedTuple):
@@ -98,11 +106,25 @@ def run_assess(options: AssessOptions) -> None:
         interactive = True
     else:
         answers = preset
+        if scripted_json(where, options):
+            # The document alone, written from the scoring rules' typed data, as batch
+            # writes it: the same bytes as the Summary models give (tested), without
+            # loading them.
+            from footcheck.render import data_to_json
+
+            sys.stdout.write(data_to_json(summary_data(validate_answers(answers))))
+            sys.stdout.flush()
+            return
     summary = evaluate(answers)
     present(summary, where)
     if interactive and not shown_on_terminal(where):
         remind(summary, accessible=options.accessible)
     finish(summary, options, interactive=interactive, to_stderr=prompts_to_stderr(stdout_format))
+
+
+def scripted_json(where: Destination, options: AssessOptions) -> bool:
+    """A scripted run whose only output is the JSON document on stdout."""
+    return where.output is None and where.stdout_format == "json" and not options.save
 
 
 def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_stderr: bool) -> None:

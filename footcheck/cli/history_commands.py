@@ -27,7 +27,8 @@ from footcheck.errors import OutputError
 from footcheck.history_location import history_path
 from footcheck.history_store import HistoryRow, HistoryStore, open_history
 from footcheck.output_files import PRIVATE, atomic_writer
-from footcheck.summary import Summary, SummaryData
+from footcheck.summary import Summary
+from footcheck.summary_data import SummaryData
 
 if TYPE_CHECKING:
     from rich.table import Table

@@ -13,10 +13,10 @@ from footcheck.errors import OutputError
 from footcheck.history_location import is_history_file
 from footcheck.output_files import PRIVATE, check_writable, write_text
 from footcheck.render import FORMATS, SUFFIX_FORMATS, Format, format_by_name, render_text
-from footcheck.summary import Summary
 
 if TYPE_CHECKING:
     from footcheck.batch import ResultsFormat
+    from footcheck.summary import Summary
 
 MAX_WIDTH = 100
 """The rich summary reads best no wider than this, however wide the terminal."""

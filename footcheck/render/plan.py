@@ -15,7 +15,8 @@ from footcheck.render.wording import (
     contributor_short,
     listed_steps,
 )
-from footcheck.summary import Step, Summary, TriageLevel
+from footcheck.summary import Step, Summary
+from footcheck.summary_data import TriageLevel
 
 TOP_CONTRIBUTORS = 3
 FIRST_STEPS = 3

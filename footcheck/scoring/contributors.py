@@ -15,7 +15,7 @@ from footcheck.catalogue import QUESTION_BY_ID
 
 if TYPE_CHECKING:
     from footcheck.question import AnswerValue
-    from footcheck.summary import ContributorData, EvidenceData, Likelihood
+    from footcheck.summary_data import ContributorData, EvidenceData, Likelihood
 
 
 class Point(NamedTuple):

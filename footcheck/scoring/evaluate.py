@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from itertools import chain
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 from footcheck import __version__
 from footcheck.answers import (
@@ -25,17 +26,19 @@ from footcheck.scoring.contributors import find_contributors
 from footcheck.scoring.steps import choose_steps
 from footcheck.scoring.triage import decide_triage
 from footcheck.sources import SOURCES
-from footcheck.summary import (
+from footcheck.summary_data import (
     CHECKLIST_VERSION,
     DISCLAIMER,
     SCHEMA_VERSION,
     ContributorData,
     ReferenceData,
     StepData,
-    Summary,
     SummaryData,
     ToolData,
 )
+
+if TYPE_CHECKING:
+    from footcheck.summary import Summary
 
 TOOL: ToolData = {"name": "footcheck", "version": __version__}
 
@@ -47,6 +50,8 @@ def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = 
     ``AnswersError`` listing every problem when answers are invalid or incomplete.
     ``now`` fixes ``created_at`` (for reproducible output); it defaults to the current time.
     """
+    from footcheck.summary import Summary  # the models: not needed to score, only to check
+
     if not isinstance(answers, AnswersBase):
         answers = validate_answers(answers)
     # One validation of the whole summary: cheaper than building each part as a model.

@@ -18,7 +18,7 @@ from footcheck.answer_tests import AnswerIn, AnswerIs, NumberFrom
 
 if TYPE_CHECKING:
     from footcheck.question import AnswerValue
-    from footcheck.summary import ContributorData, EvidenceLabel, StepData, TriageData
+    from footcheck.summary_data import ContributorData, EvidenceLabel, StepData, TriageData
 
 
 class StepInfo(NamedTuple):

@@ -15,7 +15,7 @@ from footcheck.instruments.red_flags.calculation import flag_level, flag_reason
 
 if TYPE_CHECKING:
     from footcheck.question import AnswerValue
-    from footcheck.summary import StartBackData, TriageData
+    from footcheck.summary_data import StartBackData, TriageData
 
 HIGH_PAIN = 7
 NEW_PAIN_YOUNGER_THAN = 20

@@ -33,7 +33,16 @@ def test_version_and_help() -> None:
     assert code == 0 and "--answers" in out and "--no-input" in out
 
 
-HEAVY = ("pydantic", "rich", "sqlite3", "tomllib", "readline", "platformdirs", "footcheck.fhir")
+HEAVY = (
+    "pydantic",
+    "rich",
+    "sqlite3",
+    "tomllib",
+    "readline",
+    "platformdirs",
+    "footcheck.fhir",
+    "footcheck.summary",
+)
 RUN_AND_LIST_LOADED = """
 import sys
 sys.argv = {argv!r}
@@ -51,10 +60,10 @@ print(sorted(name for name in {heavy!r} if name in sys.modules), file=sys.stderr
     [
         (["assess", "--answers", "FILE", "--format", "json", "--no-save"], ["pydantic"]),
         (["--version"], []),
-        (["assess", "--answers", "FILE", "--no-save"], ["pydantic", "rich"]),
+        (["assess", "--answers", "FILE", "--no-save"], ["footcheck.summary", "pydantic", "rich"]),
         (
             ["assess", "--answers", "FILE", "-f", "fhir", "--no-save"],
-            ["footcheck.fhir", "pydantic"],
+            ["footcheck.fhir", "footcheck.summary", "pydantic"],
         ),
     ],
 )

@@ -15,7 +15,7 @@ from footcheck.instruments.foot_posture.questions import FPI6_TOTAL
 from footcheck.question import AnswerValue, PostureSign, Question
 
 if TYPE_CHECKING:
-    from footcheck.summary import FootPostureData, PostureClass
+    from footcheck.summary_data import FootPostureData, PostureClass
 
 FPI6_BANDS: tuple[tuple[int, int, PostureClass], ...] = (
     (-12, -5, "highly_supinated"),

@@ -14,7 +14,7 @@ from footcheck.catalogue import CATALOGUE, Catalogue
 from footcheck.question import AnswerValue, Question
 
 if TYPE_CHECKING:
-    from footcheck.summary import Risk, StartBackData
+    from footcheck.summary_data import Risk, StartBackData
 
 LOW_TOTAL = 3
 """A total of 3 or less is low risk."""
