@@ -99,8 +99,9 @@ def _parse_boolean(question: Question, text: str, lenient: bool) -> bool:
 
 
 # --- numbers ---------------------------------------------------------------------------
-_WHOLE = re.compile(r"[+-]?[0-9]+")
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_WHOLE = r"[+-]?[0-9]+"
+_DECIMAL = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+"""Compiled on first use (by ``re``'s own cache): a scripted JSON run reads no text numbers."""
 MAX_DIGITS = 20
 """Longer than this, a number is out of every range footcheck asks for; it is not read."""
 
@@ -117,7 +118,7 @@ def read_number(text: str, *, whole: bool, decimal_comma: bool = False) -> int |
     text = text.strip()
     if decimal_comma and text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
-    if not (_WHOLE if whole else _DECIMAL).fullmatch(text):
+    if not re.fullmatch(_WHOLE if whole else _DECIMAL, text):
         return None
     if len(text) > MAX_DIGITS:
         return math.inf if text[0] != "-" else -math.inf

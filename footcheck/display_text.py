@@ -80,7 +80,8 @@ def format_value(question: Question, value: AnswerValue) -> str:
     return KINDS[question.kind].format(question, value)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+(?=[A-Z0-9(\"'\u201c`])")
+_SENTENCE_END = r"(?<=[.!?])[ \t]+(?=[A-Z0-9(\"'\u201c`])"
+"""Compiled on first use (by ``re``'s own cache): only accessible mode splits sentences."""
 """A sentence ends at . ! or ? followed by a space and a capital, a digit, a bracket, a
 backtick or a quotation mark: "e.g. walking shoes" and "(Menz 2013)." stay whole."""
 
@@ -88,5 +89,5 @@ backtick or a quotation mark: "e.g. walking shoes" and "(Menz 2013)." stay whole
 def sentence_lines(text: str) -> str:
     """One sentence a line, for accessible mode: a screen reader reads a line at a time."""
     return "\n".join(
-        part for line in text.split("\n") for part in _SENTENCE_END.split(line) if part
+        part for line in text.split("\n") for part in re.split(_SENTENCE_END, line) if part
     )

@@ -21,8 +21,8 @@ from pydantic import (
 
 from footcheck.catalogue import QUESTION_BY_ID
 from footcheck.question import AnswerValue
+from footcheck.summary_constants import CHECKLIST_VERSION
 from footcheck.summary_data import (
-    CHECKLIST_VERSION,
     EvidenceLabel,
     Likelihood,
     PostureClass,

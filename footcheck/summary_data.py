@@ -1,7 +1,8 @@
-"""The summary as plain typed data: what the scoring rules return and batch writes, with the
-checklist's version and the disclaimer. No pydantic here: a scripted JSON run scores and
-writes this without loading the ``Summary`` models (``footcheck/summary.py``), which
-validate it into the export contract.
+"""The summary as plain typed data: what the scoring rules return and batch writes. No
+pydantic here: a scripted JSON run scores and writes this without loading the ``Summary``
+models (``footcheck/summary.py``), which validate it into the export contract. The rules
+import these types for type checking only; the constant fields are in
+``footcheck/summary_constants.py``.
 """
 
 from __future__ import annotations
@@ -26,13 +27,6 @@ Likelihood = Literal["high", "moderate", "low"]
 EvidenceLabel = Literal["guideline", "limited", "practical"]
 
 SchemaVersion = Literal[1, 2]
-SCHEMA_VERSION: Literal[2] = 2
-CHECKLIST_VERSION = 2
-"""The version of the checklist and its rules that scores today (docs/rules.md)."""
-DISCLAIMER = (
-    "footcheck is a self-help checklist, not a diagnosis: it cannot examine you. If your "
-    "pain gets worse or you are worried, see a doctor or physiotherapist."
-)
 
 
 # What the scoring rules return: plain typed data, validated into the models of

@@ -11,7 +11,7 @@ from typing import Any
 
 from footcheck import evaluate
 from footcheck.summary import Summary
-from footcheck.summary_data import DISCLAIMER
+from footcheck.summary_constants import DISCLAIMER
 from tests.helpers import answers
 
 NOW = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)

@@ -21,7 +21,7 @@ from footcheck.display_text import shown, shown_json
 from footcheck.errors import AnswersError, InputFileError
 from footcheck.fhir import ANSWERS_SYSTEM, NO_ITEMS_CODE, QUESTIONNAIRE_URL
 from footcheck.question import AnswerValue, Question
-from footcheck.summary_data import CHECKLIST_VERSION
+from footcheck.summary_constants import CHECKLIST_VERSION
 
 MAX_DEPTH = 8
 """How deep items may nest (footcheck's own responses use 2 levels: section, question)."""

@@ -26,19 +26,17 @@ from footcheck.scoring.contributors import find_contributors
 from footcheck.scoring.steps import choose_steps
 from footcheck.scoring.triage import decide_triage
 from footcheck.sources import SOURCES
-from footcheck.summary_data import (
-    CHECKLIST_VERSION,
-    DISCLAIMER,
-    SCHEMA_VERSION,
-    ContributorData,
-    ReferenceData,
-    StepData,
-    SummaryData,
-    ToolData,
-)
+from footcheck.summary_constants import CHECKLIST_VERSION, DISCLAIMER, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from footcheck.summary import Summary
+    from footcheck.summary_data import (
+        ContributorData,
+        ReferenceData,
+        StepData,
+        SummaryData,
+        ToolData,
+    )
 
 TOOL: ToolData = {"name": "footcheck", "version": __version__}
 
