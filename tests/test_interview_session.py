@@ -33,22 +33,25 @@ BOX_AND_BLOCKS = re.compile("[\u2500-\u259f→●○▼]")
 
 
 class Terminal:
-    """footcheck in a pseudo-terminal, its output drawn on an 80x24 screen."""
+    """footcheck in a pseudo-terminal, its output drawn on a screen of 80x24 (or as wide as
+    ``columns``); the width comes from the terminal alone, never from $COLUMNS."""
 
-    def __init__(self, args: str, home: Path, cwd: Path, **env: str) -> None:
+    def __init__(
+        self, args: str, home: Path, cwd: Path, *, columns: int = COLUMNS, **env: str
+    ) -> None:
         environment = {**os.environ, "FOOTCHECK_HOME": str(home), "TERM": "xterm", **env}
-        environment.pop("CI", None)
-        environment.pop("FOOTCHECK_ACCESSIBLE", None)
+        for name in ("CI", "FOOTCHECK_ACCESSIBLE", "COLUMNS", "LINES"):
+            environment.pop(name, None)
         environment.update(env)
         self.child = pexpect.spawn(
             f"{sys.executable} -m footcheck {args}",
             env=environment,
             cwd=str(cwd),
             encoding="utf-8",
-            dimensions=(ROWS, COLUMNS),
+            dimensions=(ROWS, columns),
             timeout=20,
         )
-        self.screen = pyte.Screen(COLUMNS, ROWS)
+        self.screen = pyte.Screen(columns, ROWS)
         self.stream = pyte.Stream(self.screen)
         self.everything = ""
 
@@ -488,28 +491,13 @@ def test_prompts_are_broken_between_words_on_a_narrow_terminal(
 ) -> None:
     """At 62 columns the save question and the closing message are broken where that
     terminal ends, between words: its width is asked of the terminal, not taken as 80."""
-    columns = 62
     path = partial(tmp_path, RETAIL_WORKER, ["lifting"])
-    env = {**os.environ, "FOOTCHECK_HOME": str(private_home), "NO_COLOR": "1", "TERM": "xterm"}
-    for name in ("CI", "FOOTCHECK_ACCESSIBLE", "COLUMNS", "LINES"):
-        env.pop(name, None)
-    child = pexpect.spawn(
-        f"{sys.executable} -m footcheck assess --answers {path}",
-        env=env,
-        cwd=str(tmp_path),
-        encoding="utf-8",
-        dimensions=(ROWS, columns),
-        timeout=20,
-    )
-    screen = pyte.Screen(columns, ROWS)
-    stream = pyte.Stream(screen)
-    child.expect("> ")
-    child.sendline("often")
-    child.expect(r"change an answer > ")
-    child.sendline("")
-    child.expect(r"\[y/N\] > ")
-    stream.feed((child.before or "") + child.after)
-    said = " ".join(line.strip() for line in screen.display if line.strip())
+    term = Terminal(f"assess --answers {path}", private_home, tmp_path, columns=62, NO_COLOR="1")
+    term.answer("often")
+    term.expect(r"change an answer > ")
+    term.child.sendline("")
+    term.expect(r"\[y/N\] > ")
+    said = " ".join(line.strip() for line in term.lines() if line.strip())
     assert "Save this result to your private history on this machine, to track progress?" in said
-    child.sendline("n")
-    child.expect(pexpect.EOF)
+    term.child.sendline("n")
+    assert term.exit_status() == 0
