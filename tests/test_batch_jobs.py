@@ -87,10 +87,11 @@ def test_an_output_file_from_all_cores_is_the_same_file(source: Path, tmp_path: 
     assert records[:3] == ["p0", "p1", "p2"]  # in input order
 
 
-def test_a_negative_number_of_jobs_is_refused(source: Path, tmp_path: Path) -> None:
-    result = batch(str(source), "--jobs", "-1", cwd=tmp_path)
+@pytest.mark.parametrize("jobs", ["-1", "65"])
+def test_a_number_of_jobs_out_of_range_is_refused(source: Path, tmp_path: Path, jobs: str) -> None:
+    result = batch(str(source), "--jobs", jobs, cwd=tmp_path)
     assert result.returncode == 2
-    assert "--jobs -1 is not allowed: give 1 or more, or 0 for all cores" in result.stderr
+    assert f"--jobs {jobs} is not allowed: give 1 to 64, or 0 for all cores" in result.stderr
     assert result.stdout == ""
 
 

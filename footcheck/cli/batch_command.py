@@ -168,10 +168,16 @@ PARTS_IN_FLIGHT = 2
 """Parts queued per worker: each worker has the next part ready, and memory stays flat."""
 
 
+MAX_JOBS = 64
+"""More workers than this is a typo, not a plan: each is a process of its own."""
+
+
 def worker_count(jobs: int) -> int:
     """--jobs as a number of processes: 0 means one per core this process may use."""
-    if jobs < 0:
-        raise UsageFailure(f"--jobs {jobs} is not allowed: give 1 or more, or 0 for all cores")
+    if not 0 <= jobs <= MAX_JOBS:
+        raise UsageFailure(
+            f"--jobs {jobs} is not allowed: give 1 to {MAX_JOBS}, or 0 for all cores"
+        )
     if jobs > 0:
         return jobs
     try:
