@@ -65,7 +65,7 @@ class Catalogue:
 
     def applicable_ids(self, answers: Mapping[str, object]) -> list[str]:
         """Ids of the questions that apply given these answers, in checklist order."""
-        return [q.id for q in self.questions if q.applies(answers)]
+        return list(self.reach(answers).ids)
 
 
 class Reach:

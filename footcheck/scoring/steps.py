@@ -295,13 +295,13 @@ def contributor_steps(
         if HIGH_HEELS.holds(values):
             steps.append("limit_high_heels")
         return steps
-    return CONTRIBUTOR_STEP.get(cid, [])
+    return list(CONTRIBUTOR_STEP.get(cid, ()))
 
 
-CONTRIBUTOR_STEP: Mapping[str, list[str]] = {
-    "prolonged_standing": ["standing_relief"],
-    "prolonged_sitting": ["movement_breaks"],
-    "heavy_lifting": ["lifting_load_management"],
+CONTRIBUTOR_STEP: Mapping[str, tuple[str, ...]] = {
+    "prolonged_standing": ("standing_relief",),
+    "prolonged_sitting": ("movement_breaks",),
+    "heavy_lifting": ("lifting_load_management",),
 }
 """Contributors with one step, always the same."""
 LOW_ACTIVITY = "low_activity"
