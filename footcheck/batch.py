@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -408,8 +409,6 @@ def score_part(rows: list[Row], id_field: str, fmt: ResultsFormat, path: str) ->
     """Score consecutive rows and write their results to ``path`` (a new private file)
     with the writer one process uses, so the parts joined in order are byte for byte the
     output of ``--jobs 1``."""
-    import os
-
     totals = BatchTotals()
     messages: list[str] = []
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -94,15 +94,14 @@ REFERENCES: Mapping[str, ReferenceData] = {
     for source in SOURCES
 }
 """Every source as the export lists it, built once."""
+SOURCE_IDS = itemgetter("sources")
 
 
 def references(contributors: list[ContributorData], steps: list[StepData]) -> list[ReferenceData]:
     """Exactly the sources the contributors and steps cite, each once, in citing order."""
     # A dict keeps the first place each id is cited in. (Built with map and chain: it runs
     # for every batch row.)
-    cited = dict.fromkeys(
-        chain.from_iterable(map(itemgetter("sources"), chain(contributors, steps)))
-    )
+    cited = dict.fromkeys(chain.from_iterable(map(SOURCE_IDS, chain(contributors, steps))))
     return list(map(dict.copy, map(REFERENCES.__getitem__, cited)))  # type: ignore[arg-type]
 
 
