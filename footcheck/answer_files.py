@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
+
+from pydantic_core import from_json
 
 from footcheck.answer_kinds import InputProblem, not_allowed, parse_text
 from footcheck.answers import MAX_SUGGESTIONS, Problem, unknown_id_message
@@ -102,6 +103,13 @@ def _parse(path: Path, text: str, *, toml: bool) -> Any:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise InputFileError(f"{path} is not valid TOML: {error}") from None
+    try:
+        # pydantic-core's reader, already loaded: it reads every document Python's json
+        # module reads alike (tested), and refuses a few more (a lone surrogate escape, a
+        # number of thousands of digits), which json then reads, or names the spot of.
+        return from_json(text)
+    except ValueError:
+        import json
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from pydantic_core import core_schema
 
 from footcheck.display_text import shown
 from footcheck.errors import InputProblem as InputProblem  # raised here; importers keep this path
@@ -30,8 +32,9 @@ NONE_WORDS = frozenset({"none", "-", "nothing"})
 class KindRules(NamedTuple):
     allowed: Callable[[Question], str]
     """What may be given, in words."""
-    model_type: Callable[[Question], Any]
-    """The type of the answer in the ``Answers`` model (before ``| None``)."""
+    schema: Callable[[Question], core_schema.CoreSchema]
+    """How pydantic-core validates the answer (before "or null"): the ``Answers`` model and
+    batch validate with it (``footcheck/answers.py``)."""
     parse: Callable[[Question, str, bool], AnswerValue]
     """The answer typed text stands for (lenient at prompts, strict in scripts)."""
     format: Callable[[Question, Any], str]
@@ -67,14 +70,16 @@ def _boolean_menu(question: Question) -> tuple[str, ...]:
     return () if question.words == PLAIN_WORDS else question.words
 
 
-def _boolean_type(question: Question) -> Any:
-    """bool; a statement also takes its own two words in a file ("agree" / "disagree")."""
+def _boolean_schema(question: Question) -> core_schema.CoreSchema:
+    """true / false; a statement also takes its own two words in a file ("agree")."""
     if not _boolean_menu(question):
-        return bool
-    from pydantic import BeforeValidator
-
+        return core_schema.bool_schema()
     words = {question.words[0]: True, question.words[1]: False}
-    return Annotated[bool, BeforeValidator(lambda v: words.get(v, v) if isinstance(v, str) else v)]
+
+    def own_words(value: object) -> object:
+        return words.get(value, value) if isinstance(value, str) else value
+
+    return core_schema.no_info_before_validator_function(own_words, core_schema.bool_schema())
 
 
 def _parse_boolean(question: Question, text: str, lenient: bool) -> bool:
@@ -135,11 +140,14 @@ def _parse_number(question: Question, text: str, lenient: bool) -> int | float:
     return value
 
 
-def _strict(number_type: type) -> Any:
-    from pydantic import Strict
+# Numbers are strict, so that true/false or "7" are not silently read as 1 or 7.
+def _integer_schema(question: Question) -> core_schema.CoreSchema:
+    assert question.minimum is not None and question.maximum is not None
+    return core_schema.int_schema(ge=int(question.minimum), le=int(question.maximum), strict=True)
 
-    # Strict, so that true/false or "7" are not silently read as 1 or 7.
-    return Annotated[number_type, Strict()]
+
+def _number_schema(question: Question) -> core_schema.CoreSchema:
+    return core_schema.float_schema(ge=question.minimum, le=question.maximum, strict=True)
 
 
 # --- choices ---------------------------------------------------------------------------
@@ -199,14 +207,14 @@ def _labels(question: Question) -> tuple[str, ...]:
     return tuple(c.label for c in question.choices)
 
 
-def _choice_type(question: Question) -> Any:
-    return Literal[question.values]
+def _choice_schema(question: Question) -> core_schema.CoreSchema:
+    return core_schema.literal_schema(list(question.values))
 
 
 KINDS: dict[str, KindRules] = {
     "boolean": KindRules(
         allowed=lambda q: f"true or false ({q.words[0]} / {q.words[1]})",
-        model_type=_boolean_type,
+        schema=_boolean_schema,
         parse=_parse_boolean,
         format=lambda q, value: q.words[0] if value else q.words[1],
         prompt_shape=lambda q: "yes/no" if not _boolean_menu(q) else "1-2 or the word",
@@ -216,7 +224,7 @@ KINDS: dict[str, KindRules] = {
     ),
     "integer": KindRules(
         allowed=lambda q: f"a whole number from {_num(q.minimum)} to {_num(q.maximum)}",
-        model_type=lambda q: _strict(int),
+        schema=_integer_schema,
         parse=_parse_number,
         format=lambda q, value: str(value),
         prompt_shape=lambda q: f"whole number from {_num(q.minimum)} to {_num(q.maximum)}",
@@ -226,7 +234,7 @@ KINDS: dict[str, KindRules] = {
     ),
     "number": KindRules(
         allowed=lambda q: f"a number from {_num(q.minimum)} to {_num(q.maximum)}",
-        model_type=lambda q: _strict(float),
+        schema=_number_schema,
         parse=_parse_number,
         format=lambda q, value: f"{value:g}" if isinstance(value, float) else str(value),
         prompt_shape=lambda q: f"number from {_num(q.minimum)} to {_num(q.maximum)}",
@@ -236,7 +244,7 @@ KINDS: dict[str, KindRules] = {
     ),
     "choice": KindRules(
         allowed=lambda q: "one of " + ", ".join(q.values),
-        model_type=_choice_type,
+        schema=_choice_schema,
         parse=_parse_choice,
         format=_label,
         prompt_shape=lambda q: f"1-{len(q.choices)} or a name",
@@ -246,7 +254,7 @@ KINDS: dict[str, KindRules] = {
     ),
     "multi": KindRules(
         allowed=lambda q: "a list (may be empty, no repeats) of " + ", ".join(q.values),
-        model_type=lambda q: list[_choice_type(q)],  # type: ignore[misc]
+        schema=lambda q: core_schema.list_schema(_choice_schema(q)),
         parse=_parse_multi,
         # One item (an evidence row names the item that scored) or the whole list.
         format=lambda q, value: (

@@ -27,10 +27,11 @@ from footcheck.answer_files import UTF16_MARKS
 from footcheck.answer_kinds import InputProblem, not_allowed, parse_text
 from footcheck.answers import (
     MAX_SUGGESTIONS,
-    Answers,
+    AnswerValues,
     Problem,
     unknown_id_message,
-    validate_answers,
+    validate_values,
+    values_from_json,
 )
 from footcheck.catalogue import QUESTION_BY_ID
 from footcheck.display_text import shown, shown_json
@@ -285,18 +286,18 @@ class _LineCounter:
         return [self.problems.pop(n) for n in sorted(self.problems) if n >= start]
 
 
-def _answers_for(row: Row, id_field: str) -> tuple[Answers | list[Problem], RecordId | None]:
+def _answers_for(row: Row, id_field: str) -> tuple[AnswerValues | list[Problem], RecordId | None]:
     """The row's answers (or its problems), and its record id."""
     if row.json_text is None:
         if row.problems:
             return row.problems, row.record
         try:
-            return validate_answers(dict(row.values or {})), row.record
+            return validate_values(dict(row.values or {})), row.record
         except AnswersError as error:
             return error.problems, row.record
     if f'"{id_field}"' not in row.json_text:  # a row with an id cannot take the fast path
         try:
-            return Answers.model_validate_json(row.json_text), None
+            return values_from_json(row.json_text), None
         except ValidationError:
             pass
     try:
@@ -315,7 +316,7 @@ def _answers_for(row: Row, id_field: str) -> tuple[Answers | list[Problem], Reco
         record, problem = read_record_id(data.pop(id_field), id_field)
         problems += [problem] if problem else []
     try:
-        answers = validate_answers(data)
+        answers = validate_values(data)
     except AnswersError as error:
         return [*problems, *error.problems], record
     return (problems or answers), record

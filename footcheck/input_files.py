@@ -9,6 +9,7 @@ names the file and what is allowed (exit 2).
 
 from __future__ import annotations
 
+import codecs
 import re
 from itertools import accumulate
 from pathlib import Path
@@ -30,14 +31,14 @@ UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 
 NESTED_TOO_DEEPLY = "{path} is nested too deeply to be {what} (at most {limit} levels)"
 
+# Patterns are compiled on first use (by ``re``'s own cache): a usual answers file has too
+# few brackets and dots to need them.
 _JSON_STRING = r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'
-_TOML_SKIPPED = re.compile(
-    r'"""[\s\S]*?"""|' + r"'''[\s\S]*?'''|" + _JSON_STRING + r"|'[^'\n]*'|#[^\n]*"
-)
-_JSON_SKIPPED = re.compile(_JSON_STRING)
-_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_TOML_SKIPPED = r'"""[\s\S]*?"""|' + r"'''[\s\S]*?'''|" + _JSON_STRING + r"|'[^'\n]*'|#[^\n]*"
+_JSON_SKIPPED = _JSON_STRING
+_NOT_BRACKETS = r"[^\[\]{}]+"
 _DEPTH = {"[": 1, "{": 1, "]": -1, "}": -1}
-_LONG_DOTTED_KEY = re.compile(
+_LONG_DOTTED_KEY = (
     # MAX_KEY_PARTS parts joined by dots; the look-behind keeps the scan linear.
     r"(?<![\w-])(?:[\w-]++\s*+\.\s*+){" + str(MAX_KEY_PARTS) + r"}[\w-]"
 )
@@ -61,11 +62,13 @@ def read_text(path: Path, what: str) -> str:
         raise InputFileError(
             f"{path} is too large to be {what} (more than {MAX_INPUT_BYTES // 2**20} MB)"
         )
+    # A byte-order mark (Notepad writes one) is dropped, as the utf-8-sig codec would.
+    body = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
     try:
-        return raw.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as error:
         saved_as = " (it is UTF-16)" if raw.startswith(UTF16_MARKS) else ""
-        offset = error.start + (len(raw) - len(error.object))  # counting a byte-order mark
+        offset = error.start + (len(raw) - len(body))  # counting a byte-order mark
         where = "" if saved_as else f" (byte 0x{raw[offset]:02x} at offset {offset})"
         raise InputFileError(
             f"{path} is not a UTF-8 text file{saved_as}{where}; save it as UTF-8"
@@ -74,16 +77,31 @@ def read_text(path: Path, what: str) -> str:
 
 def check_structure(path: Path, text: str, what: str, *, toml: bool) -> None:
     """Refuse, before parsing, text a parser would spend too long or too deep on."""
-    skipped = (_TOML_SKIPPED if toml else _JSON_SKIPPED).sub("s", text)
-    brackets = _NOT_BRACKETS.sub("", skipped)
-    if brackets and max(accumulate(map(_DEPTH.__getitem__, brackets))) > MAX_NESTING:
-        raise InputFileError(NESTED_TOO_DEEPLY.format(path=path, what=what, limit=MAX_NESTING))
-    if toml and _LONG_DOTTED_KEY.search(skipped):
-        raise InputFileError(
-            f"{path} has a dotted key of more than {MAX_KEY_PARTS} parts; answers are "
-            "question ids (see `footcheck template -o answers.toml`)"
-        )
+    if needs_scan(text, toml=toml):
+        scan_structure(path, text, what, toml=toml)
     if toml and len(text.encode("utf-8")) > MAX_TOML_BYTES:
         raise InputFileError(
             f"{path} is too large to be {what} in TOML (more than {MAX_TOML_BYTES // 1024} KB)"
+        )
+
+
+def needs_scan(text: str, *, toml: bool) -> bool:
+    """Whether ``text`` has brackets or dots enough to nest too deeply or to make too long a
+    dotted key: with no more opening brackets than the limit it cannot nest deeper, nor a
+    key with fewer dots have more parts. The usual file has a few, and is not scanned."""
+    if text.count("[") + text.count("{") > MAX_NESTING:
+        return True
+    return toml and text.count(".") >= MAX_KEY_PARTS
+
+
+def scan_structure(path: Path, text: str, what: str, *, toml: bool) -> None:
+    """Refuse text nested too deeply, or with too long a dotted key, in one linear pass."""
+    skipped = re.sub(_TOML_SKIPPED if toml else _JSON_SKIPPED, "s", text)
+    brackets = re.sub(_NOT_BRACKETS, "", skipped)
+    if brackets and max(accumulate(map(_DEPTH.__getitem__, brackets))) > MAX_NESTING:
+        raise InputFileError(NESTED_TOO_DEEPLY.format(path=path, what=what, limit=MAX_NESTING))
+    if toml and re.search(_LONG_DOTTED_KEY, skipped):
+        raise InputFileError(
+            f"{path} has a dotted key of more than {MAX_KEY_PARTS} parts; answers are "
+            "question ids (see `footcheck template -o answers.toml`)"
         )

@@ -161,12 +161,12 @@ class Summary(_Frozen):
         answers must be ones the checklist allows, which is all the renderers can show.
         A version-1 summary's answers are checked one by one only: which questions apply
         changed with version 2, and it is shown as it was scored."""
-        from footcheck.answers import validate_answers
+        from footcheck.answers import validate_values
         from footcheck.errors import AnswersError
 
         version_1 = info.data.get("schema_version") == 1
         try:
-            validate_answers(answers, partial=True, values_only=version_1)
+            validate_values(answers, partial=True, values_only=version_1)
         except AnswersError as error:
             raise ValueError("; ".join(str(p) for p in error.problems)) from None
         return answers

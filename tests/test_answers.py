@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from footcheck import Answers, AnswersError, evaluate
-from footcheck.answers import suggest_id, validate_answers
+from footcheck.answers import suggest_id, validate_answers, validate_values
 from footcheck.catalogue import QUESTION_IDS, QUESTIONS
 from tests.helpers import answers
 
@@ -151,3 +153,45 @@ def test_the_answers_schema_carries_the_keele_statement_and_the_accepted_words()
     schema = answers_schema()
     assert KEELE_COPYRIGHT in schema["description"]
     assert {"enum": ["agree", "disagree", "no", "yes"]} in schema["properties"]["sb_worry"]["anyOf"]
+
+
+def test_the_answers_schema_is_the_one_published() -> None:
+    """The answers are validated with a schema written for pydantic-core from the catalogue;
+    its JSON Schema is the one pydantic generated from typed fields before, word for word."""
+    import json
+    from pathlib import Path
+
+    from footcheck.schemas import answers_schema
+
+    golden = Path(__file__).parent / "golden" / "answers.schema.json"
+    assert answers_schema() == json.loads(golden.read_text())
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-20, 200) | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(QUESTION_IDS) | st.text(max_size=6),
+        json_values | st.sampled_from(["flat", "agree", "feet", "yes", "inner_edge"]),
+        max_size=12,
+    ),
+    st.booleans(),
+)
+@settings(max_examples=400)
+def test_the_model_and_plain_values_validate_alike(data: dict[str, Any], partial: bool) -> None:
+    """Scripted runs and batch validate plain values, without the model class: the same
+    values and the same problems as the ``Answers`` model."""
+    try:
+        model: Any = validate_answers(data, partial=partial).values
+    except AnswersError as error:
+        model = error.problems
+    try:
+        values: Any = validate_values(data, partial=partial)
+    except AnswersError as error:
+        values = error.problems
+    assert repr(values) == repr(model)  # repr: NaN is refused, but compare it as text

@@ -23,6 +23,7 @@ from footcheck.answers import AnswersError, validate_answers
 from footcheck.batch import BatchTotals, as_jsonl, read_rows, score_rows
 from footcheck.catalogue import QUESTION_IDS
 from footcheck.errors import FootcheckError, InputFileError
+from footcheck.input_files import needs_scan, scan_structure
 from tests.conftest import RETAIL_WORKER
 from tests.helpers import edited, leaf_paths
 
@@ -62,6 +63,81 @@ def test_any_bytes_as_an_answers_file(raw: bytes, suffix: str) -> None:
 @settings(max_examples=300)
 def test_any_json_document_as_an_answers_file(document: Any) -> None:
     load_and_validate(json.dumps(document).encode(), ".json")
+
+
+# Text close to JSON: fragments of documents, odd numbers, escapes (a lone surrogate).
+near_json_text = st.lists(
+    st.sampled_from(
+        [
+            '{"age": ',
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            ":",
+            '"',
+            "\\ud800",
+            "\\u00e9",
+            "NaN",
+            "-Infinity",
+            "1e400",
+            "-0",
+            "01",
+            "1.",
+            ".5",
+            "9" * 30,
+            " ",
+            "\n",
+            "\t",
+            "true",
+            "null",
+            '"x"',
+            "\x7f",
+            "\x00",
+            "\ufeff",
+        ]
+    )
+    | st.text(max_size=4),
+    max_size=12,
+).map("".join)
+
+
+@given(st.one_of(json_values.map(json.dumps), near_json_text))
+@settings(max_examples=500)
+@example('{"age": "\\ud800"}')
+@example('{"age": 1' + "0" * 5000 + "}")
+def test_an_answers_file_reads_as_python_json_reads_it(text: str) -> None:
+    """answers files are read with pydantic-core's JSON reader, falling back to Python's:
+    whatever the text, the table read (or the refusal) is the one json.loads gives."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "answers.json"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            expected: Any = json.loads(path.read_bytes().decode("utf-8-sig"))
+        except (ValueError, RecursionError):
+            expected = InputFileError
+        try:
+            read: Any = load_answers_file(path)
+        except InputFileError:
+            read = InputFileError
+    if isinstance(expected, dict) or read is not InputFileError:
+        # repr, so that NaN equals NaN and -0.0 differs from 0.0 and 0
+        assert repr(read) == repr(expected if isinstance(expected, dict) else None)
+    else:
+        assert read is InputFileError
+
+
+@given(
+    st.text(alphabet='[]{}"\\a.#\n= ', max_size=400)
+    | st.lists(st.sampled_from(["[", "{", "a.", '"', "]"]), max_size=200).map("".join),
+    st.booleans(),
+)
+@settings(max_examples=500)
+def test_a_file_passed_without_a_scan_is_one_the_scan_passes(text: str, toml: bool) -> None:
+    """Files with few brackets and dots skip the structure scan: never one it refuses."""
+    if not needs_scan(text, toml=toml):
+        scan_structure(Path("f"), text, "a file", toml=toml)  # raises InputFileError if refused
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from footcheck.answer_files import parse_assignments, read_answers
-from footcheck.answers import validate_answers
-from footcheck.catalogue import QUESTION_BY_ID
+from footcheck.answers import applicable_answers, missing_ids, validate_values
+from footcheck.catalogue import CATALOGUE, QUESTION_BY_ID
 from footcheck.cli.failures import UsageFailure
 from footcheck.cli.summary_output import (
     Destination,
@@ -51,14 +51,14 @@ def gather_preset(options: AssessOptions) -> tuple[dict[str, AnswerValue], set[s
         raise AnswersError(problems, "some --set options are wrong")
     raw.update(values)
     try:
-        answers = validate_answers(raw, partial=True)
+        answers = validate_values(raw, partial=True)
     except AnswersError as error:
         source = options.answers_file or "--set"
         raise AnswersError(
             error.problems, f"the answers in {source} have {len(error.problems)} problem(s)"
         ) from None
     given = {qid for qid in raw if raw[qid] is not None or QUESTION_BY_ID[qid].optional}
-    return answers.applicable(), given
+    return applicable_answers(answers, CATALOGUE.reach(answers)), given
 
 
 def missing_line(qid: str, answers: dict[str, AnswerValue]) -> str:
@@ -78,7 +78,8 @@ def run_assess(options: AssessOptions) -> None:
     )
     stdout_format = where.stdout_format
     preset, given = gather_preset(options)
-    missing = validate_answers(preset, partial=True).missing()
+    values = validate_values(preset, partial=True)
+    missing = missing_ids(values, CATALOGUE.reach(values))
     interactive = False
     if missing:
         if options.no_input or not can_prompt():
@@ -112,7 +113,7 @@ def run_assess(options: AssessOptions) -> None:
             # loading them.
             from footcheck.render import data_to_json
 
-            sys.stdout.write(data_to_json(summary_data(validate_answers(answers))))
+            sys.stdout.write(data_to_json(summary_data(validate_values(answers))))
             sys.stdout.flush()
             return
     summary = evaluate(answers)

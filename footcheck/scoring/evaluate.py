@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING
 
 from footcheck import __version__
 from footcheck.answers import (
-    Answers,
-    AnswersBase,
+    AnswerValues,
     applicable_answers,
     missing_ids,
     missing_problem,
-    validate_answers,
+    validate_values,
 )
 from footcheck.catalogue import CATALOGUE
 from footcheck.errors import AnswersError
@@ -29,6 +28,7 @@ from footcheck.sources import SOURCES
 from footcheck.summary_constants import CHECKLIST_VERSION, DISCLAIMER, SCHEMA_VERSION
 
 if TYPE_CHECKING:
+    from footcheck.answers import Answers
     from footcheck.summary import Summary
     from footcheck.summary_data import (
         ContributorData,
@@ -50,19 +50,18 @@ def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = 
     """
     from footcheck.summary import Summary  # the models: not needed to score, only to check
 
-    if not isinstance(answers, AnswersBase):
-        answers = validate_answers(answers)
+    values = validate_values(answers) if isinstance(answers, Mapping) else answers.values
     # One validation of the whole summary: cheaper than building each part as a model.
-    return Summary.model_validate(summary_data(answers, now=now))
+    return Summary.model_validate(summary_data(values, now=now))
 
 
-def summary_data(answers: Answers, *, now: datetime | None = None) -> SummaryData:
-    """The summary as plain typed data, in the exported key order, without a model.
+def summary_data(values: AnswerValues, *, now: datetime | None = None) -> SummaryData:
+    """The summary of validated answers as plain typed data, in the exported key order,
+    without a model.
 
-    ``evaluate`` validates this into a ``Summary``; batch scoring serialises it directly
-    (tests check the two give byte-identical JSON), skipping a validation per row.
+    ``evaluate`` validates this into a ``Summary``; batch scoring and scripted JSON runs
+    serialise it directly (tests check the two give byte-identical JSON).
     """
-    values = answers.values
     reach = CATALOGUE.reach(values)
     missing = missing_ids(values, reach)
     if missing:

@@ -40,6 +40,8 @@ HEAVY = (
     "tomllib",
     "readline",
     "platformdirs",
+    "json",
+    "footcheck.answers_model",
     "footcheck.fhir",
     "footcheck.summary",
 )
@@ -63,7 +65,7 @@ print(sorted(name for name in {heavy!r} if name in sys.modules), file=sys.stderr
         (["assess", "--answers", "FILE", "--no-save"], ["footcheck.summary", "pydantic", "rich"]),
         (
             ["assess", "--answers", "FILE", "-f", "fhir", "--no-save"],
-            ["footcheck.fhir", "footcheck.summary", "pydantic"],
+            ["footcheck.fhir", "footcheck.summary", "json", "pydantic"],
         ),
     ],
 )

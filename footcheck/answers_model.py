@@ -1,0 +1,74 @@
+"""The ``Answers`` pydantic model: a field per question, validated with the answers' schema.
+
+Loaded on first use (``footcheck.answers.Answers``): scripted runs and batch validate plain
+values with the same schema (``validate_values``) and never build the class, which costs
+a few milliseconds of pydantic's time on every start.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
+from pydantic_core import core_schema
+
+from footcheck.answers import (
+    ANSWERS_CONFIG,
+    ANSWERS_SCHEMA,
+    AnswerValues,
+    applicable_answers,
+    missing_ids,
+)
+from footcheck.catalogue import CATALOGUE, QUESTION_IDS
+from footcheck.question import AnswerValue
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler
+
+
+class AnswersBase(BaseModel):
+    """What every set of answers can do; the fields come from the catalogue."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @property
+    def values(self) -> AnswerValues:
+        """Every answer by question id (None where not answered), as the rules read them."""
+        return self.__dict__  # type: ignore[return-value]  # as validated: AnswerValues
+
+    def applicable(self) -> dict[str, AnswerValue]:
+        """The answers to questions that apply, in checklist order (as exported)."""
+        values = self.__dict__
+        return applicable_answers(values, CATALOGUE.reach(values))
+
+    def missing(self) -> list[str]:
+        """Ids that apply and still need an answer."""
+        values = self.__dict__
+        return missing_ids(values, CATALOGUE.reach(values))
+
+
+def _answers_class() -> type[AnswersBase]:
+    """A field per question (for ``model_fields``, in checklist order), validated with
+    ``ANSWERS_SCHEMA``: the one statement of what each answer may be, which pydantic would
+    otherwise generate again from the fields' types."""
+
+    def schema(cls: type[BaseModel], _: object, __: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.model_schema(cls, ANSWERS_SCHEMA, config=ANSWERS_CONFIG)
+
+    namespace: dict[str, Any] = {
+        "__module__": __name__,
+        "__qualname__": "Answers",
+        "__doc__": "A complete, consistent set of answers to the checklist (docs/rules.md).",
+        "__annotations__": dict.fromkeys(QUESTION_IDS, AnswerValue),
+        "__get_pydantic_core_schema__": classmethod(schema),
+        **dict.fromkeys(QUESTION_IDS),
+    }
+    metaclass: Any = type(AnswersBase)  # pydantic's model metaclass, as a class statement uses
+    model: type[AnswersBase] = metaclass("Answers", (AnswersBase,), namespace)
+    return model
+
+
+if TYPE_CHECKING:
+    Answers = AnswersBase
+else:
+    Answers = _answers_class()
