@@ -6,8 +6,8 @@ given a red-flag level is a red flag, a question given a STarT Back item number 
 as that item, a choice given a foot-posture sign counts as that sign.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: a named tuple turns each annotation
+# written as text into a compiled expression, which costs every start a millisecond.
 from collections.abc import Mapping
 from typing import Literal, NamedTuple
 

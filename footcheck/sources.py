@@ -5,7 +5,8 @@ exported summary lists exactly the ones it cites (``references``), and `footchec
 lists them all. docs/rules.md says which rule rests on which.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: the named tuple below would compile each
+# annotation written as text, on every start (footcheck/question.py says the same).
 
 from collections.abc import Mapping
 from typing import NamedTuple
