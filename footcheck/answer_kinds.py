@@ -1,8 +1,9 @@
 """The five kinds of answer, each with everything that depends on the kind, in one table.
 
-For each kind: what is allowed (in words), the model type, how typed text is read (at a
-prompt, in `--set`, in a CSV cell), how an answer is shown, the prompt's short hint, and
-its item type and answer value in FHIR (footcheck/fhir).
+For each kind: what is allowed (in words), how pydantic-core validates it and the type the
+``Answers`` model declares for it, how typed text is read (at a prompt, in `--set`, in a
+CSV cell), how an answer is shown, the prompt's short hint, and its item type and answer
+value in FHIR (footcheck/fhir).
 Prompts are lenient (a choice's number, its id, its label or an unambiguous prefix);
 scripts are strict (ids and true/false/yes/no only), so a typo in a file is never guessed.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
 from pydantic_core import core_schema
 
@@ -35,6 +36,9 @@ class KindRules(NamedTuple):
     schema: Callable[[Question], core_schema.CoreSchema]
     """How pydantic-core validates the answer (before "or null"): the ``Answers`` model and
     batch validate with it (``footcheck/answers.py``)."""
+    python_type: Callable[[Question], Any]
+    """The answer's type as the ``Answers`` model's fields declare it (before "| None"), for
+    introspection: pydantic makes of it the same schema as ``schema`` (tested)."""
     parse: Callable[[Question, str, bool], AnswerValue]
     """The answer typed text stands for (lenient at prompts, strict in scripts)."""
     format: Callable[[Question, Any], str]
@@ -70,16 +74,31 @@ def _boolean_menu(question: Question) -> tuple[str, ...]:
     return () if question.words == PLAIN_WORDS else question.words
 
 
-def _boolean_schema(question: Question) -> core_schema.CoreSchema:
-    """true / false; a statement also takes its own two words in a file ("agree")."""
-    if not _boolean_menu(question):
-        return core_schema.bool_schema()
+def _own_words(question: Question) -> Callable[[object], object]:
+    """A statement's own two words in a file ("agree" / "disagree") read as true / false."""
     words = {question.words[0]: True, question.words[1]: False}
 
     def own_words(value: object) -> object:
         return words.get(value, value) if isinstance(value, str) else value
 
-    return core_schema.no_info_before_validator_function(own_words, core_schema.bool_schema())
+    return own_words
+
+
+def _boolean_schema(question: Question) -> core_schema.CoreSchema:
+    """true / false; a statement also takes its own two words."""
+    if not _boolean_menu(question):
+        return core_schema.bool_schema()
+    return core_schema.no_info_before_validator_function(
+        _own_words(question), core_schema.bool_schema()
+    )
+
+
+def _boolean_type(question: Question) -> Any:
+    if not _boolean_menu(question):
+        return bool
+    from pydantic import BeforeValidator
+
+    return Annotated[bool, BeforeValidator(_own_words(question))]
 
 
 def _parse_boolean(question: Question, text: str, lenient: bool) -> bool:
@@ -150,6 +169,13 @@ def _number_schema(question: Question) -> core_schema.CoreSchema:
     return core_schema.float_schema(ge=question.minimum, le=question.maximum, strict=True)
 
 
+def _strict(number_type: type) -> Any:
+    """A number type as the model declares it (its range is on the field)."""
+    from pydantic import Strict
+
+    return Annotated[number_type, Strict()]
+
+
 # --- choices ---------------------------------------------------------------------------
 def _normalise(text: str) -> str:
     return re.sub(r"[\s\-]+", "_", text.strip().lower().replace(",", ""))
@@ -211,10 +237,15 @@ def _choice_schema(question: Question) -> core_schema.CoreSchema:
     return core_schema.literal_schema(list(question.values))
 
 
+def _choice_type(question: Question) -> Any:
+    return Literal[question.values]
+
+
 KINDS: dict[str, KindRules] = {
     "boolean": KindRules(
         allowed=lambda q: f"true or false ({q.words[0]} / {q.words[1]})",
         schema=_boolean_schema,
+        python_type=_boolean_type,
         parse=_parse_boolean,
         format=lambda q, value: q.words[0] if value else q.words[1],
         prompt_shape=lambda q: "yes/no" if not _boolean_menu(q) else "1-2 or the word",
@@ -225,6 +256,7 @@ KINDS: dict[str, KindRules] = {
     "integer": KindRules(
         allowed=lambda q: f"a whole number from {_num(q.minimum)} to {_num(q.maximum)}",
         schema=_integer_schema,
+        python_type=lambda q: _strict(int),
         parse=_parse_number,
         format=lambda q, value: str(value),
         prompt_shape=lambda q: f"whole number from {_num(q.minimum)} to {_num(q.maximum)}",
@@ -235,6 +267,7 @@ KINDS: dict[str, KindRules] = {
     "number": KindRules(
         allowed=lambda q: f"a number from {_num(q.minimum)} to {_num(q.maximum)}",
         schema=_number_schema,
+        python_type=lambda q: _strict(float),
         parse=_parse_number,
         format=lambda q, value: f"{value:g}" if isinstance(value, float) else str(value),
         prompt_shape=lambda q: f"number from {_num(q.minimum)} to {_num(q.maximum)}",
@@ -245,6 +278,7 @@ KINDS: dict[str, KindRules] = {
     "choice": KindRules(
         allowed=lambda q: "one of " + ", ".join(q.values),
         schema=_choice_schema,
+        python_type=_choice_type,
         parse=_parse_choice,
         format=_label,
         prompt_shape=lambda q: f"1-{len(q.choices)} or a name",
@@ -255,6 +289,7 @@ KINDS: dict[str, KindRules] = {
     "multi": KindRules(
         allowed=lambda q: "a list (may be empty, no repeats) of " + ", ".join(q.values),
         schema=lambda q: core_schema.list_schema(_choice_schema(q)),
+        python_type=lambda q: list[_choice_type(q)],  # type: ignore[misc]
         parse=_parse_multi,
         # One item (an evidence row names the item that scored) or the whole list.
         format=lambda q, value: (

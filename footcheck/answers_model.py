@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import core_schema
 
+from footcheck.answer_kinds import KINDS
 from footcheck.answers import (
     ANSWERS_CONFIG,
     ANSWERS_SCHEMA,
@@ -19,8 +20,8 @@ from footcheck.answers import (
     applicable_answers,
     missing_ids,
 )
-from footcheck.catalogue import CATALOGUE, QUESTION_IDS
-from footcheck.question import AnswerValue
+from footcheck.catalogue import CATALOGUE
+from footcheck.question import AnswerValue, Question
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler
@@ -47,21 +48,41 @@ class AnswersBase(BaseModel):
         return missing_ids(values, CATALOGUE.reach(values))
 
 
+def answer_field(question: Question) -> tuple[Any, Any]:
+    """A question's field: its kind's type, or None, with its range, label and prompt."""
+    return (
+        KINDS[question.kind].python_type(question) | None,
+        Field(
+            default=None,
+            ge=question.minimum,
+            le=question.maximum,
+            title=question.label,
+            description=question.prompt,
+        ),
+    )
+
+
+DOC = "A complete, consistent set of answers to the checklist (docs/rules.md)."
+
+
 def _answers_class() -> type[AnswersBase]:
     """A field per question (for ``model_fields``, in checklist order), validated with
-    ``ANSWERS_SCHEMA``: the one statement of what each answer may be, which pydantic would
-    otherwise generate again from the fields' types."""
+    ``ANSWERS_SCHEMA``: the schema pydantic would generate from the fields (tested), built
+    once at import instead of on first use of the model."""
 
     def schema(cls: type[BaseModel], _: object, __: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.model_schema(cls, ANSWERS_SCHEMA, config=ANSWERS_CONFIG)
+        # The ref, as pydantic gives a model: a model with Answers fields defines it once.
+        ref = f"{cls.__module__}.{cls.__qualname__}:{id(cls)}"
+        return core_schema.model_schema(cls, ANSWERS_SCHEMA, config=ANSWERS_CONFIG, ref=ref)
 
+    fields = {question.id: answer_field(question) for question in CATALOGUE.questions}
     namespace: dict[str, Any] = {
         "__module__": __name__,
         "__qualname__": "Answers",
-        "__doc__": "A complete, consistent set of answers to the checklist (docs/rules.md).",
-        "__annotations__": dict.fromkeys(QUESTION_IDS, AnswerValue),
+        "__doc__": DOC,
+        "__annotations__": {qid: field[0] for qid, field in fields.items()},
         "__get_pydantic_core_schema__": classmethod(schema),
-        **dict.fromkeys(QUESTION_IDS),
+        **{qid: field[1] for qid, field in fields.items()},
     }
     metaclass: Any = type(AnswersBase)  # pydantic's model metaclass, as a class statement uses
     model: type[AnswersBase] = metaclass("Answers", (AnswersBase,), namespace)

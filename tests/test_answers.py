@@ -167,21 +167,65 @@ def test_the_answers_schema_is_the_one_published() -> None:
     assert answers_schema() == json.loads(golden.read_text())
 
 
+def _generated_model() -> Any:
+    """The Answers model as pydantic makes it from the fields' declared types alone."""
+    from pydantic import ConfigDict, create_model
+
+    from footcheck.answers_model import DOC, answer_field
+
+    return create_model(
+        "Answers",
+        __config__=ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False),
+        __doc__=DOC,
+        **{question.id: answer_field(question) for question in QUESTIONS},
+    )
+
+
+GENERATED = _generated_model()
+
+
+def test_pydantic_makes_the_same_json_schema_of_the_declared_types() -> None:
+    assert GENERATED.model_json_schema() == Answers.model_json_schema()
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-20, 200) | st.floats() | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=3),
     max_leaves=6,
 )
-
-
-@given(
-    st.dictionaries(
-        st.sampled_from(QUESTION_IDS) | st.text(max_size=6),
-        json_values | st.sampled_from(["flat", "agree", "feet", "yes", "inner_edge"]),
-        max_size=12,
-    ),
-    st.booleans(),
+answer_tables = st.dictionaries(
+    st.sampled_from(QUESTION_IDS) | st.text(max_size=6),
+    json_values | st.sampled_from(["flat", "agree", "feet", "yes", "inner_edge"]),
+    max_size=12,
 )
+
+
+@given(answer_tables)
+@settings(max_examples=400)
+def test_each_answer_is_checked_as_pydantic_checks_the_declared_types(
+    data: dict[str, Any],
+) -> None:
+    """The schema written for pydantic-core accepts, reads and refuses each answer exactly
+    as the schema pydantic generates from the model's declared field types."""
+    from pydantic import ValidationError
+    from pydantic_core import SchemaValidator
+
+    from footcheck.answers import ANSWERS_CONFIG, ANSWERS_SCHEMA
+
+    fields_only = SchemaValidator(ANSWERS_SCHEMA["schema"], ANSWERS_CONFIG)  # no cross-checks
+
+    def outcome(validate: Any) -> Any:
+        try:
+            return validate(data)
+        except ValidationError as error:
+            return [(e["loc"], e["type"], e["msg"]) for e in error.errors(include_url=False)]
+
+    generated = outcome(lambda d: GENERATED.model_validate(d).__dict__)
+    written = outcome(lambda d: fields_only.validate_python(d)[0])
+    assert repr(written) == repr(generated)  # repr: NaN compares as text
+
+
+@given(answer_tables, st.booleans())
 @settings(max_examples=400)
 def test_the_model_and_plain_values_validate_alike(data: dict[str, Any], partial: bool) -> None:
     """Scripted runs and batch validate plain values, without the model class: the same
@@ -195,3 +239,10 @@ def test_the_model_and_plain_values_validate_alike(data: dict[str, Any], partial
     except AnswersError as error:
         values = error.problems
     assert repr(values) == repr(model)  # repr: NaN is refused, but compare it as text
+
+
+@pytest.mark.parametrize("answers", [[1, 2], None, "age=40", 5, [("age", 40)]])
+def test_evaluate_refuses_what_is_not_a_table_of_answers(answers: Any) -> None:
+    with pytest.raises(AnswersError) as caught:
+        evaluate(answers)
+    assert str(caught.value.problems[0]) == "answers: must be a table of question ids and answers"

@@ -4,7 +4,7 @@
 Answers are read by ``linkId``, wherever they are nested; each must have the value type of
 its item. What does not fit is named by its ``linkId`` with what is allowed. Ranges, which
 questions apply and the rest are then checked as for any answers file
-(``footcheck.answers.validate_answers``). The items are walked with a list, not by
+(``footcheck.answers.validate_values``). The items are walked with a list, not by
 recursion, and to a bounded depth: a hostile file cannot exhaust the stack.
 """
 

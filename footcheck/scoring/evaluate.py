@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from itertools import chain
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 from footcheck import __version__
 from footcheck.answers import (
@@ -50,9 +51,16 @@ def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = 
     """
     from footcheck.summary import Summary  # the models: not needed to score, only to check
 
-    values = validate_values(answers) if isinstance(answers, Mapping) else answers.values
+    values = answers.values if _is_model(answers) else validate_values(answers)
     # One validation of the whole summary: cheaper than building each part as a model.
     return Summary.model_validate(summary_data(values, now=now))
+
+
+def _is_model(answers: object) -> TypeGuard[Answers]:
+    """Whether ``answers`` is an ``Answers`` model: none can exist before its module loads,
+    and the check does not load it (a scripted run never builds the model class)."""
+    models = sys.modules.get("footcheck.answers_model")
+    return models is not None and isinstance(answers, models.AnswersBase)
 
 
 def summary_data(values: AnswerValues, *, now: datetime | None = None) -> SummaryData:
