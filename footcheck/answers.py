@@ -93,7 +93,8 @@ else:
         if name in ("Answers", "AnswersBase"):
             from footcheck import answers_model
 
-            return getattr(answers_model, name)
+            globals()[name] = found = getattr(answers_model, name)  # as if imported here
+            return found
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
