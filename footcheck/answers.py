@@ -10,7 +10,8 @@ The schema is written for pydantic-core directly (a millisecond to build, where 
 would take several to generate it from type annotations on every start): the ``Answers``
 model validates with it, and scripted runs and batch validate plain values with it
 (``validate_values``) without building the model class at all. The class is made on first
-use.
+use; its fields declare each answer's type, and a test checks that pydantic makes of them
+the same schema.
 """
 
 from __future__ import annotations
