@@ -28,7 +28,6 @@ from footcheck.catalogue import (
     CATALOGUE,
     QUESTION_BY_ID,
     QUESTION_IDS,
-    Reach,
     not_applicable_reason,
 )
 from footcheck.display_text import printable
@@ -97,24 +96,6 @@ else:
             globals()[name] = found = getattr(answers_model, name)  # as if imported here
             return found
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def applicable_answers(values: Mapping[str, AnswerValue], reach: Reach) -> dict[str, AnswerValue]:
-    """The answers to the questions that apply, in checklist order; lists are copies, so the
-    model's own stay as validated. (Built with map and zip: it runs for every batch row.)"""
-    applicable = dict(zip(reach.ids, map(values.__getitem__, reach.ids), strict=True))
-    for qid in reach.lists:
-        answer = applicable[qid]
-        if isinstance(answer, list):
-            applicable[qid] = list(answer)
-    return applicable
-
-
-def missing_ids(values: Mapping[str, AnswerValue], reach: Reach) -> list[str]:
-    """The ids that apply and still need an answer."""
-    if None not in map(values.__getitem__, reach.required):  # the usual case, checked fast
-        return []
-    return [qid for qid in reach.required if values[qid] is None]
 
 
 def consistency_errors(

@@ -13,13 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import core_schema
 
 from footcheck.answer_kinds import KINDS
-from footcheck.answers import (
-    ANSWERS_CONFIG,
-    ANSWERS_SCHEMA,
-    AnswerValues,
-    applicable_answers,
-    missing_ids,
-)
+from footcheck.answers import ANSWERS_CONFIG, ANSWERS_SCHEMA, AnswerValues
 from footcheck.catalogue import CATALOGUE
 from footcheck.question import AnswerValue, Question
 
@@ -40,12 +34,12 @@ class AnswersBase(BaseModel):
     def applicable(self) -> dict[str, AnswerValue]:
         """The answers to questions that apply, in checklist order (as exported)."""
         values = self.__dict__
-        return applicable_answers(values, CATALOGUE.reach(values))
+        return CATALOGUE.reach(values).answers(values)
 
     def missing(self) -> list[str]:
         """Ids that apply and still need an answer."""
         values = self.__dict__
-        return missing_ids(values, CATALOGUE.reach(values))
+        return CATALOGUE.reach(values).missing(values)
 
 
 def answer_field(question: Question) -> tuple[Any, Any]:

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from footcheck.instruments.foot_posture import questions as foot_posture
 from footcheck.instruments.red_flags import questions as red_flags
 from footcheck.instruments.start_back import questions as start_back
-from footcheck.question import Condition, Question, SectionInfo
+from footcheck.question import AnswerValue, Condition, Question, SectionInfo
 from footcheck.sections import footwear, habits, pain, profile
 
 
@@ -82,6 +82,22 @@ class Reach:
         """The ids that apply and need an answer."""
         self.lists = tuple(q.id for q in applying if q.kind == "multi")
         """The ids that apply whose answer is a list."""
+
+    def answers(self, values: Mapping[str, AnswerValue]) -> dict[str, AnswerValue]:
+        """The answers to the questions that apply, in checklist order; lists are copies,
+        so the answers' own stay as validated."""
+        applicable: dict[str, AnswerValue] = {}
+        for qid in self.ids:
+            applicable[qid] = values[qid]
+        for qid in self.lists:
+            answer = applicable[qid]
+            if isinstance(answer, list):
+                applicable[qid] = list(answer)
+        return applicable
+
+    def missing(self, values: Mapping[str, AnswerValue]) -> list[str]:
+        """The ids that apply and still need an answer."""
+        return [qid for qid in self.required if values[qid] is None]
 
 
 def not_applicable_reason(question: Question, answers: Mapping[str, object]) -> str | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from footcheck.answer_files import parse_assignments, read_answers
-from footcheck.answers import applicable_answers, missing_ids, validate_values
+from footcheck.answers import validate_values
 from footcheck.catalogue import CATALOGUE, QUESTION_BY_ID
 from footcheck.cli.failures import UsageFailure
 from footcheck.cli.summary_output import (
@@ -58,7 +58,7 @@ def gather_preset(options: AssessOptions) -> tuple[dict[str, AnswerValue], set[s
             error.problems, f"the answers in {source} have {len(error.problems)} problem(s)"
         ) from None
     given = {qid for qid in raw if raw[qid] is not None or QUESTION_BY_ID[qid].optional}
-    return applicable_answers(answers, CATALOGUE.reach(answers)), given
+    return CATALOGUE.reach(answers).answers(answers), given
 
 
 def missing_line(qid: str, answers: dict[str, AnswerValue]) -> str:
@@ -79,7 +79,7 @@ def run_assess(options: AssessOptions) -> None:
     stdout_format = where.stdout_format
     preset, given = gather_preset(options)
     values = validate_values(preset, partial=True)
-    missing = missing_ids(values, CATALOGUE.reach(values))
+    missing = CATALOGUE.reach(values).missing(values)
     interactive = False
     if missing:
         if options.no_input or not can_prompt():

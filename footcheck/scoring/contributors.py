@@ -357,14 +357,19 @@ Table = dict[object, "EvidenceData"]
 """The answers one point scores, each with its evidence row, made once."""
 
 
-class Group(NamedTuple):
+class Group:
     """Scoring items of a rule, evaluated together: table lookups (each one that hits
     scores; with ``first`` only the first), or ``points`` tested in turn, first match."""
 
-    questions: tuple[str, ...]
-    tables: tuple[Table, ...]
-    first: bool
-    points: tuple[Point, ...]
+    __slots__ = ("first", "lookups", "points")
+
+    def __init__(
+        self, lookups: tuple[tuple[str, Table], ...], first: bool, points: tuple[Point, ...]
+    ) -> None:
+        self.lookups = lookups
+        """Each question looked up, with the table of the answers that score."""
+        self.first = first
+        self.points = points
 
 
 def _table(point: Point) -> Table | None:
@@ -383,45 +388,50 @@ def _table(point: Point) -> Table | None:
 
 def _groups(items: tuple[Point | FirstOf, ...]) -> tuple[Group, ...]:
     """A rule's scoring items as groups: consecutive points that are table lookups become
-    one group, read with one pass of ``map``. Built from the rule tables above, which stay
-    the one statement of every rule."""
+    one group. Built from the rule tables above, which stay the one statement of every
+    rule."""
     groups: list[Group] = []
     for item in items:
         points = item.points if isinstance(item, FirstOf) else (item,)
         tables = [_table(point) for point in points]
         if any(table is None for table in tables):
-            groups.append(Group((), (), True, points))
+            groups.append(Group((), True, points))
             continue
-        questions = tuple(point.test.question for point in points)
-        found = tuple(table for table in tables if table is not None)
+        lookups = tuple(
+            (point.test.question, table)
+            for point, table in zip(points, tables, strict=True)
+            if table is not None
+        )
         last = groups[-1] if groups else None
         if isinstance(item, FirstOf):
-            groups.append(Group(questions, found, True, ()))
+            groups.append(Group(lookups, True, ()))
         elif last is not None and not last.first and not last.points:
-            groups[-1] = Group(last.questions + questions, last.tables + found, False, ())
+            groups[-1] = Group(last.lookups + lookups, False, ())
         else:
-            groups.append(Group(questions, found, False, ()))
+            groups.append(Group(lookups, False, ()))
     return tuple(groups)
 
 
 def _found(groups: tuple[Group, ...], values: Mapping[str, AnswerValue]) -> list[EvidenceData]:
-    """The evidence rows these groups find, in rule order.
+    """The evidence rows these groups find, in rule order (copies: the tables' rows stay
+    as built).
 
     Lookups match answers as validated: one type per question (never 1 for yes)."""
     found: list[EvidenceData] = []
-    get = values.get
-    for questions, tables, first, points in groups:
-        if points:
-            for point in points:
+    for group in groups:
+        if group.points:
+            for point in group.points:
                 if point.test.holds(values):
-                    found.append(_evidence(point, get(point.test.question)))
+                    found.append(_evidence(point, values.get(point.test.question)))
                     break
             continue
-        hits = filter(None, map(dict.get, tables, map(get, questions)))
-        if not first:
-            found += map(dict.copy, hits)  # type: ignore[arg-type]  # copies of the rows
-        elif (row := next(hits, None)) is not None:
-            found.append(row.copy())
+        first = group.first
+        for question, table in group.lookups:
+            row = table.get(values.get(question))
+            if row is not None:
+                found.append(row.copy())
+                if first:
+                    break
     return found
 
 
@@ -468,7 +478,9 @@ def find_contributors(values: Mapping[str, AnswerValue]) -> list[ContributorData
     for compiled in COMPILED:
         evidence = compiled.evidence(values)
         if evidence:
-            points = sum(map(POINTS, evidence))
+            points = 0
+            for row in evidence:
+                points += row["points"]
             contributor = compiled.fragment.copy()
             contributor["points"] = points
             contributor["likelihood"] = likelihood(points)

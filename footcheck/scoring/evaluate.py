@@ -5,15 +5,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from itertools import chain
-from operator import itemgetter
 from typing import TYPE_CHECKING, TypeGuard
 
 from footcheck import __version__
 from footcheck.answers import (
     AnswerValues,
-    applicable_answers,
-    missing_ids,
     missing_problem,
     validate_values,
 )
@@ -71,7 +67,7 @@ def summary_data(values: AnswerValues, *, now: datetime | None = None) -> Summar
     serialise it directly (tests check the two give byte-identical JSON).
     """
     reach = CATALOGUE.reach(values)
-    missing = missing_ids(values, reach)
+    missing = reach.missing(values)
     if missing:
         raise AnswersError([missing_problem(qid) for qid in missing])
     red_flags = raised_flags(values)
@@ -84,7 +80,7 @@ def summary_data(values: AnswerValues, *, now: datetime | None = None) -> Summar
         "checklist_version": CHECKLIST_VERSION,
         "tool": TOOL,
         "created_at": now or datetime.now(UTC),
-        "answers": applicable_answers(values, reach),
+        "answers": reach.answers(values),
         "triage": triage,
         "red_flags": red_flags,
         "start_back": start_back,
@@ -101,15 +97,19 @@ REFERENCES: Mapping[str, ReferenceData] = {
     for source in SOURCES
 }
 """Every source as the export lists it, built once."""
-SOURCE_IDS = itemgetter("sources")
 
 
 def references(contributors: list[ContributorData], steps: list[StepData]) -> list[ReferenceData]:
     """Exactly the sources the contributors and steps cite, each once, in citing order."""
-    # A dict keeps the first place each id is cited in. (Built with map and chain: it runs
-    # for every batch row.)
-    cited = dict.fromkeys(chain.from_iterable(map(SOURCE_IDS, chain(contributors, steps))))
-    return list(map(dict.copy, map(REFERENCES.__getitem__, cited)))  # type: ignore[arg-type]
+    # A dict keeps the first place each id is cited in (setting a key again keeps it there).
+    cited: dict[str, None] = {}
+    for contributor in contributors:
+        for source in contributor["sources"]:
+            cited[source] = None
+    for step in steps:
+        for source in step["sources"]:
+            cited[source] = None
+    return [REFERENCES[source].copy() for source in cited]
 
 
 def contradictions(summary: Summary) -> list[str]:
