@@ -8,6 +8,7 @@ refuses to run against compiled modules older than their source.
 """
 
 import os
+import sys
 import tomllib
 from pathlib import Path
 
@@ -20,9 +21,13 @@ COMPILED = PYPROJECT["tool"]["footcheck"]["compiled"]
 def compiled_modules() -> list:
     if os.environ.get("FOOTCHECK_PURE_PYTHON"):
         return []
-    from mypyc.build import mypycify
+    try:
+        from mypyc.build import mypycify
 
-    extensions = mypycify(COMPILED, opt_level="3")
+        extensions = mypycify(COMPILED, opt_level="3")
+    except (Exception, SystemExit) as error:  # mypyc stops with SystemExit on a type error
+        print(f"footcheck: not compiled, running as Python ({error!r})", file=sys.stderr)
+        return []
     for extension in extensions:
         extension.optional = True  # a failed build leaves the modules as Python
     return extensions

@@ -76,10 +76,19 @@ def count_signs(
 
     Checks of one trait (arch height and the wet footprint) make one sign, not two."""
     ids, tables = sign_tables(catalogue)
-    counted = [hit for hit in map(dict.get, tables, map(values.get, ids)) if hit is not None]
-    signs = {hit for hit in counted if hit[0] is not None}  # (sign, trait): a trait once
-    pronation = sum(1 for sign, _ in signs if sign == "pronation")
-    return pronation, len(signs) - pronation, len(counted)
+    answered = 0
+    signs: set[tuple[PostureSign | None, str | None]] = set()  # (sign, trait): a trait once
+    for qid, table in zip(ids, tables, strict=True):
+        hit = table.get(values.get(qid))
+        if hit is not None:
+            answered += 1
+            if hit[0] is not None:
+                signs.add(hit)
+    pronation = 0
+    for sign, _ in signs:
+        if sign == "pronation":
+            pronation += 1
+    return pronation, len(signs) - pronation, answered
 
 
 def classify_self_checks(

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from itertools import compress, repeat
-from operator import is_
 
 from footcheck.catalogue import CATALOGUE, Catalogue
 from footcheck.question import AnswerValue, Question, RedFlagLevel
@@ -26,8 +24,7 @@ def red_flag_questions(catalogue: Catalogue = CATALOGUE) -> tuple[Question, ...]
 
 def raised_flags(values: Mapping[str, AnswerValue], catalogue: Catalogue = CATALOGUE) -> list[str]:
     """Red-flag ids answered yes, in checklist order."""
-    ids = red_flag_ids(catalogue)
-    return list(compress(ids, map(is_, map(values.get, ids), repeat(True))))
+    return [qid for qid in red_flag_ids(catalogue) if values.get(qid) is True]
 
 
 @cache
