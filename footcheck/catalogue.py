@@ -63,10 +63,6 @@ class Catalogue:
         """Ids of the questions that do not apply."""
         return self.reach(answers).off
 
-    def applicable_ids(self, answers: Mapping[str, object]) -> list[str]:
-        """Ids of the questions that apply given these answers, in checklist order."""
-        return list(self.reach(answers).ids)
-
 
 class Reach:
     """The questions that apply under one outcome of the catalogue's conditions."""

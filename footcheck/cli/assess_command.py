@@ -110,10 +110,11 @@ def run_assess(options: AssessOptions) -> None:
         if scripted_json(where, options):
             # The document alone, written from the scoring rules' typed data, as batch
             # writes it: the same bytes as the Summary models give (tested), without
-            # loading them.
+            # loading them. ``values`` passed the checks with nothing missing: they are
+            # complete, as a full validation would find them.
             from footcheck.render import data_to_json
 
-            sys.stdout.write(data_to_json(summary_data(validate_values(answers))))
+            sys.stdout.write(data_to_json(summary_data(values)))
             sys.stdout.flush()
             return
     summary = evaluate(answers)
