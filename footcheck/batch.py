@@ -18,6 +18,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import IO, Literal, NamedTuple
 
 from pydantic import ValidationError
@@ -115,10 +116,14 @@ class Line(NamedTuple):
     problem: Problem | None = None
 
 
-def input_lines(stream: IO[bytes], on_bytes: Callable[[int], None] | None) -> Iterator[Line]:
+def input_lines(
+    stream: IO[bytes], on_bytes: Callable[[int], None] | None, first_line: int = 1
+) -> Iterator[Line]:
     """The input's lines (newline kept, as csv wants), never more than one line held and
-    never more than ``MAX_LINE_BYTES`` of it: memory stays flat whatever the input holds."""
-    number = 0
+    never more than ``MAX_LINE_BYTES`` of it: memory stays flat whatever the input holds.
+    ``first_line`` is the number of the stream's first line when it starts inside a file
+    (a part read by a worker of ``--jobs``)."""
+    number = first_line - 1
     while raw := stream.readline(MAX_LINE_BYTES + 1):
         number += 1
         if number == 1 and raw.startswith(UTF16_MARKS):
@@ -404,22 +409,100 @@ class Part(NamedTuple):
     messages: list[str]
     """The stderr line of each failed row, in order."""
     totals: BatchTotals
+    failure: tuple[str, list[str]] | None = None
+    """Why the input could not be read on from this part (an ``InputFileError``'s message
+    and details): the run stops there, after this part's rows, as one process would."""
 
 
-def score_part(rows: list[Row], id_field: str, fmt: ResultsFormat, path: str) -> Part:
+def score_part(rows: Iterable[Row], id_field: str, fmt: ResultsFormat, path: str) -> Part:
     """Score consecutive rows and write their results to ``path`` (a new private file)
     with the writer one process uses, so the parts joined in order are byte for byte the
     output of ``--jobs 1``."""
     totals = BatchTotals()
     messages: list[str] = []
+    failure = None
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with open(descriptor, "w", encoding="utf-8", newline="\n") as part:
         write = result_writer(part, fmt, header=False)
-        for result in score_rows(rows, totals, id_field):
-            write(result)
-            if result.summary is None:
-                messages.append(result.message)
-    return Part(path, messages, totals)
+        try:
+            for result in score_rows(rows, totals, id_field):
+                write(result)
+                if result.summary is None:
+                    messages.append(result.message)
+        except InputFileError as error:
+            failure = (error.message, error.details)
+    return Part(path, messages, totals, failure)
+
+
+class LineRange(NamedTuple):
+    """Consecutive whole lines of an input file, for a worker of ``--jobs`` to read itself:
+    where they start, their size in bytes, the number of the first, and how many."""
+
+    offset: int
+    size: int
+    first_line: int
+    lines: int
+
+
+READ_CHUNK = 1 << 20
+"""Bytes read at a time when an input file is cut into line ranges."""
+
+
+def line_ranges(
+    stream: IO[bytes],
+    part_bytes: int,
+    on_bytes: Callable[[int], None] | None = None,
+    chunk_bytes: int = READ_CHUNK,
+) -> Iterator[LineRange]:
+    """Cut a JSONL input into ranges of whole lines of about ``part_bytes`` each, from its
+    current position (line 1) to its end. Only newlines are counted, a chunk at a time,
+    so this costs a small part of reading the rows, and memory stays at one chunk however
+    long a line is."""
+    start = pos = stream.tell()
+    first = 1
+    lines = 0  # newlines between ``start`` and the part of the chunk already looked at
+    while chunk := stream.read(chunk_bytes):
+        at = 0
+        while True:
+            want = max(start + part_bytes - pos, at)
+            end = chunk.find(b"\n", want) if want < len(chunk) else -1
+            if end < 0:
+                lines += chunk.count(b"\n", at)
+                break
+            lines += chunk.count(b"\n", at, end + 1)
+            yield LineRange(start, pos + end + 1 - start, first, lines)
+            first += lines
+            lines = 0
+            start = pos + end + 1
+            at = end + 1
+        pos += len(chunk)
+        if on_bytes is not None:
+            on_bytes(len(chunk))
+    if pos > start:  # the last line has no newline
+        yield LineRange(start, pos - start, first, lines + 1)
+
+
+def score_range(
+    source: str,
+    identity: tuple[int, int],
+    part: LineRange,
+    id_field: str,
+    fmt: ResultsFormat,
+    path: str,
+) -> Part:
+    """Read a range of a JSONL input file and score its rows, as ``score_part`` does: the
+    worker reads and decodes its own lines, so the main process only cuts the file."""
+    return score_part(_range_rows(source, identity, part), id_field, fmt, path)
+
+
+def _range_rows(source: str, identity: tuple[int, int], part: LineRange) -> Iterator[Row]:
+    with open(source, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if (status.st_dev, status.st_ino) != identity:
+            raise InputFileError(f"{source} was replaced while it was being read")
+        stream.seek(part.offset)
+        lines = input_lines(stream, None, part.first_line)
+        yield from jsonl_rows(islice(lines, part.lines))
 
 
 def add_totals(totals: BatchTotals, part: BatchTotals) -> None:

@@ -3,6 +3,7 @@ process, nothing left behind when stopped; and the public row scorer on a local 
 
 from __future__ import annotations
 
+import io
 import json
 import multiprocessing
 import os
@@ -11,12 +12,16 @@ import signal
 import subprocess
 import sys
 import time
+from itertools import accumulate, islice
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from footcheck.batch import score_jsonl_lines
-from footcheck.cli.batch_command import PART_ROWS
+from footcheck.batch import MAX_LINE_BYTES, Line, input_lines, line_ranges, score_jsonl_lines
+from footcheck.cli.batch_command import PART_BYTES, PART_ROWS
+from footcheck.errors import InputFileError
 from tests.conftest import RETAIL_WORKER
 from tests.helpers import NEUTRAL as NO_PAIN
 
@@ -166,3 +171,126 @@ def test_the_row_scorer_on_a_local_pool_matches_batch(source: Path, tmp_path: Pa
     whole = batch(str(source), cwd=tmp_path)
     assert without_times("\n".join(scored) + "\n") == without_times(whole.stdout)
     assert json.loads(scored[400])["line"] == 401  # the bad line is named by its number
+
+
+# --- JSONL files: each worker reads its own range of lines --------------------------------
+LINES = st.lists(
+    st.one_of(
+        st.binary(max_size=40).map(lambda raw: raw.replace(b"\n", b"")),
+        st.sampled_from([b"", b"\xef\xbb\xbf{}", b"\xff\xfe", b"{\x00}", b" "]),
+    ),
+    max_size=30,
+)
+
+
+@given(LINES, st.booleans(), st.integers(1, 120), st.integers(1, 50))
+@settings(max_examples=300, deadline=None)
+def test_line_ranges_cut_a_file_into_whole_lines_read_as_the_whole_is(
+    lines: list[bytes], final_newline: bool, part_bytes: int, chunk_bytes: int
+) -> None:
+    """The ranges cover the file end to end, each ends at a newline (the last perhaps at
+    the end of the file), and read range by range the lines are those of the whole file,
+    numbered alike, whatever the part and read sizes."""
+    content = b"\n".join(lines) + (b"\n" if final_newline and lines else b"")
+    ranges = list(line_ranges(io.BytesIO(content), part_bytes, chunk_bytes=chunk_bytes))
+    if not content:
+        assert ranges == []
+        return
+    assert [r.offset for r in ranges] == [0, *(r.offset + r.size for r in ranges[:-1])]
+    assert sum(r.size for r in ranges) == len(content)
+    for part in ranges[:-1]:
+        assert part.size >= part_bytes
+        assert content[part.offset + part.size - 1] == ord("\n")
+    assert [r.first_line for r in ranges] == list(
+        accumulate((r.lines for r in ranges[:-1]), initial=1)
+    )
+    try:
+        whole = list(input_lines(io.BytesIO(content), None))
+    except InputFileError:  # UTF-16: the first range's worker stops the run as one would
+        return
+    read: list[Line] = []
+    for part in ranges:
+        stream = io.BytesIO(content)
+        stream.seek(part.offset)
+        read += islice(input_lines(stream, None, part.first_line), part.lines)
+        assert stream.tell() == part.offset + part.size
+    assert read == whole
+
+
+def awkward_jsonl(rows: int) -> bytes:
+    """A UTF-8 mark, blank lines, a NUL byte, bad UTF-8, a line over the length limit and
+    no newline at the end, across several parts."""
+    good = (json.dumps(RETAIL_WORKER) + "\n").encode()
+    return b"".join(
+        [
+            b"\xef\xbb\xbf" + good,
+            b"\n   \n",
+            good * (rows // 2),
+            b'{"age": 4\x000}\n',
+            b'{"age": "\xff"}\n',
+            b'{"age": "' + b"x" * (MAX_LINE_BYTES + 10) + b'"}\n',
+            good * (rows // 2),
+            good.rstrip(b"\n"),
+        ]
+    )
+
+
+def test_a_jsonl_file_cut_into_ranges_gives_what_one_process_gives(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(awkward_jsonl(3 * PART_BYTES // len(json.dumps(RETAIL_WORKER))))
+    with source.open("rb") as stream:
+        assert len(list(line_ranges(stream, PART_BYTES))) >= 4  # several parts
+    one = batch(str(source), "--summary", cwd=tmp_path)
+    two = batch(str(source), "--summary", "--jobs", "2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 1
+    assert without_times(two.stdout) == without_times(one.stdout)
+    assert two.stderr == one.stderr
+    assert "errors 3)" in one.stderr  # the NUL, the bad UTF-8 and the long line
+    errors = [json.loads(line) for line in one.stdout.splitlines() if '"errors"' in line]
+    assert len(errors) == 3 and errors[0]["line"] > 3  # numbered as lines of the whole file
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{}\n".encode("utf-16"), "the input is UTF-16 text"),
+        (
+            (json.dumps(RETAIL_WORKER) + "\n").encode() * 1500 + b"\x00" * (MAX_LINE_BYTES + 5),
+            "is binary, not text",
+        ),
+    ],
+    ids=["utf-16", "binary-after-rows"],
+)
+def test_an_unreadable_file_stops_two_workers_where_it_stops_one(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(content)
+    one = batch(str(source), cwd=tmp_path)
+    two = batch(str(source), "--jobs", "2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 2
+    assert message in one.stderr and two.stderr == one.stderr
+    assert without_times(two.stdout) == without_times(one.stdout)  # the rows before it
+
+
+@pytest.mark.parametrize(
+    "shell",
+    [
+        "batch - --input-format jsonl < in.jsonl",
+        "batch /dev/stdin --input-format jsonl < in.jsonl",
+        "cat in.jsonl | batch - --input-format jsonl",
+    ],
+)
+def test_standard_input_with_two_workers(source: Path, tmp_path: Path, shell: str) -> None:
+    """A file behind standard input is cut into ranges (its name found), a pipe is read
+    by this process; both as one process writes it."""
+    command = shell.replace("batch", f"'{sys.executable}' -m footcheck batch")
+    runs = [
+        subprocess.run(
+            command + jobs, shell=True, capture_output=True, text=True, cwd=tmp_path, timeout=120
+        )
+        for jobs in ("", " --jobs 2")
+    ]
+    assert runs[0].returncode == runs[1].returncode == 1
+    assert without_times(runs[1].stdout) == without_times(runs[0].stdout)
+    assert runs[1].stderr == runs[0].stderr

@@ -8,21 +8,25 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterator
+from itertools import islice
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, NamedTuple, cast
 
 from footcheck.batch import (
     SUFFIX_INPUT,
     BatchTotals,
     InputFormat,
+    LineRange,
     Part,
     ResultsFormat,
     Row,
     Scored,
     add_totals,
+    line_ranges,
     read_rows,
     result_writer,
     score_part,
+    score_range,
     score_rows,
 )
 from footcheck.catalogue import QUESTION_BY_ID
@@ -133,8 +137,14 @@ def run_batch(
             def write(target: IO[str]) -> None:
                 if workers == 1:
                     write_results(score_rows(rows, totals, id_field), target, out_fmt)
-                else:
-                    write_in_parallel(rows, target, out_fmt, totals, id_field, workers)
+                    return
+                readable = readable_by_name(source, stream) if fmt == "jsonl" else None
+                parts = (
+                    row_parts(rows, id_field, out_fmt)
+                    if readable is None
+                    else range_parts(stream, readable, id_field, out_fmt, on_bytes)
+                )
+                write_in_parallel(parts, target, out_fmt, totals, workers)
 
             if output is None:
                 write(sys.stdout)
@@ -162,8 +172,11 @@ def write_results(results: Iterator[Scored], target: IO[str], fmt: ResultsFormat
 
 
 PART_ROWS = 250
-"""Rows a worker scores at a time: large enough that handing parts over costs little,
-small enough that the parts in flight hold a few MB."""
+"""Rows a worker scores at a time when this process reads them (CSV, standard input):
+large enough that handing parts over costs little, small enough that the parts in flight
+hold a few MB."""
+PART_BYTES = 192 * 1024
+"""Bytes of a JSONL file a worker reads and scores at a time (about 250 rows)."""
 PARTS_IN_FLIGHT = 2
 """Parts queued per worker: each worker has the next part ready, and memory stays flat."""
 
@@ -186,28 +199,75 @@ def worker_count(jobs: int) -> int:
         return os.cpu_count() or 1
 
 
+class PartWork(NamedTuple):
+    """A part of the input for a worker: the function that scores it, and its arguments
+    but the last (the path of the file the worker writes the part's results to)."""
+
+    score: Callable[..., Part]
+    arguments: tuple[object, ...]
+
+
+def row_parts(rows: Iterator[Row], id_field: str, fmt: ResultsFormat) -> Iterator[PartWork]:
+    """Parts of rows this process has read: for a CSV (a quoted cell may span lines, so
+    only a reader from the start can tell where a row ends) or standard input."""
+    while part := list(islice(rows, PART_ROWS)):
+        yield PartWork(score_part, (part, id_field, fmt))
+
+
+def range_parts(
+    stream: IO[bytes],
+    source: str,
+    id_field: str,
+    fmt: ResultsFormat,
+    on_bytes: Callable[[int], None] | None,
+) -> Iterator[PartWork]:
+    """Parts of a JSONL file as ranges of its lines, which each worker reads and decodes
+    itself: this process only counts newlines, so it keeps up with both cores."""
+    status = os.fstat(stream.fileno())
+    identity = (status.st_dev, status.st_ino)
+    part: LineRange
+    for part in line_ranges(stream, PART_BYTES, on_bytes):
+        yield PartWork(score_range, (source, identity, part, id_field, fmt))
+
+
+def readable_by_name(source: Path | None, stream: IO[bytes]) -> str | None:
+    """A name under which a worker opens the very file ``stream`` reads, or None when
+    there is none (standard input, a pipe, a file since replaced or removed)."""
+    if source is None:
+        return None
+    try:
+        read = os.fstat(stream.fileno())
+        name = os.path.realpath(source)  # /dev/stdin: the file behind it
+        named = os.stat(name)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(read.st_mode) or (named.st_dev, named.st_ino) != (
+        read.st_dev,
+        read.st_ino,
+    ):
+        return None
+    return name
+
+
 def write_in_parallel(
-    rows: Iterator[Row],
+    parts: Iterator[PartWork],
     target: IO[str],
     fmt: ResultsFormat,
     totals: BatchTotals,
-    id_field: str,
     workers: int,
 ) -> None:
     """Score parts of the input in worker processes and write their results in input order.
 
-    This process reads and parses the input (line numbers, record ids and bad lines are
-    told as one process tells them) and hands consecutive parts to the workers; each
-    worker writes its part's results to a file of its own in a private temporary folder,
-    and this process appends the parts to the output in order, with their stderr lines:
-    the output is byte for byte that of one process. At most ``PARTS_IN_FLIGHT`` parts per
-    worker wait, so memory and the temporary folder do not grow with the input, and the
-    folder is removed however the run ends.
+    Each worker writes its part's results to a file of its own in a private temporary
+    folder, and this process appends the parts to the output in order, with their stderr
+    lines: the output is byte for byte that of one process (line numbers, record ids and
+    bad lines included). At most ``PARTS_IN_FLIGHT`` parts per worker wait, so memory and
+    the temporary folder do not grow with the input, and the folder is removed however
+    the run ends.
     """
     import multiprocessing
     import tempfile
     from collections import deque
-    from itertools import islice
 
     if fmt == "csv":
         result_writer(target, fmt)  # the header, once
@@ -220,17 +280,17 @@ def write_in_parallel(
         for message in part.messages:
             print(message, file=sys.stderr)
         add_totals(totals, part.totals)
+        if part.failure is not None:
+            raise InputFileError(*part.failure)
 
     with (
         tempfile.TemporaryDirectory(prefix="footcheck-batch-") as folder,
         # Leaving the block terminates the workers, also on Ctrl-C or a stop signal.
         multiprocessing.Pool(workers, initializer=_worker_signals) as pool,
     ):
-        number = 0
-        while part := list(islice(rows, PART_ROWS)):
-            number += 1
+        for number, work in enumerate(parts, 1):
             path = os.path.join(folder, f"part-{number}")
-            pending.append(pool.apply_async(score_part, (part, id_field, fmt, path)))
+            pending.append(pool.apply_async(work.score, (*work.arguments, path)))
             if len(pending) >= workers * PARTS_IN_FLIGHT:
                 write_next()
         while pending:
