@@ -436,12 +436,13 @@ def score_part(rows: Iterable[Row], id_field: str, fmt: ResultsFormat, path: str
 
 class LineRange(NamedTuple):
     """Consecutive whole lines of an input file, for a worker of ``--jobs`` to read itself:
-    where they start, their size in bytes, the number of the first, and how many."""
+    where they start, their size in bytes, the number of the first, and how many; the
+    last two None for the rest of the file, however long."""
 
     offset: int
-    size: int
+    size: int | None
     first_line: int
-    lines: int
+    lines: int | None
 
 
 READ_CHUNK = 1 << 20
@@ -453,31 +454,41 @@ def line_ranges(
     part_bytes: int,
     on_bytes: Callable[[int], None] | None = None,
     chunk_bytes: int = READ_CHUNK,
+    line_limit: int = MAX_LINE_BYTES,
 ) -> Iterator[LineRange]:
     """Cut a JSONL input into ranges of whole lines of about ``part_bytes`` each, from its
     current position (line 1) to its end. Only newlines are counted, a chunk at a time,
-    so this costs a small part of reading the rows, and memory stays at one chunk however
-    long a line is."""
-    start = pos = stream.tell()
+    so this costs a small part of reading the rows, and memory stays at one chunk.
+
+    A line longer than ``line_limit`` is no row: one process skips it, or refuses the
+    input as binary after its first megabyte (a huge file of NUL bytes has no newline to
+    cut at). So from its range on the file is not cut further: one range to the end,
+    read as one process reads it, in bounded time.
+    """
+    start = line_start = pos = stream.tell()
     first = 1
     lines = 0  # newlines between ``start`` and the part of the chunk already looked at
     while chunk := stream.read(chunk_bytes):
         at = 0
-        while True:
-            want = max(start + part_bytes - pos, at)
-            end = chunk.find(b"\n", want) if want < len(chunk) else -1
+        while (want := max(start + part_bytes - pos, at)) < len(chunk):
+            end = chunk.find(b"\n", want)
             if end < 0:
-                lines += chunk.count(b"\n", at)
                 break
             lines += chunk.count(b"\n", at, end + 1)
             yield LineRange(start, pos + end + 1 - start, first, lines)
             first += lines
             lines = 0
-            start = pos + end + 1
+            start = line_start = pos + end + 1
             at = end + 1
+        lines += chunk.count(b"\n", at)
+        if (last := chunk.rfind(b"\n", at)) >= 0:
+            line_start = pos + last + 1
         pos += len(chunk)
         if on_bytes is not None:
             on_bytes(len(chunk))
+        if pos - line_start > line_limit:
+            yield LineRange(start, None, first, None)
+            return
     if pos > start:  # the last line has no newline
         yield LineRange(start, pos - start, first, lines + 1)
 
@@ -502,7 +513,7 @@ def _range_rows(source: str, identity: tuple[int, int], part: LineRange) -> Iter
             raise InputFileError(f"{source} was replaced while it was being read")
         stream.seek(part.offset)
         lines = input_lines(stream, None, part.first_line)
-        yield from jsonl_rows(islice(lines, part.lines))
+        yield from jsonl_rows(lines if part.lines is None else islice(lines, part.lines))
 
 
 def add_totals(totals: BatchTotals, part: BatchTotals) -> None:

@@ -183,27 +183,33 @@ LINES = st.lists(
 )
 
 
-@given(LINES, st.booleans(), st.integers(1, 120), st.integers(1, 50))
+@given(LINES, st.booleans(), st.integers(1, 120), st.integers(1, 50), st.integers(1, 200))
 @settings(max_examples=300, deadline=None)
 def test_line_ranges_cut_a_file_into_whole_lines_read_as_the_whole_is(
-    lines: list[bytes], final_newline: bool, part_bytes: int, chunk_bytes: int
+    lines: list[bytes], final_newline: bool, part_bytes: int, chunk_bytes: int, line_limit: int
 ) -> None:
     """The ranges cover the file end to end, each ends at a newline (the last perhaps at
-    the end of the file), and read range by range the lines are those of the whole file,
-    numbered alike, whatever the part and read sizes."""
+    the end of the file, or it is the rest of the file after an overlong line), and read
+    range by range the lines are those of the whole file, numbered alike, whatever the
+    part, read and line sizes."""
     content = b"\n".join(lines) + (b"\n" if final_newline and lines else b"")
-    ranges = list(line_ranges(io.BytesIO(content), part_bytes, chunk_bytes=chunk_bytes))
+    ranges = list(line_ranges(io.BytesIO(content), part_bytes, None, chunk_bytes, line_limit))
     if not content:
         assert ranges == []
         return
-    assert [r.offset for r in ranges] == [0, *(r.offset + r.size for r in ranges[:-1])]
-    assert sum(r.size for r in ranges) == len(content)
-    for part in ranges[:-1]:
+    cut, last = ranges[:-1], ranges[-1]
+    assert [r.offset for r in ranges] == [0, *(r.offset + (r.size or 0) for r in cut)]
+    for part in cut:
+        assert part.size is not None and part.lines is not None
         assert part.size >= part_bytes
         assert content[part.offset + part.size - 1] == ord("\n")
     assert [r.first_line for r in ranges] == list(
-        accumulate((r.lines for r in ranges[:-1]), initial=1)
+        accumulate((r.lines or 0 for r in cut), initial=1)
     )
+    if last.size is None:  # an overlong line: the rest is read as one process reads it
+        assert max(len(line) for line in content[last.offset :].split(b"\n")) > line_limit
+    else:
+        assert last.offset + last.size == len(content)
     try:
         whole = list(input_lines(io.BytesIO(content), None))
     except InputFileError:  # UTF-16: the first range's worker stops the run as one would
@@ -212,8 +218,9 @@ def test_line_ranges_cut_a_file_into_whole_lines_read_as_the_whole_is(
     for part in ranges:
         stream = io.BytesIO(content)
         stream.seek(part.offset)
-        read += islice(input_lines(stream, None, part.first_line), part.lines)
-        assert stream.tell() == part.offset + part.size
+        numbered = input_lines(stream, None, part.first_line)
+        read += numbered if part.lines is None else islice(numbered, part.lines)
+        assert stream.tell() == part.offset + (part.size or len(content) - part.offset)
     assert read == whole
 
 
@@ -271,6 +278,25 @@ def test_an_unreadable_file_stops_two_workers_where_it_stops_one(
     assert one.returncode == two.returncode == 2
     assert message in one.stderr and two.stderr == one.stderr
     assert without_times(two.stdout) == without_times(one.stdout)  # the rows before it
+
+
+def test_a_huge_file_of_nul_bytes_is_refused_as_fast_with_two_workers(tmp_path: Path) -> None:
+    """Rows, then a terabyte of NUL bytes with no newline to cut at (a sparse file): one
+    process refuses it after a megabyte, and so do two workers, without reading it
+    through (minutes)."""
+    source = tmp_path / "in.jsonl"
+    source.write_text((json.dumps(RETAIL_WORKER) + "\n") * 10)
+    try:
+        os.truncate(source, 2**40)
+    except OSError as error:  # a filesystem without files this large
+        pytest.skip(f"no sparse terabyte here: {error}")
+    started = time.monotonic()
+    two = batch(str(source), "--jobs", "2", cwd=tmp_path)
+    assert time.monotonic() - started < 20
+    one = batch(str(source), cwd=tmp_path)
+    assert one.returncode == two.returncode == 2
+    assert "line 11 is binary, not text" in one.stderr and two.stderr == one.stderr
+    assert without_times(two.stdout) == without_times(one.stdout)
 
 
 @pytest.mark.parametrize(
