@@ -133,14 +133,8 @@ def input_lines(
             )
         size = len(raw)
         too_long = size > MAX_LINE_BYTES and not raw.endswith(b"\n")
-        while too_long:
-            # Skipped unread; but megabytes of NUL bytes are a binary file (or /dev/zero,
-            # which never ends): refuse it rather than skip for ever.
-            _refuse_binary(raw, number)
-            raw = stream.readline(SKIP_CHUNK)
-            size += len(raw)
-            if not raw or raw.endswith(b"\n"):
-                break
+        if too_long:
+            size += skip_overlong_line(stream, raw, number)
         if on_bytes is not None:
             on_bytes(size)
         if too_long:
@@ -159,10 +153,19 @@ def input_lines(
         yield Line(number, text)
 
 
-def _refuse_binary(raw: bytes, number: int) -> None:
-    """An overlong line of NUL bytes means the input is not text (a binary file)."""
-    if b"\x00" in raw:
-        raise InputFileError(f"line {number} is binary, not text: the input is not a text file")
+def skip_overlong_line(stream: IO[bytes], start: bytes, number: int) -> int:
+    """Skip the rest of a line whose first bytes, ``start``, are already too many for a
+    row, unread, and return how many bytes were skipped. Megabytes of NUL bytes are a
+    binary file (or /dev/zero, which never ends): refuse it rather than skip for ever."""
+    skipped = 0
+    raw = start
+    while True:
+        if b"\x00" in raw:
+            raise InputFileError(f"line {number} is binary, not text: the input is not a text file")
+        raw = stream.readline(SKIP_CHUNK)
+        skipped += len(raw)
+        if not raw or raw.endswith(b"\n"):
+            return skipped
 
 
 def read_record_id(value: object, id_field: str) -> tuple[RecordId, Problem | None]:
@@ -460,10 +463,10 @@ def line_ranges(
     current position (line 1) to its end. Only newlines are counted, a chunk at a time,
     so this costs a small part of reading the rows, and memory stays at one chunk.
 
-    A line longer than ``line_limit`` is no row: one process skips it, or refuses the
-    input as binary after its first megabyte (a huge file of NUL bytes has no newline to
-    cut at). So from its range on the file is not cut further: one range to the end,
-    read as one process reads it, in bounded time.
+    A line longer than ``line_limit`` is no row, and may have no end (/dev/zero, a sparse
+    file): it is skipped here as one process skips it, then cutting goes on after it. If
+    one process would refuse the input there as binary, the rest of the file is one
+    range, which its worker refuses after the same megabyte.
     """
     start = line_start = pos = stream.tell()
     first = 1
@@ -487,30 +490,54 @@ def line_ranges(
         if on_bytes is not None:
             on_bytes(len(chunk))
         if pos - line_start > line_limit:
-            yield LineRange(start, None, first, None)
-            return
-    if pos > start:  # the last line has no newline
-        yield LineRange(start, pos - start, first, lines + 1)
+            stream.seek(line_start)
+            try:
+                skip_overlong_line(stream, stream.read(line_limit + 1), first + lines)
+            except InputFileError:
+                yield LineRange(start, None, first, None)
+                return
+            if on_bytes is not None:
+                on_bytes(stream.tell() - pos)
+            pos = stream.tell()
+            stream.seek(pos - 1)
+            if stream.read(1) == b"\n":
+                lines += 1
+                line_start = pos
+    if pos > start:
+        unended = 1 if pos > line_start else 0  # a last line without a newline
+        yield LineRange(start, pos - start, first, lines + unended)
+
+
+class RangeSource(NamedTuple):
+    """The JSONL input file, as the workers of ``--jobs`` open it."""
+
+    path: str
+    """What a worker opens: where the system has one, a name of the very file the main
+    process holds open (``/proc/<pid>/fd/<n>``), however it is renamed meanwhile."""
+    name: str
+    """The input as the command line names it, for messages."""
+    identity: tuple[int, int]
+    """The file's device and inode: a worker reads nothing from another file."""
 
 
 def score_range(
-    source: str,
-    identity: tuple[int, int],
-    part: LineRange,
-    id_field: str,
-    fmt: ResultsFormat,
-    path: str,
+    source: RangeSource, part: LineRange, id_field: str, fmt: ResultsFormat, path: str
 ) -> Part:
     """Read a range of a JSONL input file and score its rows, as ``score_part`` does: the
     worker reads and decodes its own lines, so the main process only cuts the file."""
-    return score_part(_range_rows(source, identity, part), id_field, fmt, path)
+    return score_part(_range_rows(source, part), id_field, fmt, path)
 
 
-def _range_rows(source: str, identity: tuple[int, int], part: LineRange) -> Iterator[Row]:
-    with open(source, "rb") as stream:
-        status = os.fstat(stream.fileno())
-        if (status.st_dev, status.st_ino) != identity:
-            raise InputFileError(f"{source} was replaced while it was being read")
+def _range_rows(source: RangeSource, part: LineRange) -> Iterator[Row]:
+    try:
+        # Not blocking: should the name now be a FIFO, opening it would wait for ever.
+        descriptor = os.open(source.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise InputFileError(f"cannot read {source.name}: {error.strerror or error}") from None
+    with open(descriptor, "rb") as stream:
+        status = os.fstat(descriptor)
+        if (status.st_dev, status.st_ino) != source.identity:
+            raise InputFileError(f"{source.name} was replaced while it was being read")
         stream.seek(part.offset)
         lines = input_lines(stream, None, part.first_line)
         yield from jsonl_rows(lines if part.lines is None else islice(lines, part.lines))

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from itertools import accumulate, islice
 from pathlib import Path
 
@@ -19,8 +20,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from footcheck.batch import MAX_LINE_BYTES, Line, input_lines, line_ranges, score_jsonl_lines
-from footcheck.cli.batch_command import PART_BYTES, PART_ROWS
+from footcheck.batch import (
+    MAX_LINE_BYTES,
+    READ_CHUNK,
+    Line,
+    LineRange,
+    input_lines,
+    line_ranges,
+    score_jsonl_lines,
+    score_range,
+)
+from footcheck.cli.batch_command import PART_BYTES, PART_ROWS, range_source
 from footcheck.errors import InputFileError
 from tests.conftest import RETAIL_WORKER
 from tests.helpers import NEUTRAL as NO_PAIN
@@ -206,6 +216,10 @@ def test_line_ranges_cut_a_file_into_whole_lines_read_as_the_whole_is(
     assert [r.first_line for r in ranges] == list(
         accumulate((r.lines or 0 for r in cut), initial=1)
     )
+    for part in ranges:
+        if part.size is not None:
+            text = content[part.offset : part.offset + part.size]
+            assert part.lines == text.count(b"\n") + (not text.endswith(b"\n"))
     if last.size is None:  # an overlong line: the rest is read as one process reads it
         assert max(len(line) for line in content[last.offset :].split(b"\n")) > line_limit
     else:
@@ -308,8 +322,8 @@ def test_a_huge_file_of_nul_bytes_is_refused_as_fast_with_two_workers(tmp_path: 
     ],
 )
 def test_standard_input_with_two_workers(source: Path, tmp_path: Path, shell: str) -> None:
-    """A file behind standard input is cut into ranges (its name found), a pipe is read
-    by this process; both as one process writes it."""
+    """A file behind standard input is cut into ranges, a pipe is read by this process;
+    both as one process writes it."""
     command = shell.replace("batch", f"'{sys.executable}' -m footcheck batch")
     runs = [
         subprocess.run(
@@ -320,3 +334,125 @@ def test_standard_input_with_two_workers(source: Path, tmp_path: Path, shell: st
     assert runs[0].returncode == runs[1].returncode == 1
     assert without_times(runs[1].stdout) == without_times(runs[0].stdout)
     assert runs[1].stderr == runs[0].stderr
+
+
+@pytest.mark.parametrize(
+    ("shell", "cut"),
+    [
+        ("< in.jsonl", True),
+        ("- < in.jsonl", True),
+        ("/dev/stdin < in.jsonl", True),
+        ("- < /dev/null", False),  # a device
+        ("/dev/stdin", False),  # a pipe (below)
+    ],
+)
+def test_which_inputs_the_workers_read_themselves(tmp_path: Path, shell: str, cut: bool) -> None:
+    (tmp_path / "in.jsonl").write_text("{}\n")
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from footcheck.cli.batch_command import range_source\n"
+        "name = sys.argv[1] if len(sys.argv) > 1 else '-'\n"
+        "stream = sys.stdin.buffer if name == '-' else open(name, 'rb')\n"
+        "print(range_source(None if name == '-' else Path(name), stream) is not None)"
+    )
+    args = shell.split(" <")[0].strip() if not shell.startswith("<") else ""
+    redirect = shell[shell.index("<") :] if "<" in shell else ""
+    pipe = "" if redirect else "echo '{}' | "
+    command = f"{pipe}'{sys.executable}' -c \"{code}\" {args} {redirect}"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, cwd=tmp_path)
+    assert result.stdout.strip() == str(cut), result.stderr
+
+
+def test_a_jsonl_file_is_never_read_row_by_row_by_the_main_process(
+    source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With workers, the main process of a JSONL file only cuts it: its row reader is not
+    used at all (here it would fail the run)."""
+    from typer.testing import CliRunner
+
+    import footcheck.cli.batch_command as batch_command
+    from footcheck.cli.app import app
+
+    one = CliRunner().invoke(app, ["batch", str(source)])
+
+    def unread(*args: object) -> Iterator[object]:
+        raise AssertionError("the main process read rows")
+        yield  # a generator, as read_rows returns one
+
+    monkeypatch.setattr(batch_command, "read_rows", unread)
+    two = CliRunner().invoke(app, ["batch", str(source), "--jobs", "2"])
+    assert (one.exit_code, two.exit_code) == (1, 1)
+    assert without_times(two.stdout) == without_times(one.stdout)
+
+
+def test_a_renamed_or_replaced_input_is_still_read_from_the_file_opened(tmp_path: Path) -> None:
+    """A worker opens the main process's own descriptor: a rename, or a FIFO put in the
+    file's place, changes nothing (a FIFO opened by name would wait for ever)."""
+    source = tmp_path / "in.jsonl"
+    source.write_text((json.dumps(RETAIL_WORKER) + "\n") * 3)
+    with source.open("rb") as stream:
+        shared = range_source(source, stream)
+        assert shared is not None and shared.name == str(source)
+        source.rename(tmp_path / "moved.jsonl")
+        os.mkfifo(source)
+        part = next(line_ranges(stream, PART_BYTES))
+        scored = score_range(shared, part, "record_id", "jsonl", str(tmp_path / "part"))
+    assert scored.totals.rows == 3 and scored.failure is None
+    # Where there is no such descriptor, by name: another file there is refused at once.
+    by_name = shared._replace(path=str(source))
+    refused = score_range(by_name, part, "record_id", "jsonl", str(tmp_path / "part-2"))
+    assert refused.failure == (f"{source} was replaced while it was being read", [])
+
+
+def test_after_a_long_line_that_is_text_the_file_is_still_cut(tmp_path: Path) -> None:
+    """One process skips an overlong line of text and reads on; so does the cutting, so
+    the rest is still shared between the workers (and never held as one part)."""
+    row = (json.dumps(RETAIL_WORKER) + "\n").encode()
+    content = row * 10 + b"x" * (MAX_LINE_BYTES + 5) + b"\n" + row * 2000
+    ranges = list(line_ranges(io.BytesIO(content), PART_BYTES))
+    assert len(ranges) > 5
+    assert all(part.lines is not None for part in ranges)
+    assert sum(part.lines or 0 for part in ranges) == 2011
+    # NUL bytes past the first chunk read: one process refuses the input there, and the
+    # rest is one range, whose worker refuses it after the same megabyte.
+    binary = row * 10 + b"\x00" * (MAX_LINE_BYTES + 2 * READ_CHUNK) + b"\n" + row * 2000
+    assert list(line_ranges(io.BytesIO(binary), PART_BYTES)) == [LineRange(0, None, 1, None)]
+
+
+@pytest.mark.parametrize(
+    ("shell", "suffix"),
+    [
+        ("cat in.jsonl | batch - --input-format jsonl", ".jsonl"),
+        ("batch in.csv", ".csv"),
+    ],
+)
+def test_rows_read_by_the_main_process_are_scored_up_to_an_unreadable_line(
+    tmp_path: Path, shell: str, suffix: str
+) -> None:
+    """A pipe or a CSV that turns binary after 300 rows: the 300 are written, with their
+    stderr lines, then the run stops with one process's message."""
+    rows = mixed_rows(300)[:300]
+    if suffix == ".csv":
+        header = ["record_id", *RETAIL_WORKER]
+        lines = [",".join(header)] + [
+            ",".join(str(json.loads(r).get(h, "")) for h in header)
+            for r in rows
+            if r.startswith("{")
+        ]
+    else:
+        lines = rows
+    (tmp_path / f"in{suffix}").write_bytes(
+        "\n".join(lines).encode() + b"\n" + b"\x00" * (MAX_LINE_BYTES + 5)
+    )
+    command = shell.replace("batch", f"'{sys.executable}' -m footcheck batch")
+    runs = [
+        subprocess.run(
+            command + jobs, shell=True, capture_output=True, text=True, cwd=tmp_path, timeout=120
+        )
+        for jobs in ("", " --jobs 2")
+    ]
+    assert runs[0].returncode == runs[1].returncode == 2
+    assert "is binary, not text" in runs[0].stderr
+    assert runs[1].stderr == runs[0].stderr
+    assert without_times(runs[1].stdout) == without_times(runs[0].stdout)
+    assert len(runs[0].stdout.splitlines()) >= 299

@@ -8,7 +8,6 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterator
-from itertools import islice
 from pathlib import Path
 from typing import IO, NamedTuple, cast
 
@@ -18,6 +17,7 @@ from footcheck.batch import (
     InputFormat,
     LineRange,
     Part,
+    RangeSource,
     ResultsFormat,
     Row,
     Scored,
@@ -138,11 +138,11 @@ def run_batch(
                 if workers == 1:
                     write_results(score_rows(rows, totals, id_field), target, out_fmt)
                     return
-                readable = readable_by_name(source, stream) if fmt == "jsonl" else None
+                shared = range_source(source, stream) if fmt == "jsonl" else None
                 parts = (
                     row_parts(rows, id_field, out_fmt)
-                    if readable is None
-                    else range_parts(stream, readable, id_field, out_fmt, on_bytes)
+                    if shared is None
+                    else range_parts(stream, shared, id_field, out_fmt, on_bytes)
                 )
                 write_in_parallel(parts, target, out_fmt, totals, workers)
 
@@ -205,48 +205,66 @@ class PartWork(NamedTuple):
 
     score: Callable[..., Part]
     arguments: tuple[object, ...]
+    failure: InputFileError | None = None
+    """Why the input could not be read on after this part: raised once it is written."""
 
 
 def row_parts(rows: Iterator[Row], id_field: str, fmt: ResultsFormat) -> Iterator[PartWork]:
     """Parts of rows this process has read: for a CSV (a quoted cell may span lines, so
-    only a reader from the start can tell where a row ends) or standard input."""
-    while part := list(islice(rows, PART_ROWS)):
+    only a reader from the start can tell where a row ends) or a pipe. An input that
+    cannot be read on ends with the rows read before it, as one process scores them."""
+    part: list[Row] = []
+    try:
+        for row in rows:
+            part.append(row)
+            if len(part) == PART_ROWS:
+                yield PartWork(score_part, (part, id_field, fmt))
+                part = []
+    except InputFileError as error:
+        yield PartWork(score_part, (part, id_field, fmt), error)
+        return
+    if part:
         yield PartWork(score_part, (part, id_field, fmt))
 
 
 def range_parts(
     stream: IO[bytes],
-    source: str,
+    source: RangeSource,
     id_field: str,
     fmt: ResultsFormat,
     on_bytes: Callable[[int], None] | None,
 ) -> Iterator[PartWork]:
     """Parts of a JSONL file as ranges of its lines, which each worker reads and decodes
     itself: this process only counts newlines, so it keeps up with both cores."""
-    status = os.fstat(stream.fileno())
-    identity = (status.st_dev, status.st_ino)
     part: LineRange
     for part in line_ranges(stream, PART_BYTES, on_bytes):
-        yield PartWork(score_range, (source, identity, part, id_field, fmt))
+        yield PartWork(score_range, (source, part, id_field, fmt))
 
 
-def readable_by_name(source: Path | None, stream: IO[bytes]) -> str | None:
-    """A name under which a worker opens the very file ``stream`` reads, or None when
-    there is none (standard input, a pipe, a file since replaced or removed)."""
-    if source is None:
-        return None
+def range_source(source: Path | None, stream: IO[bytes]) -> RangeSource | None:
+    """How the workers open the very file ``stream`` reads, or None when they cannot (a
+    pipe, a device, or no name for it that they can open)."""
     try:
-        read = os.fstat(stream.fileno())
-        name = os.path.realpath(source)  # /dev/stdin: the file behind it
-        named = os.stat(name)
-    except (OSError, ValueError):
+        held = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError):
         return None
-    if not stat.S_ISREG(read.st_mode) or (named.st_dev, named.st_ino) != (
-        read.st_dev,
-        read.st_ino,
-    ):
+    if not stat.S_ISREG(held.st_mode):
         return None
-    return name
+    identity = (held.st_dev, held.st_ino)
+    name = "standard input" if source is None else str(source)
+    # Linux: the main process's own descriptor, whatever the file is renamed to or
+    # replaced by meanwhile; elsewhere the file's own name, checked.
+    candidates = [f"/proc/{os.getpid()}/fd/{stream.fileno()}"]
+    if source is not None:
+        candidates.append(os.path.realpath(source))  # /dev/stdin: the file behind it
+    for path in candidates:
+        try:
+            named = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        if (named.st_dev, named.st_ino) == identity:
+            return RangeSource(path, name, identity)
+    return None
 
 
 def write_in_parallel(
@@ -271,10 +289,12 @@ def write_in_parallel(
 
     if fmt == "csv":
         result_writer(target, fmt)  # the header, once
-    pending: deque[multiprocessing.pool.AsyncResult[Part]] = deque()
+    pending: deque[tuple[multiprocessing.pool.AsyncResult[Part], InputFileError | None]]
+    pending = deque()
 
     def write_next() -> None:
-        part = pending.popleft().get()
+        result, failure = pending.popleft()
+        part = result.get()
         append_file(target, part.path)
         os.unlink(part.path)
         for message in part.messages:
@@ -282,6 +302,8 @@ def write_in_parallel(
         add_totals(totals, part.totals)
         if part.failure is not None:
             raise InputFileError(*part.failure)
+        if failure is not None:
+            raise failure
 
     with (
         tempfile.TemporaryDirectory(prefix="footcheck-batch-") as folder,
@@ -290,7 +312,8 @@ def write_in_parallel(
     ):
         for number, work in enumerate(parts, 1):
             path = os.path.join(folder, f"part-{number}")
-            pending.append(pool.apply_async(work.score, (*work.arguments, path)))
+            result = pool.apply_async(work.score, (*work.arguments, path))
+            pending.append((result, work.failure))
             if len(pending) >= workers * PARTS_IN_FLIGHT:
                 write_next()
         while pending:
