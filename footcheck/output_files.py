@@ -101,11 +101,12 @@ def check_writable(path: Path, *, force: bool) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: Path, *, force: bool, mode: int) -> Iterator[IO[str]]:
+def atomic_writer(path: Path, *, force: bool, mode: int, buffering: int = -1) -> Iterator[IO[str]]:
     """Yield a text stream; on clean exit it becomes ``path`` in one step.
 
     A symbolic link is written through: the file it names is replaced, the link stays
-    (``write_target`` says which links are followed).
+    (``write_target`` says which links are followed). ``buffering`` as for ``open``: batch
+    writes hundreds of MB, a few KB at a time.
     """
     path = check_writable(path, force=force)
     directory = path.parent if str(path.parent) else Path(".")
@@ -113,7 +114,7 @@ def atomic_writer(path: Path, *, force: bool, mode: int) -> Iterator[IO[str]]:
     temp = Path(temp_name)
     try:
         os.fchmod(fd, mode & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+        with os.fdopen(fd, "w", buffering, encoding="utf-8", newline="\n") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, NamedTuple, cast
 
 from footcheck.batch import (
+    RESULTS_BUFFER,
     SUFFIX_INPUT,
     BatchTotals,
     InputFormat,
@@ -149,7 +150,9 @@ def run_batch(
             if output is None:
                 write(sys.stdout)
             else:
-                with atomic_writer(output, force=force, mode=PRIVATE) as target:
+                with atomic_writer(
+                    output, force=force, mode=PRIVATE, buffering=RESULTS_BUFFER
+                ) as target:
                     write(target)
     except BrokenPipeError:
         raise  # the reader went away (`| head`): ended quietly at the edge
