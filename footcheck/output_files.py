@@ -138,6 +138,46 @@ def _link_no_clobber(temp: Path, path: Path) -> None:
         os.replace(temp, path)
 
 
+WRITE_BEHIND_BYTES = 16 << 20
+"""Bytes an output grows by before write-behind sends them to disk."""
+WRITE_BEHIND_POLL = 0.1
+"""Seconds between write-behind's looks at the output's size."""
+
+
+@contextlib.contextmanager
+def write_behind(stream: IO[str]) -> Iterator[None]:
+    """While a long output is written, a thread sends what has reached the system to disk
+    every ``WRITE_BEHIND_BYTES``, so the ``fsync`` that makes the file durable before it
+    takes its name has little left to wait for (here 0.15 s of waiting for a batch's
+    350 MB, otherwise spent at the end with every core idle). Nothing is less durable:
+    that ``fsync`` still comes last, and reports any error; the thread only starts early
+    and stops at the first error."""
+    import threading
+
+    descriptor = stream.fileno()
+    sync = getattr(os, "fdatasync", os.fsync)  # macOS has no fdatasync
+    stop = threading.Event()
+
+    def send_to_disk() -> None:
+        synced = 0
+        while not stop.wait(WRITE_BEHIND_POLL):
+            try:
+                size = os.fstat(descriptor).st_size
+                if size - synced >= WRITE_BEHIND_BYTES:
+                    sync(descriptor)
+                    synced = size
+            except OSError:
+                return
+
+    thread = threading.Thread(target=send_to_disk, name="footcheck-write-behind", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()  # before the descriptor is closed
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
+from footcheck import output_files
 from footcheck.errors import FileExists
-from footcheck.output_files import PRIVATE, SHAREABLE, write_target, write_text
+from footcheck.output_files import (
+    PRIVATE,
+    SHAREABLE,
+    atomic_writer,
+    write_behind,
+    write_target,
+    write_text,
+)
 from tests.conftest import RETAIL_WORKER
 
 
@@ -168,3 +179,64 @@ def test_item7_an_output_in_a_loop_of_links_is_a_plain_error(tmp_path: Path) -> 
         assert result.exit_code == 2, (command, result.stderr)
         assert "a loop of symbolic links" in result.stderr
         assert not isinstance(result.exception, RuntimeError)
+
+
+def _write_behind_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "footcheck-write-behind"]
+
+
+def test_write_behind_sends_a_growing_output_to_disk_while_it_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[int] = []
+    monkeypatch.setattr(output_files, "WRITE_BEHIND_BYTES", 1000)
+    monkeypatch.setattr(output_files, "WRITE_BEHIND_POLL", 0.01)
+    monkeypatch.setattr(os, "fdatasync", lambda fd: synced.append(os.fstat(fd).st_size))
+    target = tmp_path / "out.jsonl"
+    with atomic_writer(target, force=False, mode=PRIVATE) as stream, write_behind(stream):
+        for _ in range(5):
+            stream.write("x" * 1500)
+            stream.flush()
+            deadline = time.monotonic() + 5
+            while (not synced or synced[-1] < stream.tell()) and time.monotonic() < deadline:
+                time.sleep(0.005)
+        assert len(synced) == 5  # each time it had grown by the set amount
+        stream.write("tail")  # too little to send early: the final fsync sends it
+    assert _write_behind_threads() == []
+    assert target.read_text() == "x" * 7500 + "tail"
+
+
+def test_write_behind_stops_at_an_error_and_with_the_writer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync that fails ends the thread quietly (the final fsync reports what is wrong);
+    a writer that fails ends it too, and leaves no file."""
+    calls: list[int] = []
+
+    def failing(descriptor: int) -> None:
+        calls.append(descriptor)
+        raise OSError(errno.EIO, "I/O error")
+
+    monkeypatch.setattr(output_files, "WRITE_BEHIND_BYTES", 1)
+    monkeypatch.setattr(output_files, "WRITE_BEHIND_POLL", 0.01)
+    monkeypatch.setattr(os, "fdatasync", failing)
+    with (
+        atomic_writer(tmp_path / "a.txt", force=False, mode=PRIVATE) as stream,
+        write_behind(stream),
+    ):
+        stream.write("answers")
+        stream.flush()
+        deadline = time.monotonic() + 5
+        while not calls and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(0.05)
+        assert len(calls) == 1 and _write_behind_threads() == []
+    assert (tmp_path / "a.txt").read_text() == "answers"
+    with (
+        pytest.raises(KeyboardInterrupt),
+        atomic_writer(tmp_path / "b.txt", force=False, mode=PRIVATE) as stream,
+        write_behind(stream),
+    ):
+        raise KeyboardInterrupt
+    assert _write_behind_threads() == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]

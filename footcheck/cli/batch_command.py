@@ -35,7 +35,7 @@ from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.summary_output import check_output, results_format
 from footcheck.display_text import shown
 from footcheck.errors import InputFileError, OutputError
-from footcheck.output_files import PRIVATE, atomic_writer, is_same_file
+from footcheck.output_files import PRIVATE, atomic_writer, is_same_file, write_behind
 
 
 def input_format(path: Path | None, chosen: str | None) -> InputFormat:
@@ -150,9 +150,12 @@ def run_batch(
             if output is None:
                 write(sys.stdout)
             else:
-                with atomic_writer(
-                    output, force=force, mode=PRIVATE, buffering=RESULTS_BUFFER
-                ) as target:
+                with (
+                    atomic_writer(
+                        output, force=force, mode=PRIVATE, buffering=RESULTS_BUFFER
+                    ) as target,
+                    write_behind(target),
+                ):
                     write(target)
     except BrokenPipeError:
         raise  # the reader went away (`| head`): ended quietly at the edge
