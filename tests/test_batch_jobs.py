@@ -324,16 +324,24 @@ def test_a_huge_file_of_nul_bytes_is_refused_as_fast_with_two_workers(tmp_path: 
 def test_standard_input_with_two_workers(source: Path, tmp_path: Path, shell: str) -> None:
     """A file behind standard input is cut into ranges, a pipe is read by this process;
     both as one process writes it."""
+    one, two = with_one_process_and_two_workers(shell, tmp_path)
+    assert one.returncode == two.returncode == 1
+    assert without_times(two.stdout) == without_times(one.stdout)
+    assert two.stderr == one.stderr
+
+
+def with_one_process_and_two_workers(
+    shell: str, cwd: Path
+) -> tuple[subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]:
+    """A shell line with `batch` in it, run as it is and with `--jobs 2` added."""
     command = shell.replace("batch", f"'{sys.executable}' -m footcheck batch")
-    runs = [
+    one, two = (
         subprocess.run(
-            command + jobs, shell=True, capture_output=True, text=True, cwd=tmp_path, timeout=120
+            command + jobs, shell=True, capture_output=True, text=True, cwd=cwd, timeout=120
         )
         for jobs in ("", " --jobs 2")
-    ]
-    assert runs[0].returncode == runs[1].returncode == 1
-    assert without_times(runs[1].stdout) == without_times(runs[0].stdout)
-    assert runs[1].stderr == runs[0].stderr
+    )
+    return one, two
 
 
 @pytest.mark.parametrize(
@@ -444,15 +452,9 @@ def test_rows_read_by_the_main_process_are_scored_up_to_an_unreadable_line(
     (tmp_path / f"in{suffix}").write_bytes(
         "\n".join(lines).encode() + b"\n" + b"\x00" * (MAX_LINE_BYTES + 5)
     )
-    command = shell.replace("batch", f"'{sys.executable}' -m footcheck batch")
-    runs = [
-        subprocess.run(
-            command + jobs, shell=True, capture_output=True, text=True, cwd=tmp_path, timeout=120
-        )
-        for jobs in ("", " --jobs 2")
-    ]
-    assert runs[0].returncode == runs[1].returncode == 2
-    assert "is binary, not text" in runs[0].stderr
-    assert runs[1].stderr == runs[0].stderr
-    assert without_times(runs[1].stdout) == without_times(runs[0].stdout)
-    assert len(runs[0].stdout.splitlines()) >= 299
+    one, two = with_one_process_and_two_workers(shell, tmp_path)
+    assert one.returncode == two.returncode == 2
+    assert "is binary, not text" in one.stderr
+    assert two.stderr == one.stderr
+    assert without_times(two.stdout) == without_times(one.stdout)
+    assert len(one.stdout.splitlines()) >= 299
