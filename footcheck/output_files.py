@@ -149,14 +149,18 @@ def write_behind(stream: IO[str]) -> Iterator[None]:
     """While a long output is written, a thread sends what has reached the system to disk
     every ``WRITE_BEHIND_BYTES``, so the ``fsync`` that makes the file durable before it
     takes its name has little left to wait for (here 0.15 s of waiting for a batch's
-    350 MB, otherwise spent at the end with every core idle). Nothing is less durable:
-    that ``fsync`` still comes last, and reports any error; the thread only starts early
-    and stops at the first error."""
+    350 MB, otherwise spent at the end with every core idle).
+
+    Nothing is less durable: that ``fsync`` still comes last. A failed sync stops the
+    thread and is raised when the writing ends, so the file never takes its name: Linux
+    tells a lost write to the first sync after it only, not to the final one.
+    """
     import threading
 
     descriptor = stream.fileno()
     sync = getattr(os, "fdatasync", os.fsync)  # macOS has no fdatasync
     stop = threading.Event()
+    failures: list[OSError] = []
 
     def send_to_disk() -> None:
         synced = 0
@@ -166,7 +170,8 @@ def write_behind(stream: IO[str]) -> Iterator[None]:
                 if size - synced >= WRITE_BEHIND_BYTES:
                     sync(descriptor)
                     synced = size
-            except OSError:
+            except OSError as error:
+                failures.append(error)
                 return
 
     thread = threading.Thread(target=send_to_disk, name="footcheck-write-behind", daemon=True)
@@ -175,7 +180,9 @@ def write_behind(stream: IO[str]) -> Iterator[None]:
         yield
     finally:
         stop.set()
-        thread.join()  # before the descriptor is closed
+        thread.join()  # before the descriptor is closed; at most one sync's wait
+    if failures:
+        raise failures[0]
 
 
 def _umask() -> int:

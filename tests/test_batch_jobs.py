@@ -11,10 +11,12 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from itertools import accumulate, islice
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -458,3 +460,53 @@ def test_rows_read_by_the_main_process_are_scored_up_to_an_unreadable_line(
     assert two.stderr == one.stderr
     assert without_times(two.stdout) == without_times(one.stdout)
     assert len(one.stdout.splitlines()) >= 299
+
+
+def test_a_file_the_workers_may_not_open_is_read_by_the_main_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening ``/proc/<pid>/fd/<n>`` checks permissions again, which the file behind a
+    redirected standard input need not grant: then the main process reads the rows."""
+    source = tmp_path / "in.jsonl"
+    source.write_text("{}\n")
+    real_open = os.open
+    refused: list[str] = []
+
+    def refusing(path: str, flags: int, *args: int) -> int:
+        if path.startswith("/proc/") or path == os.path.realpath(source):
+            refused.append(path)
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args)
+
+    with source.open("rb") as stream:
+        monkeypatch.setattr(os, "open", refusing)
+        assert range_source(source, stream) is None
+        assert len(refused) == 2
+        monkeypatch.setattr(os, "open", real_open)
+        shared = range_source(source, stream)
+    assert shared is not None and shared.path.startswith("/proc/")
+
+
+def test_the_workers_are_forked_before_write_behind_starts(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process with a thread running is not forked (the thread's locks would be copied
+    held); write-behind starts once the workers exist."""
+    from typer.testing import CliRunner
+
+    from footcheck.cli.app import app
+
+    threads_at_fork: list[list[str]] = []
+    real_pool = multiprocessing.Pool
+
+    def pool(*args: Any, **kwargs: Any) -> Any:
+        threads_at_fork.append([t.name for t in threading.enumerate()])
+        return real_pool(*args, **kwargs)
+
+    monkeypatch.setattr(multiprocessing, "Pool", pool)
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["batch", str(source), "-o", str(out), "--jobs", "2"])
+    assert result.exit_code == 1  # the fixture's bad rows
+    assert len(threads_at_fork) == 1
+    assert "footcheck-write-behind" not in threads_at_fork[0]
+    assert out.read_text().count("\n") == 3 * PART_ROWS + 18

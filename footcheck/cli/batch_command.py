@@ -135,9 +135,10 @@ def run_batch(
         with opened_input(source) as (stream, size), progress_reporter(size) as on_bytes:
             rows = read_rows(stream, fmt, on_bytes, id_field)
 
-            def write(target: IO[str]) -> None:
+            def write(target: IO[str], behind: contextlib.AbstractContextManager[None]) -> None:
                 if workers == 1:
-                    write_results(score_rows(rows, totals, id_field), target, out_fmt)
+                    with behind:
+                        write_results(score_rows(rows, totals, id_field), target, out_fmt)
                     return
                 shared = range_source(source, stream) if fmt == "jsonl" else None
                 parts = (
@@ -145,18 +146,15 @@ def run_batch(
                     if shared is None
                     else range_parts(stream, shared, id_field, out_fmt, on_bytes)
                 )
-                write_in_parallel(parts, target, out_fmt, totals, workers)
+                write_in_parallel(parts, target, out_fmt, totals, workers, behind)
 
             if output is None:
-                write(sys.stdout)
+                write(sys.stdout, contextlib.nullcontext())
             else:
-                with (
-                    atomic_writer(
-                        output, force=force, mode=PRIVATE, buffering=RESULTS_BUFFER
-                    ) as target,
-                    write_behind(target),
-                ):
-                    write(target)
+                with atomic_writer(
+                    output, force=force, mode=PRIVATE, buffering=RESULTS_BUFFER
+                ) as target:
+                    write(target, write_behind(target))
     except BrokenPipeError:
         raise  # the reader went away (`| head`): ended quietly at the edge
     except OSError as error:
@@ -264,11 +262,17 @@ def range_source(source: Path | None, stream: IO[bytes]) -> RangeSource | None:
     if source is not None:
         candidates.append(os.path.realpath(source))  # /dev/stdin: the file behind it
     for path in candidates:
+        # Opened, not only looked up: opening checks permissions again, which the file
+        # behind a redirected standard input need not grant.
         try:
-            named = os.stat(path)
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except (OSError, ValueError):
             continue
-        if (named.st_dev, named.st_ino) == identity:
+        try:
+            opened = os.fstat(descriptor)
+        finally:
+            os.close(descriptor)
+        if (opened.st_dev, opened.st_ino) == identity:
             return RangeSource(path, name, identity)
     return None
 
@@ -279,6 +283,7 @@ def write_in_parallel(
     fmt: ResultsFormat,
     totals: BatchTotals,
     workers: int,
+    behind: contextlib.AbstractContextManager[None] | None = None,
 ) -> None:
     """Score parts of the input in worker processes and write their results in input order.
 
@@ -287,7 +292,8 @@ def write_in_parallel(
     lines: the output is byte for byte that of one process (line numbers, record ids and
     bad lines included). At most ``PARTS_IN_FLIGHT`` parts per worker wait, so memory and
     the temporary folder do not grow with the input, and the folder is removed however
-    the run ends.
+    the run ends. ``behind`` (write-behind for an output file) is entered once the
+    workers are forked: a process with a thread running is not forked.
     """
     import multiprocessing
     import tempfile
@@ -315,6 +321,7 @@ def write_in_parallel(
         tempfile.TemporaryDirectory(prefix="footcheck-batch-") as folder,
         # Leaving the block terminates the workers, also on Ctrl-C or a stop signal.
         multiprocessing.Pool(workers, initializer=_worker_signals) as pool,
+        behind or contextlib.nullcontext(),
     ):
         for number, work in enumerate(parts, 1):
             path = os.path.join(folder, f"part-{number}")
