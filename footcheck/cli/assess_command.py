@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from footcheck.answer_files import parse_assignments, read_answers
-from footcheck.answers import validate_values
+from footcheck.answers import AnswerValues, validate_values
 from footcheck.catalogue import CATALOGUE, QUESTION_BY_ID
 from footcheck.cli.failures import UsageFailure
 from footcheck.cli.summary_output import (
@@ -38,8 +38,9 @@ class AssessOptions(NamedTuple):
     fresh: bool = False
 
 
-def gather_preset(options: AssessOptions) -> tuple[dict[str, AnswerValue], set[str]]:
-    """Answers given up front, validated, and the ids they settle."""
+def gather_preset(options: AssessOptions) -> tuple[AnswerValues, set[str]]:
+    """Answers given up front, validated (every id, None where not given), and the ids
+    they settle."""
     raw: dict[str, object] = {}
     if options.answers_file is not None:
         values, notes = read_answers(options.answers_file)
@@ -58,7 +59,7 @@ def gather_preset(options: AssessOptions) -> tuple[dict[str, AnswerValue], set[s
             error.problems, f"the answers in {source} have {len(error.problems)} problem(s)"
         ) from None
     given = {qid for qid in raw if raw[qid] is not None or QUESTION_BY_ID[qid].optional}
-    return CATALOGUE.reach(answers).answers(answers), given
+    return answers, given
 
 
 def missing_line(qid: str, answers: dict[str, AnswerValue]) -> str:
@@ -77,9 +78,10 @@ def run_assess(options: AssessOptions) -> None:
         accessible=options.accessible,
     )
     stdout_format = where.stdout_format
-    preset, given = gather_preset(options)
-    values = validate_values(preset, partial=True)
-    missing = CATALOGUE.reach(values).missing(values)
+    values, given = gather_preset(options)
+    reach = CATALOGUE.reach(values)
+    preset = reach.answers(values)  # what applies, in checklist order
+    missing = reach.missing(values)
     interactive = False
     if missing:
         if options.no_input or not can_prompt():
