@@ -81,9 +81,9 @@ def format_value(question: Question, value: AnswerValue) -> str:
 
 
 _SENTENCE_END = r"(?<=[.!?])[ \t]+(?=[A-Z0-9(\"'\u201c`])"
-"""Compiled on first use (by ``re``'s own cache): only accessible mode splits sentences."""
 """A sentence ends at . ! or ? followed by a space and a capital, a digit, a bracket, a
-backtick or a quotation mark: "e.g. walking shoes" and "(Menz 2013)." stay whole."""
+backtick or a quotation mark: "e.g. walking shoes" and "(Menz 2013)." stay whole. Compiled
+on first use (by ``re``'s own cache): only accessible mode splits sentences."""
 
 
 def sentence_lines(text: str) -> str:
