@@ -534,10 +534,15 @@ def score_range(
     return score_part(_range_rows(source, part), id_field, fmt, path)
 
 
+def open_input_file(path: str) -> int:
+    """Open an input file for reading by name, not blocking: should the name now be a
+    FIFO, opening it would wait for ever."""
+    return os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+
+
 def _range_rows(source: RangeSource, part: LineRange) -> Iterator[Row]:
     try:
-        # Not blocking: should the name now be a FIFO, opening it would wait for ever.
-        descriptor = os.open(source.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        descriptor = open_input_file(source.path)
     except OSError as error:
         raise InputFileError(f"cannot read {source.name}: {error.strerror or error}") from None
     with open(descriptor, "rb") as stream:

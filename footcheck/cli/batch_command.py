@@ -24,6 +24,7 @@ from footcheck.batch import (
     Scored,
     add_totals,
     line_ranges,
+    open_input_file,
     read_rows,
     result_writer,
     score_part,
@@ -265,7 +266,7 @@ def range_source(source: Path | None, stream: IO[bytes]) -> RangeSource | None:
         # Opened, not only looked up: opening checks permissions again, which the file
         # behind a redirected standard input need not grant.
         try:
-            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            descriptor = open_input_file(path)
         except (OSError, ValueError):
             continue
         try:
