@@ -81,7 +81,7 @@ def read_answers(path: Path) -> tuple[dict[str, Any], list[str]]:
         return lend_summary_answers(path, _answers_of(data))
     if "resourceType" in data:
         from footcheck.fhir.response import read_response
-        from footcheck.summary_constants import CHECKLIST_VERSION
+        from footcheck.summary import CHECKLIST_VERSION
 
         answers, version = read_response(data, path)
         if version < CHECKLIST_VERSION:

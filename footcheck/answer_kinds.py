@@ -1,9 +1,8 @@
 """The five kinds of answer, each with everything that depends on the kind, in one table.
 
-For each kind: what is allowed (in words), how pydantic-core validates it and the type the
-``Answers`` model declares for it, how typed text is read (at a prompt, in `--set`, in a
-CSV cell), how an answer is shown, the prompt's short hint, and its item type and answer
-value in FHIR (footcheck/fhir).
+For each kind: what is allowed (in words), the type the ``Answers`` model declares for it,
+how typed text is read (at a prompt, in `--set`, in a CSV cell), how an answer is shown,
+the prompt's short hint, and its item type and answer value in FHIR (footcheck/fhir).
 Prompts are lenient (a choice's number, its id, its label or an unambiguous prefix);
 scripts are strict (ids and true/false/yes/no only), so a typo in a file is never guessed.
 """
@@ -15,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
-from pydantic_core import core_schema
+from pydantic import BeforeValidator, Strict
 
 from footcheck.display_text import shown
 from footcheck.errors import InputProblem as InputProblem  # raised here; importers keep this path
@@ -33,12 +32,8 @@ NONE_WORDS = frozenset({"none", "-", "nothing"})
 class KindRules(NamedTuple):
     allowed: Callable[[Question], str]
     """What may be given, in words."""
-    schema: Callable[[Question], core_schema.CoreSchema]
-    """How pydantic-core validates the answer (before "or null"): the ``Answers`` model and
-    batch validate with it (``footcheck/answers.py``)."""
     python_type: Callable[[Question], Any]
-    """The answer's type as the ``Answers`` model's fields declare it (before "| None"), for
-    introspection: pydantic makes of it the same schema as ``schema`` (tested)."""
+    """The answer's type as the ``Answers`` model's fields declare it (before "| None")."""
     parse: Callable[[Question, str, bool], AnswerValue]
     """The answer typed text stands for (lenient at prompts, strict in scripts)."""
     format: Callable[[Question, Any], str]
@@ -84,20 +79,10 @@ def _own_words(question: Question) -> Callable[[object], object]:
     return own_words
 
 
-def _boolean_schema(question: Question) -> core_schema.CoreSchema:
+def _boolean_type(question: Question) -> Any:
     """true / false; a statement also takes its own two words."""
     if not _boolean_menu(question):
-        return core_schema.bool_schema()
-    return core_schema.no_info_before_validator_function(
-        _own_words(question), core_schema.bool_schema()
-    )
-
-
-def _boolean_type(question: Question) -> Any:
-    if not _boolean_menu(question):
         return bool
-    from pydantic import BeforeValidator
-
     return Annotated[bool, BeforeValidator(_own_words(question))]
 
 
@@ -159,20 +144,9 @@ def _parse_number(question: Question, text: str, lenient: bool) -> int | float:
     return value
 
 
-# Numbers are strict, so that true/false or "7" are not silently read as 1 or 7.
-def _integer_schema(question: Question) -> core_schema.CoreSchema:
-    assert question.minimum is not None and question.maximum is not None
-    return core_schema.int_schema(ge=int(question.minimum), le=int(question.maximum), strict=True)
-
-
-def _number_schema(question: Question) -> core_schema.CoreSchema:
-    return core_schema.float_schema(ge=question.minimum, le=question.maximum, strict=True)
-
-
 def _strict(number_type: type) -> Any:
-    """A number type as the model declares it (its range is on the field)."""
-    from pydantic import Strict
-
+    """A number type as the model declares it (its range is on the field). Numbers are
+    strict, so that true/false or "7" are not silently read as 1 or 7."""
     return Annotated[number_type, Strict()]
 
 
@@ -233,10 +207,6 @@ def _labels(question: Question) -> tuple[str, ...]:
     return tuple(c.label for c in question.choices)
 
 
-def _choice_schema(question: Question) -> core_schema.CoreSchema:
-    return core_schema.literal_schema(list(question.values))
-
-
 def _choice_type(question: Question) -> Any:
     return Literal[question.values]
 
@@ -244,7 +214,6 @@ def _choice_type(question: Question) -> Any:
 KINDS: dict[str, KindRules] = {
     "boolean": KindRules(
         allowed=lambda q: f"true or false ({q.words[0]} / {q.words[1]})",
-        schema=_boolean_schema,
         python_type=_boolean_type,
         parse=_parse_boolean,
         format=lambda q, value: q.words[0] if value else q.words[1],
@@ -255,7 +224,6 @@ KINDS: dict[str, KindRules] = {
     ),
     "integer": KindRules(
         allowed=lambda q: f"a whole number from {_num(q.minimum)} to {_num(q.maximum)}",
-        schema=_integer_schema,
         python_type=lambda q: _strict(int),
         parse=_parse_number,
         format=lambda q, value: str(value),
@@ -266,7 +234,6 @@ KINDS: dict[str, KindRules] = {
     ),
     "number": KindRules(
         allowed=lambda q: f"a number from {_num(q.minimum)} to {_num(q.maximum)}",
-        schema=_number_schema,
         python_type=lambda q: _strict(float),
         parse=_parse_number,
         format=lambda q, value: f"{value:g}" if isinstance(value, float) else str(value),
@@ -277,7 +244,6 @@ KINDS: dict[str, KindRules] = {
     ),
     "choice": KindRules(
         allowed=lambda q: "one of " + ", ".join(q.values),
-        schema=_choice_schema,
         python_type=_choice_type,
         parse=_parse_choice,
         format=_label,
@@ -288,7 +254,6 @@ KINDS: dict[str, KindRules] = {
     ),
     "multi": KindRules(
         allowed=lambda q: "a list (may be empty, no repeats) of " + ", ".join(q.values),
-        schema=lambda q: core_schema.list_schema(_choice_schema(q)),
         python_type=lambda q: list[_choice_type(q)],  # type: ignore[misc]
         parse=_parse_multi,
         # One item (an evidence row names the item that scored) or the whole list.

@@ -1,27 +1,20 @@
 """The validated answers to the checklist, and plain-language descriptions of what is wrong.
 
-The answers' validation schema is built from the catalogue: one field per question, its
-type and range from the question's kind, so validation, the prompts and the JSON Schema
-cannot drift. Rules that span several answers (applicability, completeness, no repeats,
-the 24-hour day) run in one check after the fields that reports every problem at once,
-each under its own id.
-
-The schema is written for pydantic-core directly (a millisecond to build, where pydantic
-would take several to generate it from type annotations on every start): the ``Answers``
-model validates with it, and scripted runs and batch validate plain values with it
-(``validate_values``) without building the model class at all. The class is made on first
-use; its fields declare each answer's type, and a test checks that pydantic makes of them
-the same schema.
+``Answers`` is one pydantic model built from the catalogue: a field per question, its type
+and range from the question's kind, so validation, the prompts and the JSON Schema cannot
+drift. Rules that span several answers (applicability, completeness, no repeats, the
+24-hour day) run in one check after the fields that reports every problem at once, each
+under its own id.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple, NewType, TypeVar
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pydantic import ValidationError, ValidationInfo
-from pydantic_core import CoreConfig, InitErrorDetails, PydanticCustomError, SchemaValidator
-from pydantic_core import core_schema as cs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, create_model
+from pydantic import model_validator as _model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from footcheck.answer_kinds import KINDS
 from footcheck.catalogue import (
@@ -35,7 +28,6 @@ from footcheck.errors import AnswersError
 from footcheck.question import AnswerValue, Question
 from footcheck.sections.habits import DAY_HOURS, HOURS_IN_A_DAY
 
-Result = TypeVar("Result")
 QUESTION_ORDER = CATALOGUE.order
 PARTIAL = {"partial": True}
 """Validation context for answers still being collected: values are checked, gaps allowed."""
@@ -43,59 +35,67 @@ VALUES_ONLY = {"partial": True, "values_only": True}
 """Validation context for a summary scored by an earlier checklist: each value is one its
 question allows, but which questions apply is not checked again."""
 
-AnswerValues = NewType("AnswerValues", dict[str, AnswerValue])
-"""Every answer by question id (None where not answered), as validation left them: what
-the scoring rules take. Only ``validate_values`` and an ``Answers`` model make them."""
+AnswerValues = Mapping[str, AnswerValue]
+"""Every answer by question id (None where not answered): what the scoring rules read."""
 
 
-def _field_schema(question: Question) -> cs.ModelField:
-    answer = cs.nullable_schema(KINDS[question.kind].schema(question))
-    return cs.model_field(
-        cs.with_default_schema(answer, default=None),
-        metadata={"pydantic_js_updates": {"title": question.label, "description": question.prompt}},
+class AnswersBase(BaseModel):
+    """What every set of answers can do; the fields come from the catalogue."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+    @property
+    def values(self) -> AnswerValues:
+        """Every answer by question id (None where not answered), as the rules read them."""
+        return self.__dict__
+
+    def applicable(self) -> dict[str, AnswerValue]:
+        """The answers to questions that apply, in checklist order (as exported)."""
+        values = self.__dict__
+        return CATALOGUE.reach(values).answers(values)
+
+    def missing(self) -> list[str]:
+        """Ids that apply and still need an answer."""
+        values = self.__dict__
+        return CATALOGUE.reach(values).missing(values)
+
+    @_model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> AnswersBase:
+        context = info.context or {}
+        errors = consistency_errors(
+            self.__dict__,
+            partial=bool(context.get("partial")),
+            values_only=bool(context.get("values_only")),
+        )
+        if errors:
+            raise ValidationError.from_exception_data("Answers", errors)
+        return self
+
+
+def answer_field(question: Question) -> tuple[Any, Any]:
+    """A question's field: its kind's type, or None, with its range, label and prompt."""
+    return (
+        KINDS[question.kind].python_type(question) | None,
+        Field(
+            default=None,
+            ge=question.minimum,
+            le=question.maximum,
+            title=question.label,
+            description=question.prompt,
+        ),
     )
-
-
-FieldsResult = tuple[dict[str, Any], Any, set[str]]
-"""What pydantic-core's fields schema gives: the values, extras (none) and the ids set."""
-
-
-def _consistent(fields: FieldsResult, info: ValidationInfo) -> FieldsResult:
-    context = info.context or {}
-    errors = consistency_errors(
-        fields[0],
-        partial=bool(context.get("partial")),
-        values_only=bool(context.get("values_only")),
-    )
-    if errors:
-        raise ValidationError.from_exception_data("Answers", errors)
-    return fields
-
-
-ANSWERS_CONFIG = CoreConfig(title="Answers", extra_fields_behavior="forbid", allow_inf_nan=False)
-ANSWERS_SCHEMA = cs.with_info_after_validator_function(
-    _consistent,
-    cs.model_fields_schema(
-        {question.id: _field_schema(question) for question in CATALOGUE.questions},
-        model_name="Answers",
-    ),
-)
-"""Each answer checked against its question, then the answers against each other."""
-VALUES_VALIDATOR = SchemaValidator(ANSWERS_SCHEMA, ANSWERS_CONFIG)
 
 
 if TYPE_CHECKING:
-    from footcheck.answers_model import Answers as Answers
+    Answers = AnswersBase
 else:
-
-    def __getattr__(name: str) -> Any:
-        # The model class is made on first use (footcheck/answers_model.py).
-        if name in ("Answers", "AnswersBase"):
-            from footcheck import answers_model
-
-            globals()[name] = found = getattr(answers_model, name)  # as if imported here
-            return found
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    Answers = create_model(
+        "Answers",
+        __base__=AnswersBase,
+        __doc__="A complete, consistent set of answers to the checklist (docs/rules.md).",
+        __module__=__name__,
+        **{question.id: answer_field(question) for question in CATALOGUE.questions},
+    )
 
 
 def consistency_errors(
@@ -246,33 +246,9 @@ def _show(value: object) -> str:
 CONSISTENCY_KINDS = frozenset({"not_applicable", "missing", "repeated_item", "day_too_long"})
 
 
-def validate_values(
-    data: object, *, partial: bool = False, values_only: bool = False
-) -> AnswerValues:
-    """Validate answers into the plain values the scoring rules take, raising AnswersError
-    that lists every problem in plain words (as ``validate_answers``, without the model)."""
-    fields = _validated(VALUES_VALIDATOR.validate_python, data, partial, values_only)
-    return AnswerValues(fields[0])
-
-
-def values_from_json(text: str | bytes) -> AnswerValues:
-    """The values of a JSON object of answers that is valid as it stands; raises pydantic's
-    ValidationError otherwise (batch then reads the row again, to name every problem)."""
-    return AnswerValues(VALUES_VALIDATOR.validate_json(text)[0])
-
-
 def validate_answers(data: object, *, partial: bool = False, values_only: bool = False) -> Answers:
     """Validate answers into an ``Answers`` model, raising AnswersError that lists every
-    problem in plain words."""
-    from footcheck.answers_model import Answers
-
-    return _validated(Answers.model_validate, data, partial, values_only)
-
-
-def _validated(
-    validate: Callable[..., Result], data: object, partial: bool, values_only: bool
-) -> Result:
-    """``validate(data)``, with every problem named on failure.
+    problem in plain words.
 
     Pydantic stops before the cross-answer rules when a single value is bad, so on failure
     the well-formed values are checked once more on their own: a file's author then sees
@@ -280,14 +256,14 @@ def _validated(
     """
     context = VALUES_ONLY if values_only else PARTIAL if partial else None
     try:
-        return validate(data, context=context)
+        return Answers.model_validate(data, context=context)
     except ValidationError as error:
         problems = describe_problems(error)
     if isinstance(data, Mapping) and not any(p.kind in CONSISTENCY_KINDS for p in problems):
         bad = {p.id for p in problems}
         rest = {k: v for k, v in data.items() if k not in bad}
         try:
-            validate(rest, context=context)
+            Answers.model_validate(rest, context=context)
         except ValidationError as error:
             problems += [p for p in describe_problems(error) if p.id not in bad]
     raise AnswersError(sorted(problems, key=lambda p: QUESTION_ORDER.get(p.id, -1)))
@@ -299,5 +275,4 @@ __all__ = [
     "AnswersError",
     "Problem",
     "validate_answers",
-    "validate_values",
 ]

@@ -21,25 +21,21 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import IO, Literal, NamedTuple
 
-from pydantic import ValidationError
-from pydantic_core import to_json
-
 from footcheck.answer_files import UTF16_MARKS
 from footcheck.answer_kinds import InputProblem, not_allowed, parse_text
 from footcheck.answers import (
     MAX_SUGGESTIONS,
-    AnswerValues,
+    Answers,
     Problem,
     unknown_id_message,
-    validate_values,
-    values_from_json,
+    validate_answers,
 )
 from footcheck.catalogue import QUESTION_BY_ID
 from footcheck.display_text import shown, shown_json
 from footcheck.errors import AnswersError, InputFileError
 from footcheck.question import AnswerValue
-from footcheck.scoring.evaluate import summary_data
-from footcheck.summary_data import SummaryData
+from footcheck.scoring.evaluate import evaluate
+from footcheck.summary import Summary
 
 InputFormat = Literal["jsonl", "csv"]
 DEFAULT_ID_FIELD = "record_id"
@@ -76,7 +72,7 @@ class Scored(NamedTuple):
 
     line: int
     record: RecordId | None
-    summary: SummaryData | None
+    summary: Summary | None
     problems: list[Problem]
 
     @property
@@ -294,20 +290,15 @@ class _LineCounter:
         return [self.problems.pop(n) for n in sorted(self.problems) if n >= start]
 
 
-def _answers_for(row: Row, id_field: str) -> tuple[AnswerValues | list[Problem], RecordId | None]:
+def _answers_for(row: Row, id_field: str) -> tuple[Answers | list[Problem], RecordId | None]:
     """The row's answers (or its problems), and its record id."""
     if row.json_text is None:
         if row.problems:
             return row.problems, row.record
         try:
-            return validate_values(dict(row.values or {})), row.record
+            return validate_answers(dict(row.values or {})), row.record
         except AnswersError as error:
             return error.problems, row.record
-    if f'"{id_field}"' not in row.json_text:  # a row with an id cannot take the fast path
-        try:
-            return values_from_json(row.json_text), None
-        except ValidationError:
-            pass
     try:
         data = json.loads(row.json_text)
     except json.JSONDecodeError as error:
@@ -324,7 +315,7 @@ def _answers_for(row: Row, id_field: str) -> tuple[AnswerValues | list[Problem],
         record, problem = read_record_id(data.pop(id_field), id_field)
         problems += [problem] if problem else []
     try:
-        answers = validate_values(data)
+        answers = validate_answers(data)
     except AnswersError as error:
         return [*problems, *error.problems], record
     return (problems or answers), record
@@ -341,10 +332,10 @@ def score_rows(
             totals.errors += 1
             yield Scored(row.line, record, None, result)
             continue
-        summary = summary_data(result)
-        totals.triage[summary["triage"]["level"]] += 1
-        for contributor in summary["contributors"]:
-            totals.contributors[contributor["id"]] += 1
+        summary = evaluate(result)
+        totals.triage[summary.triage.level] += 1
+        for contributor in summary.contributors:
+            totals.contributors[contributor.id] += 1
         yield Scored(row.line, record, summary, [])
 
 
@@ -357,9 +348,7 @@ def as_jsonl(result: Scored) -> str:
         if record is not None:
             document = {"record_id": record.value, **document}
         return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
-    # Byte-identical to ``evaluate(result).model_dump_json()`` (tested), without
-    # validating a Summary model per row.
-    text = to_json(result.summary).decode()
+    text = result.summary.model_dump_json()
     if record is None:
         return text
     return '{"record_id":' + json.dumps(record.value, ensure_ascii=False) + "," + text[1:]

@@ -93,11 +93,11 @@ def _parse(raw: bytes) -> Draft | None:
 
 def _usable(answers: dict[str, Any], saved_at: datetime) -> Draft:
     """Keep what the checklist still allows; name what it does not."""
-    from footcheck.answers import validate_values
+    from footcheck.answers import validate_answers
     from footcheck.errors import AnswersError
 
     try:
-        validate_values(answers, partial=True)
+        validate_answers(answers, partial=True)
     except AnswersError as error:
         bad = {p.id for p in error.problems}
         kept = {k: v for k, v in answers.items() if k not in bad}

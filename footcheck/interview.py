@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from footcheck.answer_kinds import KINDS, InputProblem, parse_text, read_number
-from footcheck.answers import validate_values
+from footcheck.answers import validate_answers
 from footcheck.catalogue import QUESTION_BY_ID, QUESTIONS, SECTION_BY_ID, SECTIONS
 from footcheck.display_text import format_value, sentence_lines, shown
 from footcheck.errors import AnswersError
@@ -218,7 +218,7 @@ class Interview:
             return str(problem)
         candidate = {**self.answers, question.id: value}
         try:
-            validate_values(candidate, partial=True)
+            validate_answers(candidate, partial=True)
         except AnswersError as error:
             mine = [p.message for p in error.problems if p.id == question.id]
             if mine:
@@ -349,7 +349,7 @@ class Interview:
         if dropped:
             self.console.print(Text(dropped_note(dropped), style="yellow"))
         try:
-            validate_values(self.answers, partial=True)
+            validate_answers(self.answers, partial=True)
         except AnswersError as error:
             for problem in error.problems:
                 if problem.id in self.answers:

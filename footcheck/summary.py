@@ -19,17 +19,34 @@ from pydantic import (
     model_validator,
 )
 
+from footcheck.answers import validate_answers
 from footcheck.catalogue import QUESTION_BY_ID
+from footcheck.display_text import shown
+from footcheck.errors import AnswersError
 from footcheck.question import AnswerValue
-from footcheck.summary_constants import CHECKLIST_VERSION
-from footcheck.summary_data import (
-    EvidenceLabel,
-    Likelihood,
-    PostureClass,
-    Risk,
-    SchemaVersion,
-    TriageLevel,
+
+SCHEMA_VERSION: Literal[2] = 2
+CHECKLIST_VERSION = 2
+"""The version of the checklist and its rules that scores today (docs/rules.md)."""
+DISCLAIMER = (
+    "footcheck is a self-help checklist, not a diagnosis: it cannot examine you. If your "
+    "pain gets worse or you are worried, see a doctor or physiotherapist."
 )
+
+TriageLevel = Literal["emergency", "urgent", "see_clinician", "self_care"]
+Risk = Literal["low", "medium", "high"]
+PostureClass = Literal[
+    "highly_supinated",
+    "supinated",
+    "neutral",
+    "pronated",
+    "highly_pronated",
+    "inconclusive",
+    "unknown",
+]
+Likelihood = Literal["high", "moderate", "low"]
+EvidenceLabel = Literal["guideline", "limited", "practical"]
+SchemaVersion = Literal[1, 2]
 
 MAX_POINTS = 100
 """No contributor scores near this; a summary file claiming more was edited by hand."""
@@ -84,8 +101,6 @@ class Evidence(_Frozen):
     @classmethod
     def _a_question_id(cls, question: str) -> str:
         if question not in QUESTION_BY_ID:
-            from footcheck.display_text import shown
-
             raise ValueError(f"'{shown(question)}' is not a question id")
         return question
 
@@ -161,12 +176,9 @@ class Summary(_Frozen):
         answers must be ones the checklist allows, which is all the renderers can show.
         A version-1 summary's answers are checked one by one only: which questions apply
         changed with version 2, and it is shown as it was scored."""
-        from footcheck.answers import validate_values
-        from footcheck.errors import AnswersError
-
         version_1 = info.data.get("schema_version") == 1
         try:
-            validate_values(answers, partial=True, values_only=version_1)
+            validate_answers(answers, partial=True, values_only=version_1)
         except AnswersError as error:
             raise ValueError("; ".join(str(p) for p in error.problems)) from None
         return answers

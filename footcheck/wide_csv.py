@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import IO
 
 from footcheck.scoring.contributors import RULES
-from footcheck.summary_data import SummaryData
+from footcheck.summary import Summary
 
 CONTRIBUTOR_COLUMNS = tuple(rule.id for rule in RULES)
 HEADER = (
@@ -42,25 +42,25 @@ class WideCsvWriter:
         if header:
             self._writer.writerow(HEADER)
 
-    def summary(self, summary: SummaryData, *, record_id: str | None, line: int | None) -> None:
-        points = {c["id"]: c["points"] for c in summary["contributors"]}
-        start_back = summary["start_back"]
+    def summary(self, summary: Summary, *, record_id: str | None, line: int | None) -> None:
+        points = {c.id: c.points for c in summary.contributors}
+        start_back = summary.start_back
         scores: Sequence[object] = (
             ("", "", "")
             if start_back is None
-            else (start_back["total"], start_back["psychosocial"], start_back["risk"])
+            else (start_back.total, start_back.psychosocial, start_back.risk)
         )
         self._writer.writerow(
             (
                 record_id or "",
                 "" if line is None else line,
-                _instant(summary["created_at"]),
-                summary["checklist_version"],
-                summary["triage"]["level"],
+                _instant(summary.created_at),
+                summary.checklist_version,
+                summary.triage.level,
                 *scores,
-                summary["foot_posture"]["classification"],
+                summary.foot_posture.classification,
                 *(points.get(cid, 0) for cid in CONTRIBUTOR_COLUMNS),
-                STEP_SEPARATOR.join(step["id"] for step in summary["steps"]),
+                STEP_SEPARATOR.join(step.id for step in summary.steps),
                 "",
             )
         )

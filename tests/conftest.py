@@ -10,8 +10,6 @@ import pytest
 
 from tests.helpers import answers
 
-
-
 RETAIL_WORKER: dict[str, Any] = answers(
     age=34, back_pain=True, pain_intensity=6, pain_duration="6_to_12_weeks",
     pain_worse_standing=True, other_pain=["feet"], sb_walk_short=True, sb_worry=True,

@@ -25,7 +25,7 @@ from footcheck.question import Question
 from footcheck.scoring.triage import decide_triage
 from footcheck.sections.pain import BACK_PAIN
 from footcheck.sources import SOURCE_BY_ID
-from footcheck.summary_data import TriageLevel
+from footcheck.summary import TriageLevel
 from tests.helpers import answers
 
 PACKAGE = Path(footcheck.__file__).parent
@@ -241,8 +241,8 @@ def test_a_red_flag_added_to_an_extended_catalogue_raises_triage() -> None:
     raised = raised_flags(values, extended)
     assert raised == ["rf_new_sign"]
     triage = decide_triage(values, raised, None, extended)
-    assert triage["level"] == "urgent"
-    assert any("A new sign" in reason for reason in triage["reasons"])
+    assert triage.level == "urgent"
+    assert any("A new sign" in reason for reason in triage.reasons)
     assert raised_flags(values) == []  # the real catalogue does not know it
     assert "rf_new_sign" in extended.inapplicable_ids({**values, "back_pain": False})
 

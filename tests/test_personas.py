@@ -10,8 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from footcheck import evaluate
-from footcheck.summary import Summary
-from footcheck.summary_constants import DISCLAIMER
+from footcheck.summary import DISCLAIMER, Summary
 from tests.helpers import answers
 
 NOW = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)

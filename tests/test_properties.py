@@ -9,14 +9,12 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic_core import to_json
 from typer.testing import CliRunner
 
 from footcheck import AnswersError, evaluate
 from footcheck.answers import validate_answers
 from footcheck.catalogue import QUESTION_BY_ID, QUESTIONS
 from footcheck.cli.app import app
-from footcheck.scoring.evaluate import summary_data
 from footcheck.summary import Summary
 from tests.helpers import valid_answers
 
@@ -62,28 +60,6 @@ def test_evaluate_never_raises_and_is_consistent(data: dict[str, Any]) -> None:
     dumped = summary.model_dump(mode="json")
     assert Summary.model_validate(dumped) == summary
     assert evaluate(dumped["answers"], now=NOW) == summary
-
-
-@given(valid_answers())
-@settings(max_examples=300)
-def test_batch_serialisation_equals_the_model_json(data: dict[str, Any]) -> None:
-    """Batch scoring writes the typed data directly; it must equal the model's JSON."""
-    answers = validate_answers(data)
-    direct = to_json(summary_data(answers.values, now=NOW)).decode()
-    assert direct == evaluate(answers, now=NOW).model_dump_json()
-
-
-@given(valid_answers())
-@settings(max_examples=300)
-def test_the_scripted_json_document_equals_the_models(data: dict[str, Any]) -> None:
-    """A scripted JSON run writes the typed data without the Summary models: the document
-    must be the one the models give, byte for byte (indentation and escapes included)."""
-    from footcheck.render import data_to_json
-    from footcheck.render import to_json as document
-
-    answers = validate_answers(data)
-    direct = data_to_json(summary_data(answers.values, now=NOW))
-    assert direct == document(evaluate(answers, now=NOW))
 
 
 def _wrong_value(qid: str) -> st.SearchStrategy[Any]:

@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from footcheck.answer_files import parse_assignments, read_answers
-from footcheck.answers import AnswerValues, validate_values
+from footcheck.answers import Answers, validate_answers
 from footcheck.catalogue import CATALOGUE, QUESTION_BY_ID
 from footcheck.cli.failures import UsageFailure
 from footcheck.cli.summary_output import (
-    Destination,
     destination,
     present,
     remind,
@@ -20,7 +19,7 @@ from footcheck.cli.summary_output import (
 from footcheck.cli.terminal import can_prompt, prompts_to_stderr
 from footcheck.errors import AnswersError
 from footcheck.question import AnswerValue
-from footcheck.scoring.evaluate import evaluate, summary_data
+from footcheck.scoring.evaluate import evaluate
 
 if TYPE_CHECKING:
     from footcheck.summary import Summary
@@ -38,7 +37,7 @@ class AssessOptions(NamedTuple):
     fresh: bool = False
 
 
-def gather_preset(options: AssessOptions) -> tuple[AnswerValues, set[str]]:
+def gather_preset(options: AssessOptions) -> tuple[Answers, set[str]]:
     """Answers given up front, validated (every id, None where not given), and the ids
     they settle."""
     raw: dict[str, object] = {}
@@ -52,7 +51,7 @@ def gather_preset(options: AssessOptions) -> tuple[AnswerValues, set[str]]:
         raise AnswersError(problems, "some --set options are wrong")
     raw.update(values)
     try:
-        answers = validate_values(raw, partial=True)
+        answers = validate_answers(raw, partial=True)
     except AnswersError as error:
         source = options.answers_file or "--set"
         raise AnswersError(
@@ -78,7 +77,8 @@ def run_assess(options: AssessOptions) -> None:
         accessible=options.accessible,
     )
     stdout_format = where.stdout_format
-    values, given = gather_preset(options)
+    given_answers, given = gather_preset(options)
+    values = given_answers.values
     reach = CATALOGUE.reach(values)
     preset = reach.answers(values)  # what applies, in checklist order
     missing = reach.missing(values)
@@ -105,30 +105,15 @@ def run_assess(options: AssessOptions) -> None:
         asked = run_interview(session, preset, given)
         if asked is None:  # stopped at an emergency warning sign: nothing more to do
             return
-        answers = asked
+        answers: Answers | dict[str, AnswerValue] = asked
         interactive = True
     else:
-        answers = preset
-        if scripted_json(where, options):
-            # The document alone, written from the scoring rules' typed data, as batch
-            # writes it: the same bytes as the Summary models give (tested), without
-            # loading them. ``values`` passed the checks with nothing missing: they are
-            # complete, as a full validation would find them.
-            from footcheck.render import data_to_json
-
-            sys.stdout.write(data_to_json(summary_data(values)))
-            sys.stdout.flush()
-            return
+        answers = given_answers
     summary = evaluate(answers)
     present(summary, where)
     if interactive and not shown_on_terminal(where):
         remind(summary, accessible=options.accessible)
     finish(summary, options, interactive=interactive, to_stderr=prompts_to_stderr(stdout_format))
-
-
-def scripted_json(where: Destination, options: AssessOptions) -> bool:
-    """A scripted run whose only output is the JSON document on stdout."""
-    return where.output is None and where.stdout_format == "json" and not options.save
 
 
 def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_stderr: bool) -> None:

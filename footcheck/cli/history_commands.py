@@ -28,7 +28,6 @@ from footcheck.history_location import history_path
 from footcheck.history_store import HistoryRow, HistoryStore, open_history
 from footcheck.output_files import PRIVATE, atomic_writer
 from footcheck.summary import Summary
-from footcheck.summary_data import SummaryData
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -221,8 +220,7 @@ def write_export(
                 writer.error(why, record_id=str(result_id), line=None)
             continue
         if writer is not None:
-            data = cast(SummaryData, summary.model_dump())
-            writer.summary(data, record_id=str(result_id), line=None)
+            writer.summary(summary, record_id=str(result_id), line=None)
         else:
             # As stored; JSON's own line breaks (outside strings) would split the line.
             # Escaped as JSON escapes them: a right-to-left override or a C1 control in

@@ -21,7 +21,7 @@ from footcheck.fhir import (
 )
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT, PANEL_LOINC
 from footcheck.question import Condition, Question, SectionInfo
-from footcheck.summary_constants import CHECKLIST_VERSION
+from footcheck.summary import CHECKLIST_VERSION
 
 TITLE = "footcheck: a foot-and-posture checklist for low back pain"
 ENABLE_WHEN: dict[str, tuple[str, int | bool]] = {"is_yes": ("=", True), "above_zero": (">", 0)}

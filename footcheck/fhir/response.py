@@ -4,7 +4,7 @@
 Answers are read by ``linkId``, wherever they are nested; each must have the value type of
 its item. What does not fit is named by its ``linkId`` with what is allowed. Ranges, which
 questions apply and the rest are then checked as for any answers file
-(``footcheck.answers.validate_values``). The items are walked with a list, not by
+(``footcheck.answers.validate_answers``). The items are walked with a list, not by
 recursion, and to a bounded depth: a hostile file cannot exhaust the stack.
 """
 
@@ -21,7 +21,7 @@ from footcheck.display_text import shown, shown_json
 from footcheck.errors import AnswersError, InputFileError
 from footcheck.fhir import ANSWERS_SYSTEM, NO_ITEMS_CODE, QUESTIONNAIRE_URL
 from footcheck.question import AnswerValue, Question
-from footcheck.summary_constants import CHECKLIST_VERSION
+from footcheck.summary import CHECKLIST_VERSION
 
 MAX_DEPTH = 8
 """How deep items may nest (footcheck's own responses use 2 levels: section, question)."""

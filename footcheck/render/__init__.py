@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from footcheck.summary import Summary
-    from footcheck.summary_data import SummaryData
 
 Format = Literal["rich", "json", "markdown", "html", "fhir"]
 FORMATS: tuple[Format, ...] = ("rich", "json", "markdown", "html", "fhir")
@@ -37,16 +36,6 @@ def to_json(summary: Summary) -> str:
     from footcheck.display_text import json_shown
 
     return json_shown(summary.export_json(indent=2)) + "\n"
-
-
-def data_to_json(data: SummaryData) -> str:
-    """What ``to_json`` writes for the summary ``evaluate`` would make of this data, without
-    validating it into the models: for a scripted JSON run (tests check the bytes match)."""
-    from pydantic_core import to_json as dumped
-
-    from footcheck.display_text import json_shown
-
-    return json_shown(dumped(data, indent=2).decode()) + "\n"
 
 
 def render_text(summary: Summary, fmt: Format, *, width: int = 80, accessible: bool = False) -> str:

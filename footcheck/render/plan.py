@@ -15,8 +15,7 @@ from footcheck.render.wording import (
     contributor_short,
     listed_steps,
 )
-from footcheck.summary import Step, Summary
-from footcheck.summary_data import TriageLevel
+from footcheck.summary import Step, Summary, TriageLevel
 
 TOP_CONTRIBUTORS = 3
 FIRST_STEPS = 3

@@ -11,9 +11,15 @@ from datetime import datetime
 
 from footcheck.instruments.foot_posture.calculation import MIN_ANSWERED, self_checks
 from footcheck.sources import SOURCE_BY_ID
-from footcheck.summary import Step, Summary
-from footcheck.summary_constants import CHECKLIST_VERSION
-from footcheck.summary_data import EvidenceLabel, PostureClass, Risk, TriageLevel
+from footcheck.summary import (
+    CHECKLIST_VERSION,
+    EvidenceLabel,
+    PostureClass,
+    Risk,
+    Step,
+    Summary,
+    TriageLevel,
+)
 
 TRIAGE_HEADLINE: Mapping[TriageLevel, str] = {
     "emergency": "EMERGENCY: call your emergency number now, or go to A&E",

@@ -7,15 +7,15 @@ plain reason, so a person can see exactly which answers point to each contributo
 from __future__ import annotations
 
 from collections.abc import Mapping
-from operator import itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from footcheck.answer_tests import Answered, AnswerIs, AnswerTest, NumberFrom
 from footcheck.catalogue import QUESTION_BY_ID
+from footcheck.summary import Contributor, Evidence, Likelihood
 
 if TYPE_CHECKING:
     from footcheck.question import AnswerValue
-    from footcheck.summary_data import ContributorData, EvidenceData, Likelihood
 
 
 class Point(NamedTuple):
@@ -341,19 +341,16 @@ def likelihood(points: int) -> Likelihood:
     return "low"
 
 
-def _evidence(point: Point, answer: AnswerValue) -> EvidenceData:
+def _evidence(point: Point, answer: AnswerValue) -> Evidence:
     if isinstance(answer, list):  # the one item of a list answer that scored
         assert isinstance(point.test, AnswerIs) and isinstance(point.test.value, str)
         answer = point.test.value
-    return {
-        "question": point.test.question,
-        "answer": answer,
-        "points": point.points,
-        "reason": point.reason,
-    }
+    return Evidence(
+        question=point.test.question, answer=answer, points=point.points, reason=point.reason
+    )
 
 
-Table = dict[object, "EvidenceData"]
+Table = dict[object, Evidence]
 """The answers one point scores, each with its evidence row, made once."""
 
 
@@ -412,12 +409,12 @@ def _groups(items: tuple[Point | FirstOf, ...]) -> tuple[Group, ...]:
     return tuple(groups)
 
 
-def _found(groups: tuple[Group, ...], values: Mapping[str, AnswerValue]) -> list[EvidenceData]:
-    """The evidence rows these groups find, in rule order (copies: the tables' rows stay
-    as built).
+def _found(groups: tuple[Group, ...], values: Mapping[str, AnswerValue]) -> list[Evidence]:
+    """The evidence rows these groups find, in rule order (the tables' rows are frozen
+    models, shared by every summary that finds them).
 
     Lookups match answers as validated: one type per question (never 1 for yes)."""
-    found: list[EvidenceData] = []
+    found: list[Evidence] = []
     for group in groups:
         if group.points:
             for point in group.points:
@@ -429,7 +426,7 @@ def _found(groups: tuple[Group, ...], values: Mapping[str, AnswerValue]) -> list
         for question, table in group.lookups:
             row = table.get(values.get(question))
             if row is not None:
-                found.append(row.copy())
+                found.append(row)
                 if first:
                     break
     return found
@@ -438,26 +435,16 @@ def _found(groups: tuple[Group, ...], values: Mapping[str, AnswerValue]) -> list
 class CompiledRule:
     """A contributor rule as the groups that score it."""
 
-    __slots__ = ("extras", "fragment", "main", "measured", "measured_groups", "rule")
+    __slots__ = ("extras", "main", "measured", "measured_groups", "rule")
 
     def __init__(self, rule: ContributorRule) -> None:
         self.rule = rule
-        self.fragment: ContributorData = {
-            "id": rule.id,
-            "title": rule.title,
-            "points": 0,
-            "likelihood": "low",
-            "evidence": [],
-            "explanation": rule.explanation,
-            "sources": list(rule.sources),
-        }
-        """The contributor's constant part, in the exported key order."""
         self.main = _groups(rule.points)
         self.measured = None if rule.measured is None else rule.measured.question
         self.measured_groups = _groups(rule.measured_points)
         self.extras = _groups(rule.extras)
 
-    def evidence(self, values: Mapping[str, AnswerValue]) -> list[EvidenceData]:
+    def evidence(self, values: Mapping[str, AnswerValue]) -> list[Evidence]:
         measured = self.measured is not None and values.get(self.measured) is not None
         found = _found(self.measured_groups if measured else self.main, values)
         if found:
@@ -468,25 +455,29 @@ class CompiledRule:
 COMPILED: tuple[CompiledRule, ...] = tuple(CompiledRule(rule) for rule in RULES)
 
 
-POINTS = itemgetter("points")
-IDENTIFIER = itemgetter("id")
+POINTS = attrgetter("points")
+IDENTIFIER = attrgetter("id")
 
 
-def find_contributors(values: Mapping[str, AnswerValue]) -> list[ContributorData]:
+def find_contributors(values: Mapping[str, AnswerValue]) -> list[Contributor]:
     """Contributors with at least one point, highest points first, ties by id."""
-    found: list[ContributorData] = []
+    found: list[Contributor] = []
     for compiled in COMPILED:
         evidence = compiled.evidence(values)
         if evidence:
-            points = 0
-            for row in evidence:
-                points += row["points"]
-            contributor = compiled.fragment.copy()
-            contributor["points"] = points
-            contributor["likelihood"] = likelihood(points)
-            contributor["evidence"] = evidence
-            contributor["sources"] = contributor["sources"].copy()
-            found.append(contributor)
+            rule = compiled.rule
+            points = sum(row.points for row in evidence)
+            found.append(
+                Contributor(
+                    id=rule.id,
+                    title=rule.title,
+                    points=points,
+                    likelihood=likelihood(points),
+                    evidence=evidence,
+                    explanation=rule.explanation,
+                    sources=list(rule.sources),
+                )
+            )
     # Highest points first, ties by id: two stable sorts, the tie-break first.
     found.sort(key=IDENTIFIER)
     found.sort(key=POINTS, reverse=True)

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, TypeGuard
 
 from footcheck import __version__
-from footcheck.answers import (
-    AnswerValues,
-    missing_problem,
-    validate_values,
-)
+from footcheck.answers import Answers, missing_problem, validate_answers
 from footcheck.catalogue import CATALOGUE
 from footcheck.errors import AnswersError
 from footcheck.instruments.foot_posture.calculation import assess_foot_posture
@@ -22,20 +16,19 @@ from footcheck.scoring.contributors import find_contributors
 from footcheck.scoring.steps import choose_steps
 from footcheck.scoring.triage import decide_triage
 from footcheck.sources import SOURCES
-from footcheck.summary_constants import CHECKLIST_VERSION, DISCLAIMER, SCHEMA_VERSION
+from footcheck.summary import (
+    CHECKLIST_VERSION,
+    DISCLAIMER,
+    SCHEMA_VERSION,
+    Contributor,
+    Reference,
+    StartBack,
+    Step,
+    Summary,
+    Tool,
+)
 
-if TYPE_CHECKING:
-    from footcheck.answers import Answers
-    from footcheck.summary import Summary
-    from footcheck.summary_data import (
-        ContributorData,
-        ReferenceData,
-        StepData,
-        SummaryData,
-        ToolData,
-    )
-
-TOOL: ToolData = {"name": "footcheck", "version": __version__}
+TOOL = Tool(version=__version__)
 
 
 def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = None) -> Summary:
@@ -45,27 +38,8 @@ def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = 
     ``AnswersError`` listing every problem when answers are invalid or incomplete.
     ``now`` fixes ``created_at`` (for reproducible output); it defaults to the current time.
     """
-    from footcheck.summary import Summary  # the models: not needed to score, only to check
-
-    values = answers.values if _is_model(answers) else validate_values(answers)
-    # One validation of the whole summary: cheaper than building each part as a model.
-    return Summary.model_validate(summary_data(values, now=now))
-
-
-def _is_model(answers: object) -> TypeGuard[Answers]:
-    """Whether ``answers`` is an ``Answers`` model: none can exist before its module loads,
-    and the check does not load it (a scripted run never builds the model class)."""
-    models = sys.modules.get("footcheck.answers_model")
-    return models is not None and isinstance(answers, models.AnswersBase)
-
-
-def summary_data(values: AnswerValues, *, now: datetime | None = None) -> SummaryData:
-    """The summary of validated answers as plain typed data, in the exported key order,
-    without a model.
-
-    ``evaluate`` validates this into a ``Summary``; batch scoring and scripted JSON runs
-    serialise it directly (tests check the two give byte-identical JSON).
-    """
+    model = answers if isinstance(answers, Answers) else validate_answers(answers)
+    values = model.values
     reach = CATALOGUE.reach(values)
     missing = reach.missing(values)
     if missing:
@@ -75,41 +49,41 @@ def summary_data(values: AnswerValues, *, now: datetime | None = None) -> Summar
     triage = decide_triage(values, red_flags, start_back)
     contributors = find_contributors(values)
     steps = choose_steps(values, triage, contributors)
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "checklist_version": CHECKLIST_VERSION,
-        "tool": TOOL,
-        "created_at": now or datetime.now(UTC),
-        "answers": reach.answers(values),
-        "triage": triage,
-        "red_flags": red_flags,
-        "start_back": start_back,
-        "foot_posture": assess_foot_posture(values),
-        "contributors": contributors,
-        "steps": steps,
-        "references": references(contributors, steps),
-        "disclaimer": DISCLAIMER,
-    }
+    return Summary(
+        schema_version=SCHEMA_VERSION,
+        checklist_version=CHECKLIST_VERSION,
+        tool=TOOL,
+        created_at=now or datetime.now(UTC),
+        answers=reach.answers(values),
+        triage=triage,
+        red_flags=red_flags,
+        start_back=start_back,
+        foot_posture=assess_foot_posture(values),
+        contributors=contributors,
+        steps=steps,
+        references=references(contributors, steps),
+        disclaimer=DISCLAIMER,
+    )
 
 
-REFERENCES: Mapping[str, ReferenceData] = {
-    source.id: {"id": source.id, "citation": source.citation, "url": source.url}
+REFERENCES: Mapping[str, Reference] = {
+    source.id: Reference(id=source.id, citation=source.citation, url=source.url)
     for source in SOURCES
 }
 """Every source as the export lists it, built once."""
 
 
-def references(contributors: list[ContributorData], steps: list[StepData]) -> list[ReferenceData]:
+def references(contributors: list[Contributor], steps: list[Step]) -> list[Reference]:
     """Exactly the sources the contributors and steps cite, each once, in citing order."""
     # A dict keeps the first place each id is cited in (setting a key again keeps it there).
     cited: dict[str, None] = {}
     for contributor in contributors:
-        for source in contributor["sources"]:
+        for source in contributor.sources:
             cited[source] = None
     for step in steps:
-        for source in step["sources"]:
+        for source in step.sources:
             cited[source] = None
-    return [REFERENCES[source].copy() for source in cited]
+    return [REFERENCES[source] for source in cited]
 
 
 def contradictions(summary: Summary) -> list[str]:
@@ -126,16 +100,15 @@ def contradictions(summary: Summary) -> list[str]:
     values = summary.answers
     red_flags = raised_flags(values)
     start_back = score_start_back(values)
-    level = decide_triage(values, red_flags, start_back)["level"]
+    level = decide_triage(values, red_flags, start_back).level
     found = []
     if summary.red_flags != red_flags:
         found.append(
             f"red_flags: {_listed(summary.red_flags)}, but the answers give {_listed(red_flags)}"
         )
-    stored_start_back = None if summary.start_back is None else summary.start_back.model_dump()
-    if stored_start_back != start_back:
+    if summary.start_back != start_back:
         found.append(
-            f"start_back: {_scores(stored_start_back)}, but the answers give {_scores(start_back)}"
+            f"start_back: {_scores(summary.start_back)}, but the answers give {_scores(start_back)}"
         )
     if summary.triage.level != level:
         found.append(f"triage.level: {summary.triage.level}, but the answers give {level}")
@@ -146,7 +119,7 @@ def _listed(ids: list[str]) -> str:
     return ", ".join(ids) if ids else "none"
 
 
-def _scores(scores: Mapping[str, object] | None) -> str:
+def _scores(scores: StartBack | None) -> str:
     if scores is None:
         return "none"
-    return ", ".join(f"{key} {value}" for key, value in scores.items())
+    return ", ".join(f"{key} {value}" for key, value in scores.model_dump().items())

@@ -11,14 +11,14 @@ does come last, as "keep going".
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from operator import itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from footcheck.answer_tests import AnswerIn, AnswerIs, NumberFrom
+from footcheck.summary import Contributor, EvidenceLabel, Step, Triage
 
 if TYPE_CHECKING:
     from footcheck.question import AnswerValue
-    from footcheck.summary_data import ContributorData, EvidenceLabel, StepData, TriageData
 
 
 class StepInfo(NamedTuple):
@@ -249,43 +249,35 @@ ALREADY_DOING: Mapping[str, Callable[[Mapping[str, AnswerValue]], bool]] = {
 }
 """When the answers show the person already does a step: it is shown as "keep going"."""
 
-_FRAGMENTS: Mapping[str, StepData] = {
-    info.id: {
-        "id": info.id,
-        "title": info.title,
-        "details": info.details,
-        "addresses": [],
-        "evidence": info.evidence,
-        "sources": list(info.sources),
-        "already_doing": False,
-    }
-    for info in STEPS
-}
-"""Each step's constant part, in the exported key order, built once."""
+STEP_BY_ID: Mapping[str, StepInfo] = {info.id: info for info in STEPS}
 
 
-def _step(step: str, addresses: list[str], values: Mapping[str, AnswerValue]) -> StepData:
-    data = _FRAGMENTS[step].copy()
-    data["addresses"] = addresses
-    data["sources"] = data["sources"].copy()
+def _step(step: str, addresses: list[str], values: Mapping[str, AnswerValue]) -> Step:
+    info = STEP_BY_ID[step]
     test = ALREADY_DOING.get(step)
-    if test is not None:
-        data["already_doing"] = test(values)
-    return data
+    return Step(
+        id=info.id,
+        title=info.title,
+        details=info.details,
+        addresses=addresses,
+        evidence=info.evidence,
+        sources=list(info.sources),
+        already_doing=test is not None and test(values),
+    )
 
 
 def contributor_steps(
-    contributor: ContributorData, values: Mapping[str, AnswerValue], joint_pain: bool
+    contributor: Contributor, values: Mapping[str, AnswerValue], joint_pain: bool
 ) -> list[str]:
     """The steps one contributor calls for, in the order they are shown."""
-    cid = contributor["id"]
+    cid = contributor.id
     if cid in FOOT_POSTURE:
         steps = ["foot_strengthening", "calf_ankle_mobility"]
-        if contributor["likelihood"] in AT_LEAST_MODERATE:
+        if contributor.likelihood in AT_LEAST_MODERATE:
             steps.append("supportive_footwear")
             if joint_pain and NO_INSOLES.holds(values):
                 steps.append("arch_support_insoles")
-        if contributor["likelihood"] == "high":
+        if contributor.likelihood == "high":
             steps.append("gait_analysis")
         return steps
     if cid == "unsupportive_footwear":
@@ -309,11 +301,11 @@ LOW_ACTIVITY = "low_activity"
 
 
 def choose_steps(
-    values: Mapping[str, AnswerValue], triage: TriageData, contributors: list[ContributorData]
-) -> list[StepData]:
+    values: Mapping[str, AnswerValue], triage: Triage, contributors: list[Contributor]
+) -> list[Step]:
     """The steps these results call for, each once, with everything it addresses, built
     in the order they are shown (docs/rules.md, "Steps")."""
-    level = triage["level"]
+    level = triage.level
     if level in CHECKED_FIRST:
         return [_step(TRIAGE_STEP[level], ["triage"], values)]
     numb_feet = DIABETES_FEET.holds(values)
@@ -328,7 +320,7 @@ def choose_steps(
         addresses["stay_active"] = [HAS_BACK_PAIN.question]
         if LASTING_PAIN.holds(values):
             exercise.append(HAS_BACK_PAIN.question)
-    if any(c["id"] == LOW_ACTIVITY for c in contributors):
+    if any(c.id == LOW_ACTIVITY for c in contributors):
         exercise.append(LOW_ACTIVITY)
     if exercise:
         addresses["regular_exercise"] = exercise
@@ -336,7 +328,7 @@ def choose_steps(
     joint_pain = foot_pain or KNEE_PAIN.holds(values)
     # The highest-ranked contributor's steps first; a step chosen again stays where it is.
     for contributor in contributors:
-        cid = contributor["id"]
+        cid = contributor.id
         for step in contributor_steps(contributor, values, joint_pain):
             if numb_feet and step in NOT_WITH_NUMB_FEET:
                 continue
@@ -348,9 +340,9 @@ def choose_steps(
     if foot_pain and not numb_feet:
         addresses["plantar_fascia_mobilization"] = [FOOT_PAIN.question]
     if contributors:
-        addresses["posture_awareness"] = [c["id"] for c in contributors]
+        addresses["posture_awareness"] = [c.id for c in contributors]
     steps = [_step(step, reasons, values) for step, reasons in addresses.items()]
     # Steps the person already does come after every new one, in the same order (a stable
     # sort on the flag: False first).
-    steps.sort(key=itemgetter("already_doing"))
+    steps.sort(key=attrgetter("already_doing"))
     return steps

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from footcheck.answer_tests import Answered, AnswerIn, AnswerIs, NumberFrom
 from footcheck.catalogue import CATALOGUE, Catalogue
 from footcheck.instruments.red_flags.calculation import flag_level, flag_reason
+from footcheck.summary import StartBack, Triage
 
 if TYPE_CHECKING:
     from footcheck.question import AnswerValue
-    from footcheck.summary_data import StartBackData, TriageData
 
 HIGH_PAIN = 7
 NEW_PAIN_YOUNGER_THAN = 20
@@ -40,14 +40,12 @@ NO_BACK_PAIN = (
 )
 
 
-def clinician_reasons(
-    values: Mapping[str, AnswerValue], start_back: StartBackData | None
-) -> list[str]:
+def clinician_reasons(values: Mapping[str, AnswerValue], start_back: StartBack | None) -> list[str]:
     """Why back pain without warning signs should be seen by a clinician, one a sentence."""
     reasons: list[str] = []
-    if start_back is not None and start_back["risk"] != "low":
+    if start_back is not None and start_back.risk != "low":
         reasons.append(
-            f"Your STarT Back answers show a {start_back['risk']} risk that the pain keeps "
+            f"Your STarT Back answers show a {start_back.risk} risk that the pain keeps "
             "troubling you; support from a clinician usually helps."
         )
     if SEVERE_PAIN.holds(values):
@@ -69,17 +67,17 @@ def clinician_reasons(
 def decide_triage(
     values: Mapping[str, AnswerValue],
     red_flags: list[str],
-    start_back: StartBackData | None,
+    start_back: StartBack | None,
     catalogue: Catalogue = CATALOGUE,
-) -> TriageData:
+) -> Triage:
     # Every raised flag is a reason, so an emergency banner also shows the urgent signs.
     reasons = [flag_reason(flag, catalogue) for flag in red_flags]
     level = flag_level(red_flags, catalogue)
     if level is not None:
-        return {"level": level, "reasons": reasons}
+        return Triage(level=level, reasons=reasons)
     if HAS_BACK_PAIN.holds(values):
         reasons = clinician_reasons(values, start_back)
         if reasons:
-            return {"level": "see_clinician", "reasons": reasons}
-        return {"level": "self_care", "reasons": [NONE_OF_THE_SIGNS]}
-    return {"level": "self_care", "reasons": [NO_BACK_PAIN]}
+            return Triage(level="see_clinician", reasons=reasons)
+        return Triage(level="self_care", reasons=[NONE_OF_THE_SIGNS])
+    return Triage(level="self_care", reasons=[NO_BACK_PAIN])

@@ -159,7 +159,7 @@ def test_every_combination_of_self_checks() -> None:
         expected = spec_signs(arch, foot_print, wear, knees, heel)
         assert count_signs(values) == expected, values
         posture = assess_foot_posture(values)
-        assert posture["classification"] == classify_self_checks(*expected)
+        assert posture.classification == classify_self_checks(*expected)
         checked += 1
     assert checked == 5 * 4 * 4 * 3 * 4
 

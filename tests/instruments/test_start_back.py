@@ -77,7 +77,7 @@ def test_every_combination() -> None:
             )
             scores = score_start_back(values)
             assert scores is not None
-            got = (scores["total"], scores["psychosocial"], scores["risk"])
+            got = (scores.total, scores.psychosocial, scores.risk)
             assert got == published_rule(agreed, bothersome), (agreed, bothersome)
             checked += 1
     assert checked == len(combinations) * len(ITEM_9.values) == 1280

@@ -52,7 +52,7 @@ def spec_underpronation(v: dict[str, Any]) -> int:
 
 
 def points_of(summary_contributors: list[Any], cid: str) -> int:
-    return next((c["points"] for c in summary_contributors if c["id"] == cid), 0)
+    return next((c.points for c in summary_contributors if c.id == cid), 0)
 
 
 FOOT_SPACE = list(
@@ -104,16 +104,14 @@ def test_the_fpi6_rows() -> None:
 
 def test_the_arch_counts_once() -> None:
     both = find_contributors(answers(arch_standing="flat", wet_footprint="full"))
-    assert [(e["question"], e["points"]) for e in both[0]["evidence"]] == [("arch_standing", 2)]
+    assert [(e.question, e.points) for e in both[0].evidence] == [("arch_standing", 2)]
     low_and_full = find_contributors(answers(arch_standing="low", wet_footprint="full"))
-    assert [(e["question"], e["points"]) for e in low_and_full[0]["evidence"]] == [
-        ("wet_footprint", 2)
-    ]
+    assert [(e.question, e.points) for e in low_and_full[0].evidence] == [("wet_footprint", 2)]
 
 
 def test_other_pain_evidence_names_the_one_item_that_scored() -> None:
     found = find_contributors(answers(heel_tilt="inward", other_pain=["feet", "knees", "hips"]))
-    rows = [(e["question"], e["answer"], e["points"]) for e in found[0]["evidence"]]
+    rows = [(e.question, e.answer, e.points) for e in found[0].evidence]
     assert rows == [
         ("heel_tilt", "inward", 2),
         ("other_pain", "feet", 1),

@@ -7,6 +7,7 @@ on every answer set hypothesis draws, besides a table test per rule.
 from __future__ import annotations
 
 import itertools
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -371,6 +372,6 @@ def test_each_contributors_steps_are_chosen_in_the_order_of_the_step_table(
     index = {step.id: i for i, step in enumerate(STEPS)}
     values = answers(insoles="none", shoes_worn_out=True, main_footwear="high_heels")
     for rule in RULES:
-        contributor: Any = {"id": rule.id, "likelihood": likelihood}
+        contributor: Any = SimpleNamespace(id=rule.id, likelihood=likelihood)
         chosen = contributor_steps(contributor, values, True)
         assert chosen == sorted(chosen, key=index.__getitem__), rule.id

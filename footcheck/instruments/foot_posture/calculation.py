@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from footcheck.catalogue import CATALOGUE, Catalogue
 from footcheck.instruments.foot_posture.questions import FPI6_TOTAL
 from footcheck.question import AnswerValue, PostureSign, Question
-
-if TYPE_CHECKING:
-    from footcheck.summary_data import FootPostureData, PostureClass
+from footcheck.summary import FootPosture, PostureClass
 
 FPI6_BANDS: tuple[tuple[int, int, PostureClass], ...] = (
     (-12, -5, "highly_supinated"),
@@ -108,7 +106,7 @@ def classify_self_checks(
 
 def assess_foot_posture(
     values: Mapping[str, AnswerValue], catalogue: Catalogue = CATALOGUE
-) -> FootPostureData:
+) -> FootPosture:
     pronation, supination, answered = count_signs(values, catalogue)
     total = values.get(FPI6_TOTAL.id)
     source: Literal["fpi6", "self_checks"]
@@ -118,10 +116,10 @@ def assess_foot_posture(
     else:
         classification = classify_self_checks(pronation, supination, answered, catalogue)
         source = "self_checks"
-    return {
-        "classification": classification,
-        "source": source,
-        "pronation_signs": pronation,
-        "supination_signs": supination,
-        "fpi6_total": total if isinstance(total, int) else None,
-    }
+    return FootPosture(
+        classification=classification,
+        source=source,
+        pronation_signs=pronation,
+        supination_signs=supination,
+        fpi6_total=total if isinstance(total, int) else None,
+    )

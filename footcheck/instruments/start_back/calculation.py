@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING
 
 from footcheck.catalogue import CATALOGUE, Catalogue
 from footcheck.question import AnswerValue, Question
-
-if TYPE_CHECKING:
-    from footcheck.summary_data import Risk, StartBackData
+from footcheck.summary import Risk, StartBack
 
 LOW_TOTAL = 3
 """A total of 3 or less is low risk."""
@@ -70,7 +67,7 @@ def risk_band(total: int, psychosocial: int) -> Risk:
 
 def score_start_back(
     values: Mapping[str, AnswerValue], catalogue: Catalogue = CATALOGUE
-) -> StartBackData | None:
+) -> StartBack | None:
     """The STarT Back scores, or None when the items do not apply (no back pain)."""
     questions = items(catalogue)
     if not questions or not questions[0].applies(values):
@@ -82,4 +79,4 @@ def score_start_back(
         total += points
         if psychosocial_item:
             psychosocial += points
-    return {"total": total, "psychosocial": psychosocial, "risk": risk_band(total, psychosocial)}
+    return StartBack(total=total, psychosocial=psychosocial, risk=risk_band(total, psychosocial))
