@@ -9,6 +9,7 @@ under its own id.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -172,8 +173,6 @@ LONGEST_ID = max(len(qid) for qid in QUESTION_IDS)
 
 def suggest_id(unknown: str) -> str | None:
     """The closest known question id, for 'did you mean' hints."""
-    import difflib
-
     word = unknown.lower()
     if len(word) > 2 * LONGEST_ID:  # too long to be a typo of any id
         return None

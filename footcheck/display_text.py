@@ -7,6 +7,7 @@ never able to move the cursor, retitle the window or reorder a message.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING
 
@@ -28,8 +29,6 @@ def shown(text: str) -> str:
 def shown_json(value: object, limit: int = SHOWN_CHARACTERS) -> str:
     """A value from someone's file as JSON writes it (``"9"``, ``17``, ``null``), so the
     message shows its type too: cut short, and never able to drive the terminal."""
-    import json
-
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):

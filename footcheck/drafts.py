@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from footcheck.answers import validate_answers
+from footcheck.errors import AnswersError
 from footcheck.history_location import history_dir, private_folder
 from footcheck.output_files import PRIVATE, write_text
 from footcheck.question import AnswerValue
@@ -93,9 +95,6 @@ def _parse(raw: bytes) -> Draft | None:
 
 def _usable(answers: dict[str, Any], saved_at: datetime) -> Draft:
     """Keep what the checklist still allows; name what it does not."""
-    from footcheck.answers import validate_answers
-    from footcheck.errors import AnswersError
-
     try:
         validate_answers(answers, partial=True)
     except AnswersError as error:

@@ -6,8 +6,7 @@ scripted JSON run load only what they use.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
+import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -264,8 +263,6 @@ def schema(
 
       footcheck schema summary
     """
-    import json
-
     from footcheck.schemas import schema_for
 
     typer.echo(json.dumps(schema_for(kind.value), indent=2, ensure_ascii=False))
@@ -540,33 +537,3 @@ def batch(
         output_format=output_format.value if output_format else None,
         jobs=jobs,
     )
-
-
-def app_for(args: Sequence[str]) -> typer.Typer:
-    """The app with only the command the command line names, as the console entry runs it.
-
-    Typer builds every registered command's options on each run; building one instead of
-    eleven keeps start-up down. No command, an option first (--help, --version), a name
-    that is not a command, or shell completion gets the whole app, so help and errors
-    list every command.
-    """
-    if not args or os.environ.get("_FOOTCHECK_COMPLETE"):
-        return app
-    name = args[0]
-    commands = [c for c in app.registered_commands if _command_name(c) == name]
-    groups = [g for g in app.registered_groups if g.name == name]
-    if not commands and not groups:
-        return app
-    single = typer.Typer(**APP_SETTINGS)
-    single.registered_callback = app.registered_callback
-    single.registered_commands = commands
-    single.registered_groups = groups
-    return single
-
-
-def _command_name(command: typer.models.CommandInfo) -> str | None:
-    """The name Typer gives a command: its own, or its function's with dashes."""
-    if command.name:
-        return command.name
-    callback = command.callback
-    return None if callback is None else callback.__name__.lower().replace("_", "-")

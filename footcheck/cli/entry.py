@@ -19,12 +19,12 @@ def main() -> None:
     os.environ["PYDANTIC_DISABLE_PLUGINS"] = "1"
     stop_on_signals()  # SIGTERM / SIGHUP end a run as Ctrl-C does: temporary files removed
     guard_standard_streams()
-    from footcheck.cli.app import app_for
+    from footcheck.cli.app import app
 
     # Commands handle their own failures (``reports_failures``); these are what is left:
     # failures outside a command (flag callbacks) and the unexpected.
     try:
-        app_for(sys.argv[1:])(prog_name="footcheck")
+        app(prog_name="footcheck")
     except FootcheckError as error:
         fail(error)
     except KeyboardInterrupt:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from typing import TYPE_CHECKING, TextIO
@@ -15,8 +16,6 @@ ACCESSIBLE_ENV = "FOOTCHECK_ACCESSIBLE"
 
 def accessible_mode(flag: bool) -> bool:
     """Screen-reader-friendly output: --accessible, or FOOTCHECK_ACCESSIBLE=1."""
-    import os
-
     return flag or os.environ.get(ACCESSIBLE_ENV, "").strip().lower() in ("1", "true", "yes")
 
 
@@ -35,8 +34,6 @@ def terminal_columns() -> int:
     entry point has handed to its own stdout, and would then answer 80 whatever the
     terminal's width, so a prompt on a narrower terminal would still be broken mid-word.
     """
-    import os
-
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)

@@ -14,6 +14,7 @@ from typing import Any
 
 from footcheck.answer_kinds import KINDS
 from footcheck.catalogue import QUESTIONS, SECTIONS
+from footcheck.display_text import json_shown
 from footcheck.fhir import (
     BASE,
     NO_ITEMS_CODE,
@@ -48,8 +49,6 @@ SURVEY = {
 
 
 def bundle_json(summary: Summary) -> str:
-    from footcheck.display_text import json_shown
-
     return json_shown(json.dumps(summary_bundle(summary), indent=2, ensure_ascii=False)) + "\n"
 
 

@@ -40,7 +40,6 @@ HEAVY = (
     "tomllib",
     "readline",
     "platformdirs",
-    "json",
     "footcheck.fhir",
     "footcheck.summary",
 )
@@ -67,7 +66,7 @@ print(sorted(name for name in {heavy!r} if name in sys.modules), file=sys.stderr
         (["assess", "--answers", "FILE", "--no-save"], ["footcheck.summary", "pydantic", "rich"]),
         (
             ["assess", "--answers", "FILE", "-f", "fhir", "--no-save"],
-            ["footcheck.fhir", "footcheck.summary", "json", "pydantic"],
+            ["footcheck.fhir", "footcheck.summary", "pydantic"],
         ),
     ],
 )
