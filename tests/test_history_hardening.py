@@ -4,6 +4,7 @@ files left byte for byte, interrupts at the commit, permissions (issue 13, items
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -303,6 +304,19 @@ def test_item8_a_refused_file_keeps_every_byte_and_gets_no_side_files(
 
 
 # --- item 9: Ctrl-C while waiting for the lock; the truth at the commit -----------------
+def wait_until_open(pid: int, path: Path, timeout: float = 30) -> None:
+    """Until process ``pid`` has ``path`` open (polled, so a busy machine only waits longer)."""
+    deadline = time.monotonic() + timeout
+    target = str(path.resolve())
+    while time.monotonic() < deadline:
+        fds = Path(f"/proc/{pid}/fd")
+        with contextlib.suppress(OSError):
+            if any(os.readlink(fd) == target for fd in fds.iterdir()):
+                return
+        time.sleep(0.01)
+    raise AssertionError(f"process {pid} never opened {path}")
+
+
 def test_item9_ctrl_c_while_a_save_waits_for_the_lock_acts_at_once(
     private_home: Path, answers_file: Path, writer_holding_the_lock: sqlite3.Connection
 ) -> None:
@@ -314,7 +328,7 @@ def test_item9_ctrl_c_while_a_save_waits_for_the_lock_acts_at_once(
         text=True,
         env={**os.environ, "FOOTCHECK_HOME": str(private_home)},
     )  # fmt: skip
-    time.sleep(1.5)  # started, scored, and waiting for the lock (it waits up to 30 s)
+    wait_until_open(child.pid, history_path())  # scored, and saving: waiting for the lock
     sent = time.monotonic()
     child.send_signal(signal.SIGINT)
     code = child.wait(10)

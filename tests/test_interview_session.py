@@ -32,6 +32,24 @@ PROMPT = r"> $"
 BOX_AND_BLOCKS = re.compile("[\u2500-\u259f→●○▼]")
 
 
+def wait_until_reading(pid: int, timeout: float = 30) -> None:
+    """Until process ``pid`` sleeps waiting for input (Linux: its wait channel)."""
+    deadline = time.monotonic() + timeout
+    wchan = Path(f"/proc/{pid}/wchan")
+    while time.monotonic() < deadline:
+        try:
+            if wchan.read_text().split(".")[0] in READ_WAITS:
+                return
+        except OSError:
+            return  # no /proc here, or the process ended: nothing to wait for
+        time.sleep(0.01)
+    raise AssertionError(f"process {pid} never waited for input")
+
+
+READ_WAITS = frozenset({"wait_woken", "n_tty_read", "do_select", "poll_schedule_timeout"})
+"""Where the kernel parks a process reading a terminal (readline selects first)."""
+
+
 class Terminal:
     """footcheck in a pseudo-terminal, its output drawn on a screen of 80x24 (or as wide as
     ``columns``); the width comes from the terminal alone, never from $COLUMNS."""
@@ -74,8 +92,9 @@ class Terminal:
     def interrupt(self) -> None:
         """Ctrl-C at the prompt. readline acts on a Ctrl-C that lands just before it starts
         waiting only at the next key (a CPython readline limit); a person's Ctrl-C comes
-        long after the prompt is drawn, so the test waits as a person would."""
-        time.sleep(0.3)
+        long after the prompt is drawn, so the test waits until the process sleeps in its
+        read of the terminal (polled: a busy machine only waits longer)."""
+        wait_until_reading(self.child.pid)
         self.child.sendintr()
 
     def lines(self) -> list[str]:
