@@ -8,7 +8,7 @@ this stack pays before doing its own work. Each round runs the reference, the ol
 (`python -c "import typer, pydantic.main"`, kept for continuity) and every command, so
 machine noise hits them alike; a command's ratio is the median over the rounds of its
 time divided by that round's reference. Budget: scripted `assess --format json` within
-1.08x of the reference (footcheck's own cost at most 8 % of the stack's floor).
+1.25x of the reference (footcheck's own cost at most 25 % of the stack's floor).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from tests.conftest import RETAIL_WORKER  # noqa: E402
 
 FLOOR = [sys.executable, "-c", "import typer, pydantic.main"]
-BUDGET = 1.08
+BUDGET = 1.25
 
 # The floor plus one pydantic model of one field, validated once: the least any tool that
 # validates with a pydantic model pays (`import pydantic.main` does not load the schema
