@@ -37,7 +37,7 @@ from pydantic_core import to_json
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from footcheck.answers import values_from_json  # noqa: E402
+from footcheck.answers.model import values_from_json  # noqa: E402
 from footcheck.batch import (  # noqa: E402
     RESULTS_BUFFER,
     BatchTotals,
@@ -45,7 +45,7 @@ from footcheck.batch import (  # noqa: E402
     result_writer,
     score_rows,
 )
-from footcheck.catalogue import QUESTIONS, Question  # noqa: E402
+from footcheck.checklist.catalogue import QUESTIONS, Question  # noqa: E402
 from footcheck.scoring.evaluate import summary_data  # noqa: E402
 
 RULES_BUDGET = 2.0

@@ -12,7 +12,7 @@ __version__ = "1.0.0"
 __all__ = ["Answers", "AnswersError", "FootcheckError", "Summary", "__version__", "evaluate"]
 
 if TYPE_CHECKING:
-    from footcheck.answers import Answers
+    from footcheck.answers.model import Answers
     from footcheck.errors import AnswersError, FootcheckError
     from footcheck.scoring.evaluate import evaluate
     from footcheck.summary import Summary
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def __getattr__(name: str) -> Any:
     if name == "Answers":
-        from footcheck.answers import Answers
+        from footcheck.answers.model import Answers
 
         return Answers
     if name in ("AnswersError", "FootcheckError"):

@@ -3,7 +3,7 @@
 Nothing here holds more than one row: input is read as a stream of lines, each row is
 scored and written before the next is read, so memory does not grow with the input.
 A row that fails validation becomes ``{"line": N, "errors": [...]}`` in its place (or a
-wide CSV row with its error, ``footcheck/wide_csv.py``).
+wide CSV row with its error, ``footcheck/render/wide_csv.py``).
 
 A clinic's rows carry their own identifiers: the column or key named by ``id_field`` is
 not a question. Its value is copied into that row's result as ``record_id`` and never
@@ -21,21 +21,21 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import IO, Literal, NamedTuple
 
-from footcheck.answer_files import UTF16_MARKS
-from footcheck.answer_kinds import InputProblem, not_allowed, parse_text
-from footcheck.answers import (
+from footcheck.answers.files import UTF16_MARKS
+from footcheck.answers.model import (
     MAX_SUGGESTIONS,
     Answers,
     Problem,
     unknown_id_message,
     validate_answers,
 )
-from footcheck.catalogue import QUESTION_BY_ID
-from footcheck.display_text import shown, shown_json
+from footcheck.checklist.catalogue import QUESTION_BY_ID
+from footcheck.checklist.kinds import InputProblem, not_allowed, parse_text
+from footcheck.checklist.question import AnswerValue
 from footcheck.errors import AnswersError, InputFileError
-from footcheck.question import AnswerValue
 from footcheck.scoring.evaluate import evaluate
 from footcheck.summary import Summary
+from footcheck.text.display import shown, shown_json
 
 InputFormat = Literal["jsonl", "csv"]
 DEFAULT_ID_FIELD = "record_id"
@@ -379,7 +379,7 @@ def result_writer(
             target.write(as_jsonl(result) + "\n")
 
         return write_jsonl
-    from footcheck.wide_csv import WideCsvWriter
+    from footcheck.render.wide_csv import WideCsvWriter
 
     writer = WideCsvWriter(target, header=header)
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from footcheck.answers import Problem
+    from footcheck.answers.model import Problem
 
 
 class FootcheckError(Exception):

@@ -6,7 +6,7 @@ lists them all. docs/rules.md says which rule rests on which.
 """
 
 # No ``from __future__ import annotations``: the named tuple below would compile each
-# annotation written as text, on every start (footcheck/question.py says the same).
+# annotation written as text, on every start (footcheck/checklist/question.py says the same).
 
 from collections.abc import Mapping
 from typing import NamedTuple

@@ -19,11 +19,11 @@ from pydantic import (
     model_validator,
 )
 
-from footcheck.answers import validate_answers
-from footcheck.catalogue import QUESTION_BY_ID
-from footcheck.display_text import shown
+from footcheck.answers.model import validate_answers
+from footcheck.checklist.catalogue import QUESTION_BY_ID
+from footcheck.checklist.question import AnswerValue
 from footcheck.errors import AnswersError
-from footcheck.question import AnswerValue
+from footcheck.text.display import shown
 
 SCHEMA_VERSION: Literal[2] = 2
 CHECKLIST_VERSION = 2

@@ -7,10 +7,10 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from footcheck.catalogue import QUESTIONS
-from footcheck.instruments.red_flags.calculation import red_flag_questions
-from footcheck.question import Question
-from footcheck.sections.habits import DAY_HOURS, HOURS_IN_A_DAY
+from footcheck.checklist.catalogue import QUESTIONS
+from footcheck.checklist.question import Question
+from footcheck.checklist.sections.habits import DAY_HOURS, HOURS_IN_A_DAY
+from footcheck.instruments.red_flags.scoring import red_flag_questions
 
 NEUTRAL: dict[str, Any] = {
     "age": 40,

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from footcheck.answer_kinds import InputProblem, not_allowed, parse_text
-from footcheck.catalogue import QUESTION_BY_ID
-from footcheck.display_text import SHOWN_CHARACTERS, shown
+from footcheck.checklist.catalogue import QUESTION_BY_ID
+from footcheck.checklist.kinds import InputProblem, not_allowed, parse_text
+from footcheck.text.display import SHOWN_CHARACTERS, shown
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,7 @@ def test_item12_only_ascii_digits_are_a_number(text: str, qid: str, lenient: boo
 def test_item12_the_one_number_reader(
     text: str, whole: bool, comma: bool, expected: float | None
 ) -> None:
-    from footcheck.answer_kinds import read_number
+    from footcheck.checklist.kinds import read_number
 
     assert read_number(text, whole=whole, decimal_comma=comma) == expected
 

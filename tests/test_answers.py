@@ -8,8 +8,8 @@ import pytest
 from hypothesis import strategies as st
 
 from footcheck import Answers, AnswersError, evaluate
-from footcheck.answers import suggest_id, validate_answers
-from footcheck.catalogue import QUESTION_IDS, QUESTIONS
+from footcheck.answers.model import suggest_id, validate_answers
+from footcheck.checklist.catalogue import QUESTION_IDS, QUESTIONS
 from tests.helpers import answers
 
 
@@ -147,7 +147,7 @@ def test_statements_take_their_own_words_in_files_too() -> None:
 
 def test_the_answers_schema_carries_the_keele_statement_and_the_accepted_words() -> None:
     from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
-    from footcheck.schemas import answers_schema
+    from footcheck.render.schemas import answers_schema
 
     schema = answers_schema()
     assert KEELE_COPYRIGHT in schema["description"]
@@ -159,7 +159,7 @@ def test_the_answers_schema_is_the_one_published() -> None:
     import json
     from pathlib import Path
 
-    from footcheck.schemas import answers_schema
+    from footcheck.render.schemas import answers_schema
 
     golden = Path(__file__).parent / "golden" / "answers.schema.json"
     assert answers_schema() == json.loads(golden.read_text())

@@ -32,7 +32,7 @@ from footcheck.batch import (
     score_jsonl_lines,
     score_range,
 )
-from footcheck.cli.batch_command import PART_BYTES, PART_ROWS, range_source
+from footcheck.cli.commands.batch import PART_BYTES, PART_ROWS, range_source
 from footcheck.errors import InputFileError
 from tests.conftest import RETAIL_WORKER
 from tests.helpers import NEUTRAL as NO_PAIN
@@ -360,7 +360,7 @@ def test_which_inputs_the_workers_read_themselves(tmp_path: Path, shell: str, cu
     (tmp_path / "in.jsonl").write_text("{}\n")
     code = (
         "import sys; from pathlib import Path\n"
-        "from footcheck.cli.batch_command import range_source\n"
+        "from footcheck.cli.commands.batch import range_source\n"
         "name = sys.argv[1] if len(sys.argv) > 1 else '-'\n"
         "stream = sys.stdin.buffer if name == '-' else open(name, 'rb')\n"
         "print(range_source(None if name == '-' else Path(name), stream) is not None)"
@@ -380,7 +380,7 @@ def test_a_jsonl_file_is_never_read_row_by_row_by_the_main_process(
     used at all (here it would fail the run)."""
     from typer.testing import CliRunner
 
-    import footcheck.cli.batch_command as batch_command
+    import footcheck.cli.commands.batch as batch_command
     from footcheck.cli.app import app
 
     one = CliRunner().invoke(app, ["batch", str(source)])

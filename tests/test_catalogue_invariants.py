@@ -18,12 +18,12 @@ from typing import get_args
 import pytest
 
 import footcheck
-from footcheck.answer_tests import Answered, AnswerIn, AnswerIs, AnswerTest, NumberFrom
-from footcheck.catalogue import CATALOGUE, Catalogue
-from footcheck.instruments.red_flags.calculation import raised_flags
-from footcheck.question import Question
+from footcheck.checklist.catalogue import CATALOGUE, Catalogue
+from footcheck.checklist.conditions import Answered, AnswerIn, AnswerIs, AnswerTest, NumberFrom
+from footcheck.checklist.question import Question
+from footcheck.checklist.sections.pain import BACK_PAIN
+from footcheck.instruments.red_flags.scoring import raised_flags
 from footcheck.scoring.triage import decide_triage
-from footcheck.sections.pain import BACK_PAIN
 from footcheck.sources import SOURCE_BY_ID
 from footcheck.summary import TriageLevel
 from tests.helpers import answers

@@ -8,11 +8,11 @@ import inspect
 import pkgutil
 
 import footcheck
-from footcheck.answer_kinds import InputProblem
+from footcheck.checklist.kinds import InputProblem
 from footcheck.cli.failures import EXIT_CODES, ExitCode, exit_code_for
 from footcheck.errors import FootcheckError
 
-CONTROL_FLOW = {"footcheck.interview.Quit", "footcheck.interview.EmergencyStop"}
+CONTROL_FLOW = {"footcheck.cli.interview.Quit", "footcheck.cli.interview.EmergencyStop"}
 """Signals inside the interview (the person typed quit, or stopped at an emergency sign),
 handled where they are raised: not failures."""
 

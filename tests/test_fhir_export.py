@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from footcheck import evaluate
-from footcheck.catalogue import QUESTIONS, SECTIONS
+from footcheck.checklist.catalogue import QUESTIONS, SECTIONS
 from footcheck.cli.app import app
 from footcheck.fhir import NO_ITEMS_CODE
 from footcheck.fhir.bundle import summary_bundle

@@ -17,13 +17,13 @@ from typer.testing import CliRunner
 from footcheck import evaluate
 from footcheck.cli.app import app
 from footcheck.errors import HistoryError
-from footcheck.history_location import history_path
-from footcheck.history_store import (
+from footcheck.store.history import (
     APPLICATION_ID,
     MIGRATIONS,
     SCHEMA_VERSION,
     HistoryStore,
 )
+from footcheck.store.paths import history_path
 from tests.conftest import RETAIL_WORKER
 
 runner = CliRunner()

@@ -22,8 +22,8 @@ from typer.testing import CliRunner
 
 from footcheck import evaluate
 from footcheck.cli.app import app
-from footcheck.history_location import history_path
-from footcheck.history_store import APPLICATION_ID, HistoryStore
+from footcheck.store.history import APPLICATION_ID, HistoryStore
+from footcheck.store.paths import history_path
 from tests.conftest import RETAIL_WORKER
 from tests.processes import assert_plain_failure, footcheck, unprivileged
 
@@ -73,9 +73,9 @@ def writer_holding_the_lock() -> Iterator[sqlite3.Connection]:
 @pytest.fixture
 def short_wait(monkeypatch: pytest.MonkeyPatch) -> None:
     """Give up on another process's lock after 0.3 s instead of 30."""
-    import footcheck.history_store
+    import footcheck.store.history
 
-    monkeypatch.setattr(footcheck.history_store, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(footcheck.store.history, "BUSY_TIMEOUT_MS", 300)
 
 
 # --- item 1: export ---------------------------------------------------------------------

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from footcheck.answers import MAX_SUGGESTIONS
+from footcheck.answers.model import MAX_SUGGESTIONS
+from footcheck.answers.reading import MAX_INPUT_BYTES, MAX_KEY_PARTS, MAX_NESTING
 from footcheck.cli.app import app
 from footcheck.cli.failures import MAX_LISTED
-from footcheck.input_files import MAX_INPUT_BYTES, MAX_KEY_PARTS, MAX_NESTING
 from tests.conftest import RETAIL_WORKER
 from tests.processes import assert_plain_failure, footcheck
 
@@ -102,7 +102,7 @@ def test_item4_a_toml_file_of_many_tables_is_refused_in_little_memory(
     """Each key or table costs the TOML parser hundreds of bytes of memory for each byte
     of the file: a TOML answers file is held to a lower size limit than JSON, and a file
     just under that limit still runs in bounded time and memory."""
-    from footcheck.input_files import MAX_TOML_BYTES
+    from footcheck.answers.reading import MAX_TOML_BYTES
 
     def lines(limit: int) -> str:
         text, i = "", 0
@@ -178,7 +178,7 @@ def test_item4_thousands_of_unknown_keys_list_50_and_count_the_rest(
 def test_item4_did_you_mean_only_for_the_first_unknown_ids(
     tmp_path: Path, private_home: Path
 ) -> None:
-    from footcheck.answers import AnswersError, validate_answers
+    from footcheck.answers.model import AnswersError, validate_answers
 
     keys = {f"agee{i:03}": 1 for i in range(MAX_SUGGESTIONS + 5)}
     with pytest.raises(AnswersError) as error:
@@ -216,8 +216,8 @@ def test_item4_no_list_in_a_summary_is_longer_than_footcheck_writes() -> None:
     """The bound on a summary's lists is above anything footcheck writes: every question,
     warning sign, step and source at once."""
     from footcheck import evaluate
-    from footcheck.catalogue import QUESTION_BY_ID
-    from footcheck.instruments.red_flags.calculation import red_flag_questions
+    from footcheck.checklist.catalogue import QUESTION_BY_ID
+    from footcheck.instruments.red_flags.scoring import red_flag_questions
     from footcheck.scoring.contributors import RULES
     from footcheck.scoring.steps import STEPS
     from footcheck.sources import SOURCES

@@ -11,8 +11,8 @@ from typing import Any
 import pexpect
 import pytest
 
-from footcheck.catalogue import QUESTION_IDS, QUESTIONS
-from footcheck.instruments.start_back.calculation import items
+from footcheck.checklist.catalogue import QUESTION_IDS, QUESTIONS
+from footcheck.instruments.start_back.scoring import items
 from tests.conftest import RETAIL_WORKER
 from tests.helpers import asked, review_row, section_ids
 

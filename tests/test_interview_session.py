@@ -20,10 +20,10 @@ import pexpect
 import pyte
 import pytest
 
-from footcheck.catalogue import QUESTION_IDS
-from footcheck.drafts import DRAFT_NAME
-from footcheck.instruments.red_flags.calculation import red_flag_questions
+from footcheck.checklist.catalogue import QUESTION_IDS
+from footcheck.instruments.red_flags.scoring import red_flag_questions
 from footcheck.render.plan import PLAN_TRIAGE
+from footcheck.store.drafts import DRAFT_NAME
 from tests.conftest import RETAIL_WORKER
 from tests.helpers import answers
 

@@ -18,12 +18,12 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from footcheck.answer_files import load_answers_file
-from footcheck.answers import AnswersError, validate_answers
+from footcheck.answers.files import load_answers_file
+from footcheck.answers.model import AnswersError, validate_answers
+from footcheck.answers.reading import needs_scan, scan_structure
 from footcheck.batch import BatchTotals, as_jsonl, read_rows, score_rows
-from footcheck.catalogue import QUESTION_IDS
+from footcheck.checklist.catalogue import QUESTION_IDS
 from footcheck.errors import FootcheckError, InputFileError
-from footcheck.input_files import needs_scan, scan_structure
 from tests.conftest import RETAIL_WORKER
 from tests.helpers import edited, leaf_paths
 
@@ -230,7 +230,7 @@ def test_an_edited_summary_file_is_shown_or_refused_never_a_crash(
 ) -> None:
     """`report` on a hand-edited export: either it validates and every renderer copes, or
     it is refused with the fields named."""
-    from footcheck.cli.file_commands import load_summary
+    from footcheck.cli.commands.files import load_summary
     from footcheck.render import FORMATS, render_text
 
     document = edited(EMERGENCY_SUMMARY, edits)

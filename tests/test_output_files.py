@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from footcheck import output_files
 from footcheck.errors import FileExists
-from footcheck.output_files import (
+from footcheck.store import files as output_files
+from footcheck.store.files import (
     PRIVATE,
     SHAREABLE,
     atomic_writer,

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from footcheck import AnswersError, evaluate
-from footcheck.answers import validate_answers
-from footcheck.catalogue import QUESTION_BY_ID, QUESTIONS
+from footcheck.answers.model import validate_answers
+from footcheck.checklist.catalogue import QUESTION_BY_ID, QUESTIONS
 from footcheck.cli.app import app
 from footcheck.summary import Summary
 from tests.helpers import valid_answers

@@ -164,7 +164,7 @@ def assess(
 
       footcheck assess --answers answers.json --format json > summary.json
     """
-    from footcheck.cli.assess_command import AssessOptions, run_assess
+    from footcheck.cli.commands.assess import AssessOptions, run_assess
     from footcheck.cli.terminal import accessible_mode
 
     run_assess(
@@ -245,7 +245,7 @@ def template(
 
       footcheck template -o answers.toml
     """
-    from footcheck.cli.file_commands import write_template
+    from footcheck.cli.commands.files import write_template
 
     write_template(output, force=force)
 
@@ -263,7 +263,7 @@ def schema(
 
       footcheck schema summary
     """
-    from footcheck.schemas import schema_for
+    from footcheck.render.schemas import schema_for
 
     typer.echo(json.dumps(schema_for(kind.value), indent=2, ensure_ascii=False))
 
@@ -285,8 +285,8 @@ def report(
 
       footcheck report summary.json -o summary.html
     """
-    from footcheck.cli.file_commands import run_report
-    from footcheck.cli.summary_output import destination
+    from footcheck.cli.commands.files import run_report
+    from footcheck.cli.output import destination
     from footcheck.cli.terminal import accessible_mode
 
     chosen = output_format.value if output_format else None
@@ -343,7 +343,7 @@ def history_list(accessible: AccessibleOption = False) -> None:
 
       footcheck history list
     """
-    from footcheck.cli.history_commands import list_results
+    from footcheck.cli.commands.history import list_results
     from footcheck.cli.terminal import accessible_mode
 
     list_results(accessible=accessible_mode(accessible))
@@ -357,12 +357,12 @@ def _result_id(text: str | int) -> int:
     """A saved result's id, refused in the history's own words rather than the parser's."""
     if isinstance(text, int):
         return text
-    from footcheck.answer_kinds import read_number
+    from footcheck.checklist.kinds import read_number
 
     number = read_number(text, whole=True)
     if isinstance(number, int) and 0 <= number <= MAX_RESULT_ID:
         return number
-    from footcheck.display_text import shown
+    from footcheck.text.display import shown
 
     raise typer.BadParameter(
         f"'{shown(text)}' is not a result id (`footcheck history list` shows the ids)"
@@ -388,8 +388,8 @@ def history_show(
 
       footcheck history show 3 -o result-3.html
     """
-    from footcheck.cli.history_commands import show_result
-    from footcheck.cli.summary_output import destination
+    from footcheck.cli.commands.history import show_result
+    from footcheck.cli.output import destination
     from footcheck.cli.terminal import accessible_mode
 
     chosen = output_format.value if output_format else None
@@ -409,7 +409,7 @@ def history_trend(accessible: AccessibleOption = False) -> None:
 
       footcheck history trend --accessible
     """
-    from footcheck.cli.history_commands import trend
+    from footcheck.cli.commands.history import trend
     from footcheck.cli.terminal import accessible_mode
 
     trend(accessible=accessible_mode(accessible))
@@ -438,7 +438,7 @@ def history_export(
 
       footcheck history export -o all.csv
     """
-    from footcheck.cli.history_commands import export
+    from footcheck.cli.commands.history import export
 
     export(output, export_format.value if export_format else None, force=force)
 
@@ -460,7 +460,7 @@ def history_delete(
 
       footcheck history delete --all --yes
     """
-    from footcheck.cli.history_commands import delete
+    from footcheck.cli.commands.history import delete
 
     delete(result_id, everything=everything, yes=yes)
 
@@ -525,7 +525,7 @@ def batch(
 
       footcheck batch clinic.csv --id-field patient -o results.csv --jobs 0
     """
-    from footcheck.cli.batch_command import run_batch
+    from footcheck.cli.commands.batch import run_batch
 
     run_batch(
         None if source == "-" else Path(source),

@@ -17,17 +17,17 @@ from rich.panel import Panel
 from rich.text import Text
 
 from footcheck.cli.failures import CANCELLED, interrupted
+from footcheck.cli.interview import EmergencyStop, Interview, Quit, ReadLine
 from footcheck.cli.terminal import line_reader, message_console
-from footcheck.display_text import sentence_lines
-from footcheck.drafts import discard_draft, draft_path, load_draft, save_draft
-from footcheck.instruments.red_flags.calculation import flag_level, raised_flags
-from footcheck.interview import EmergencyStop, Interview, Quit, ReadLine
+from footcheck.instruments.red_flags.scoring import flag_level, raised_flags
 from footcheck.render.plan import PLAN_TRIAGE
 from footcheck.render.wording import TRIAGE_HEADLINE, local_time
 from footcheck.scoring.steps import STEP_INFO, TRIAGE_STEP
+from footcheck.store.drafts import discard_draft, draft_path, load_draft, save_draft
+from footcheck.text.display import sentence_lines
 
 if TYPE_CHECKING:
-    from footcheck.question import AnswerValue, Question
+    from footcheck.checklist.question import AnswerValue, Question
 
 WELCOME = "footcheck: a foot-and-posture checklist for low back pain"
 WHOLE_CHECKLIST = (

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from footcheck.question import Question
+    from footcheck.checklist.question import Question
 
 BASE = "https://footcheck.invalid"
 QUESTIONNAIRE_URL = f"{BASE}/Questionnaire/footcheck"

@@ -12,9 +12,9 @@ import uuid
 from html import escape
 from typing import Any
 
-from footcheck.answer_kinds import KINDS
-from footcheck.catalogue import QUESTIONS, SECTIONS
-from footcheck.display_text import json_shown
+from footcheck.checklist.catalogue import QUESTIONS, SECTIONS
+from footcheck.checklist.kinds import KINDS
+from footcheck.checklist.question import AnswerValue, Question
 from footcheck.fhir import (
     BASE,
     NO_ITEMS_CODE,
@@ -24,16 +24,16 @@ from footcheck.fhir import (
     canonical,
     loinc,
 )
-from footcheck.instruments.start_back.calculation import (
+from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
+from footcheck.instruments.start_back.scoring import (
     PSYCHOSOCIAL_LOINC,
     RISK_ANSWER_LOINC,
     RISK_LOINC,
     TOTAL_LOINC,
 )
-from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
-from footcheck.question import AnswerValue, Question
 from footcheck.render.wording import TRIAGE_HEADLINE
 from footcheck.summary import Summary
+from footcheck.text.display import json_shown
 
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, BASE)
 SURVEY = {

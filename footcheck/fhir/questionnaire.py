@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from footcheck.answer_kinds import KINDS
-from footcheck.catalogue import QUESTION_BY_ID, QUESTIONS, SECTIONS
+from footcheck.checklist.catalogue import QUESTION_BY_ID, QUESTIONS, SECTIONS
+from footcheck.checklist.kinds import KINDS
+from footcheck.checklist.question import Condition, Question, SectionInfo
 from footcheck.fhir import (
     EXTENSION,
     NO_ITEMS_CODE,
@@ -20,7 +21,6 @@ from footcheck.fhir import (
     loinc,
 )
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT, PANEL_LOINC
-from footcheck.question import Condition, Question, SectionInfo
 from footcheck.summary import CHECKLIST_VERSION
 
 TITLE = "footcheck: a foot-and-posture checklist for low back pain"

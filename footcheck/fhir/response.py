@@ -4,7 +4,7 @@
 Answers are read by ``linkId``, wherever they are nested; each must have the value type of
 its item. What does not fit is named by its ``linkId`` with what is allowed. Ranges, which
 questions apply and the rest are then checked as for any answers file
-(``footcheck.answers.validate_answers``). The items are walked with a list, not by
+(``footcheck.answers.model.validate_answers``). The items are walked with a list, not by
 recursion, and to a bounded depth: a hostile file cannot exhaust the stack.
 """
 
@@ -14,14 +14,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from footcheck.answer_kinds import KINDS
-from footcheck.answers import QUESTION_ORDER, Problem, suggest_id
-from footcheck.catalogue import QUESTION_BY_ID, SECTION_BY_ID
-from footcheck.display_text import shown, shown_json
+from footcheck.answers.model import QUESTION_ORDER, Problem, suggest_id
+from footcheck.checklist.catalogue import QUESTION_BY_ID, SECTION_BY_ID
+from footcheck.checklist.kinds import KINDS
+from footcheck.checklist.question import AnswerValue, Question
 from footcheck.errors import AnswersError, InputFileError
 from footcheck.fhir import ANSWERS_SYSTEM, NO_ITEMS_CODE, QUESTIONNAIRE_URL
-from footcheck.question import AnswerValue, Question
 from footcheck.summary import CHECKLIST_VERSION
+from footcheck.text.display import shown, shown_json
 
 MAX_DEPTH = 8
 """How deep items may nest (footcheck's own responses use 2 levels: section, question)."""

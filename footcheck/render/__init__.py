@@ -33,7 +33,7 @@ def format_by_name(name: str) -> Format | None:
 
 
 def to_json(summary: Summary) -> str:
-    from footcheck.display_text import json_shown
+    from footcheck.text.display import json_shown
 
     return json_shown(summary.export_json(indent=2)) + "\n"
 

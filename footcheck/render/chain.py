@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from footcheck.answer_tests import Answered, AnswerIs
+from footcheck.checklist.conditions import Answered, AnswerIs
 from footcheck.render.wording import contributor_short
 from footcheck.summary import Summary
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from footcheck.catalogue import QUESTION_BY_ID
-from footcheck.display_text import format_value, printable
+from footcheck.checklist.catalogue import QUESTION_BY_ID
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.render.chain import chain_links
 from footcheck.render.outline import Part, PartKey, outline
@@ -28,6 +27,7 @@ from footcheck.render.wording import (
     triage_notes,
 )
 from footcheck.summary import Step, Summary
+from footcheck.text.display import format_value, printable
 
 ENTITY_START = re.compile(r"&(?=#?\w+;)")
 

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from footcheck.answer_tests import Answered
+from footcheck.checklist.conditions import Answered
 from footcheck.render.wording import (
     EARLIER_CHECKLIST_NOTE,
     contributor_short,

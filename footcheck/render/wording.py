@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from footcheck.instruments.foot_posture.calculation import MIN_ANSWERED, self_checks
+from footcheck.instruments.foot_posture.scoring import MIN_ANSWERED, self_checks
 from footcheck.sources import SOURCE_BY_ID
 from footcheck.summary import (
     CHECKLIST_VERSION,

@@ -10,12 +10,12 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
-from footcheck.answer_tests import Answered, AnswerIs, AnswerTest, NumberFrom
-from footcheck.catalogue import QUESTION_BY_ID
+from footcheck.checklist.catalogue import QUESTION_BY_ID
+from footcheck.checklist.conditions import Answered, AnswerIs, AnswerTest, NumberFrom
 from footcheck.summary import Contributor, Evidence, Likelihood
 
 if TYPE_CHECKING:
-    from footcheck.question import AnswerValue
+    from footcheck.checklist.question import AnswerValue
 
 
 class Point(NamedTuple):

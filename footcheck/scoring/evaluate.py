@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from footcheck import __version__
-from footcheck.answers import Answers, missing_problem, validate_answers
-from footcheck.catalogue import CATALOGUE
+from footcheck.answers.model import Answers, missing_problem, validate_answers
+from footcheck.checklist.catalogue import CATALOGUE
 from footcheck.errors import AnswersError
-from footcheck.instruments.foot_posture.calculation import assess_foot_posture
-from footcheck.instruments.red_flags.calculation import raised_flags
-from footcheck.instruments.start_back.calculation import score_start_back
+from footcheck.instruments.foot_posture.scoring import assess_foot_posture
+from footcheck.instruments.red_flags.scoring import raised_flags
+from footcheck.instruments.start_back.scoring import score_start_back
 from footcheck.scoring.contributors import find_contributors
 from footcheck.scoring.steps import choose_steps
 from footcheck.scoring.triage import decide_triage

@@ -14,11 +14,11 @@ from collections.abc import Callable, Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
-from footcheck.answer_tests import AnswerIn, AnswerIs, NumberFrom
+from footcheck.checklist.conditions import AnswerIn, AnswerIs, NumberFrom
 from footcheck.summary import Contributor, EvidenceLabel, Step, Triage
 
 if TYPE_CHECKING:
-    from footcheck.question import AnswerValue
+    from footcheck.checklist.question import AnswerValue
 
 
 class StepInfo(NamedTuple):

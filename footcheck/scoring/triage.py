@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from footcheck.answer_tests import Answered, AnswerIn, AnswerIs, NumberFrom
-from footcheck.catalogue import CATALOGUE, Catalogue
-from footcheck.instruments.red_flags.calculation import flag_level, flag_reason
+from footcheck.checklist.catalogue import CATALOGUE, Catalogue
+from footcheck.checklist.conditions import Answered, AnswerIn, AnswerIs, NumberFrom
+from footcheck.instruments.red_flags.scoring import flag_level, flag_reason
 from footcheck.summary import StartBack, Triage
 
 if TYPE_CHECKING:
-    from footcheck.question import AnswerValue
+    from footcheck.checklist.question import AnswerValue
 
 HIGH_PAIN = 7
 NEW_PAIN_YOUNGER_THAN = 20

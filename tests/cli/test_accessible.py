@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from footcheck import evaluate
 from footcheck.cli.app import app
-from footcheck.history_store import HistoryStore
 from footcheck.render import render_text
+from footcheck.store.history import HistoryStore
 from tests.conftest import RETAIL_WORKER
 from tests.helpers import answers
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from footcheck import evaluate
-from footcheck.catalogue import QUESTION_IDS
+from footcheck.checklist.catalogue import QUESTION_IDS
 from footcheck.cli.app import app
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from tests.conftest import RETAIL_WORKER

@@ -79,7 +79,7 @@ def test_item6_an_ignored_sighup_stays_ignored(private_home: Path, answers_file:
     """Under `nohup` (SIGHUP ignored), footcheck does not start listening to it."""
     program = (
         "import signal, sys; signal.signal(signal.SIGHUP, signal.SIG_IGN); "
-        "from footcheck.interrupts import stop_on_signals; stop_on_signals(); "
+        "from footcheck.cli.signals import stop_on_signals; stop_on_signals(); "
         "print(signal.getsignal(signal.SIGHUP) == signal.SIG_IGN, "
         "signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, signal.SIG_IGN))"
     )
@@ -184,7 +184,7 @@ def test_item7_a_full_disk_on_stdout_is_a_plain_exit_1(
 def test_item1_and_7_a_closed_pipe_ends_quietly(private_home: Path, answers_file: Path) -> None:
     """`footcheck history export | head -1` printed a traceback from the database cursor."""
     from footcheck import evaluate
-    from footcheck.history_store import HistoryStore
+    from footcheck.store.history import HistoryStore
 
     with HistoryStore() as store:
         for _ in range(40):  # far more than a pipe holds

@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from footcheck import evaluate
-from footcheck.instruments.foot_posture.calculation import (
+from footcheck.instruments.foot_posture.scoring import (
     assess_foot_posture,
     classify_self_checks,
     count_signs,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from footcheck import evaluate
-from footcheck.catalogue import CATALOGUE
-from footcheck.instruments.red_flags.calculation import (
+from footcheck.checklist.catalogue import CATALOGUE
+from footcheck.instruments.red_flags.scoring import (
     flag_level,
     flag_reason,
     raised_flags,
@@ -42,7 +42,7 @@ def test_the_most_severe_level_wins() -> None:
 
 @pytest.mark.parametrize("flag", FLAGS, ids=lambda q: q.id)
 def test_each_flag_alone_raises_its_own_level(flag: object) -> None:
-    from footcheck.question import Question
+    from footcheck.checklist.question import Question
 
     assert isinstance(flag, Question)
     assert flag.red_flag is not None

@@ -5,9 +5,9 @@ from __future__ import annotations
 import itertools
 
 from footcheck import evaluate
-from footcheck.catalogue import CATALOGUE
-from footcheck.instruments.start_back.calculation import items, score_start_back
+from footcheck.checklist.catalogue import CATALOGUE
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT, PANEL_LOINC
+from footcheck.instruments.start_back.scoring import items, score_start_back
 from tests.helpers import answers
 
 ITEMS = items()

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from footcheck import evaluate
-from footcheck.instruments.red_flags.calculation import red_flag_questions
+from footcheck.instruments.red_flags.scoring import red_flag_questions
 from footcheck.scoring.triage import NO_BACK_PAIN, NONE_OF_THE_SIGNS
 from tests.helpers import answers
 from tests.instruments.test_red_flags import SPEC_LEVELS

@@ -7,7 +7,7 @@ posture").
 
 from __future__ import annotations
 
-from footcheck.question import Question, SectionInfo, choices
+from footcheck.checklist.question import Question, SectionInfo, choices
 
 SECTION = SectionInfo(
     "feet",

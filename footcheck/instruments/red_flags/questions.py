@@ -8,8 +8,8 @@ flags"). Wording follows the NHS back pain and cauda equina pages.
 
 from __future__ import annotations
 
-from footcheck.question import Question, RedFlagLevel, SectionInfo
-from footcheck.sections.pain import BACK_PAIN
+from footcheck.checklist.question import Question, RedFlagLevel, SectionInfo
+from footcheck.checklist.sections.pain import BACK_PAIN
 
 SECTION = SectionInfo(
     "red_flags",

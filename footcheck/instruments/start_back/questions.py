@@ -9,8 +9,8 @@ items are (docs/rules.md, "STarT Back" and "Licence").
 
 from __future__ import annotations
 
-from footcheck.question import Question, SectionInfo, choices
-from footcheck.sections.pain import BACK_PAIN
+from footcheck.checklist.question import Question, SectionInfo, choices
+from footcheck.checklist.sections.pain import BACK_PAIN
 
 KEELE_COPYRIGHT = (
     "STarT Back Screening Tool items © Keele University 01/08/07, funded by Arthritis "

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 from rich.table import Table
 from rich.text import Text
 
-from footcheck.answer_kinds import KINDS, InputProblem, parse_text, read_number
-from footcheck.answers import validate_answers
-from footcheck.catalogue import QUESTION_BY_ID, QUESTIONS, SECTION_BY_ID, SECTIONS
-from footcheck.display_text import format_value, sentence_lines, shown
+from footcheck.answers.model import validate_answers
+from footcheck.checklist.catalogue import QUESTION_BY_ID, QUESTIONS, SECTION_BY_ID, SECTIONS
+from footcheck.checklist.kinds import KINDS, InputProblem, parse_text, read_number
+from footcheck.checklist.question import AnswerValue, Question
 from footcheck.errors import AnswersError
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
-from footcheck.question import AnswerValue, Question
+from footcheck.text.display import format_value, sentence_lines, shown
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footcheck.question import Question, SectionInfo, choices
+from footcheck.checklist.question import Question, SectionInfo, choices
 
 SECTION = SectionInfo("footwear", "Your footwear", "What you wear on most days.")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from footcheck.output_files import is_same_file
+from footcheck.store.files import is_same_file
 
 DB_NAME = "history.sqlite3"
 SIDE_FILES = ("-wal", "-shm", "-journal")

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from footcheck.question import AnswerValue, Question
+    from footcheck.checklist.question import AnswerValue, Question
 
 SHOWN_CHARACTERS = 30
 
@@ -72,7 +72,7 @@ def _escape(char: str) -> str:
 
 def format_value(question: Question, value: AnswerValue) -> str:
     """An answer as a person reads it: labels not ids, yes/no not true/false."""
-    from footcheck.answer_kinds import KINDS
+    from footcheck.checklist.kinds import KINDS
 
     if value is None:
         return "not given" if question.optional else "-"

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Literal
 
-from footcheck.catalogue import CATALOGUE, Catalogue
+from footcheck.checklist.catalogue import CATALOGUE, Catalogue
+from footcheck.checklist.question import AnswerValue, PostureSign, Question
 from footcheck.instruments.foot_posture.questions import FPI6_TOTAL
-from footcheck.question import AnswerValue, PostureSign, Question
 from footcheck.summary import FootPosture, PostureClass
 
 FPI6_BANDS: tuple[tuple[int, int, PostureClass], ...] = (

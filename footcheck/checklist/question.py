@@ -11,7 +11,7 @@ as that item, a choice given a foot-posture sign counts as that sign.
 from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
-from footcheck import answer_kinds
+from footcheck.checklist import kinds as answer_kinds
 
 Kind = Literal["boolean", "integer", "number", "choice", "multi"]
 RedFlagLevel = Literal["emergency", "urgent"]

@@ -15,11 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from footcheck.answers import validate_answers
+from footcheck.answers.model import validate_answers
+from footcheck.checklist.question import AnswerValue
 from footcheck.errors import AnswersError
-from footcheck.history_location import history_dir, private_folder
-from footcheck.output_files import PRIVATE, write_text
-from footcheck.question import AnswerValue
+from footcheck.store.files import PRIVATE, write_text
+from footcheck.store.paths import history_dir, private_folder
 
 DRAFT_NAME = "draft.json"
 MAX_DRAFT_BYTES = 64 * 1024

@@ -32,10 +32,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from footcheck.answer_tests import Answered
+from footcheck.checklist.conditions import Answered
+from footcheck.cli.signals import interrupts_held
 from footcheck.errors import HistoryBusy, HistoryError
-from footcheck.history_location import SIDE_FILES, history_path
-from footcheck.interrupts import interrupts_held
+from footcheck.store.paths import SIDE_FILES, history_path
 from footcheck.summary import Summary
 
 BUSY_TIMEOUT_MS = 30_000

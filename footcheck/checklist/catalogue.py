@@ -1,6 +1,6 @@
 """The checklist as data: every question footcheck asks, in the order it asks them.
 
-The sections and instruments each define their own questions (``footcheck/sections/``,
+The sections and instruments each define their own questions (``footcheck/checklist/sections/``,
 ``footcheck/instruments/*/questions.py``); this module puts them in asking order. Prompting,
 validation, the ``Answers`` model, the review screen, `questions`, `template`, `schema`, batch
 CSV parsing and the scoring rules all read this one catalogue, so a question and its clinical
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from footcheck.checklist.question import AnswerValue, Condition, Question, SectionInfo
+from footcheck.checklist.sections import footwear, habits, pain, profile
 from footcheck.instruments.foot_posture import questions as foot_posture
 from footcheck.instruments.red_flags import questions as red_flags
 from footcheck.instruments.start_back import questions as start_back
-from footcheck.question import AnswerValue, Condition, Question, SectionInfo
-from footcheck.sections import footwear, habits, pain, profile
 
 
 class Catalogue:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 
-from footcheck.catalogue import CATALOGUE, Catalogue
-from footcheck.question import AnswerValue, Question
+from footcheck.checklist.catalogue import CATALOGUE, Catalogue
+from footcheck.checklist.question import AnswerValue, Question
 from footcheck.summary import Risk, StartBack
 
 LOW_TOTAL = 3

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from footcheck.question import Condition, Question, SectionInfo, choices
+from footcheck.checklist.question import Condition, Question, SectionInfo, choices
 
 SECTION = SectionInfo("pain", "Your pain", "Where it hurts, how much and for how long.")
 

@@ -6,11 +6,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from footcheck.answer_files import parse_assignments, read_answers
-from footcheck.answers import Answers, validate_answers
-from footcheck.catalogue import CATALOGUE, QUESTION_BY_ID
+from footcheck.answers.files import parse_assignments, read_answers
+from footcheck.answers.model import Answers, validate_answers
+from footcheck.checklist.catalogue import CATALOGUE, QUESTION_BY_ID
+from footcheck.checklist.question import AnswerValue
 from footcheck.cli.failures import UsageFailure
-from footcheck.cli.summary_output import (
+from footcheck.cli.output import (
     destination,
     present,
     remind,
@@ -18,7 +19,6 @@ from footcheck.cli.summary_output import (
 )
 from footcheck.cli.terminal import can_prompt, prompts_to_stderr
 from footcheck.errors import AnswersError
-from footcheck.question import AnswerValue
 from footcheck.scoring.evaluate import evaluate
 
 if TYPE_CHECKING:
@@ -126,8 +126,8 @@ def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_st
         return
     import sys
 
+    from footcheck.cli.commands.history import save_summary
     from footcheck.cli.failures import interrupted
-    from footcheck.cli.history_commands import save_summary
     from footcheck.errors import FootcheckError
 
     written = f" ({options.output} was written)" if options.output else ""

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 from footcheck.cli.failures import UsageFailure
 from footcheck.cli.terminal import is_terminal
 from footcheck.errors import OutputError
-from footcheck.history_location import is_history_file
-from footcheck.output_files import PRIVATE, check_writable, write_text
 from footcheck.render import FORMATS, SUFFIX_FORMATS, Format, format_by_name, render_text
+from footcheck.store.files import PRIVATE, check_writable, write_text
+from footcheck.store.paths import is_history_file
 
 if TYPE_CHECKING:
     from footcheck.batch import ResultsFormat

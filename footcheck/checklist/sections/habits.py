@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footcheck.question import Condition, Question, SectionInfo, choices
+from footcheck.checklist.question import Condition, Question, SectionInfo, choices
 
 SECTION = SectionInfo("habits", "Your day", "How long you stand, sit, lift and move.")
 

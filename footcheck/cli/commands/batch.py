@@ -31,12 +31,12 @@ from footcheck.batch import (
     score_range,
     score_rows,
 )
-from footcheck.catalogue import QUESTION_BY_ID
+from footcheck.checklist.catalogue import QUESTION_BY_ID
 from footcheck.cli.failures import OperationalFailure, UsageFailure
-from footcheck.cli.summary_output import check_output, results_format
-from footcheck.display_text import shown
+from footcheck.cli.output import check_output, results_format
 from footcheck.errors import InputFileError, OutputError
-from footcheck.output_files import PRIVATE, atomic_writer, is_same_file, write_behind
+from footcheck.store.files import PRIVATE, atomic_writer, is_same_file, write_behind
+from footcheck.text.display import shown
 
 
 def input_format(path: Path | None, chosen: str | None) -> InputFormat:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from footcheck.answers import Answers
-from footcheck.catalogue import QUESTIONS
+from footcheck.answers.model import Answers
+from footcheck.checklist.catalogue import QUESTIONS
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.summary import Summary
 

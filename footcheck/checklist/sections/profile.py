@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footcheck.question import Question, SectionInfo
+from footcheck.checklist.question import Question, SectionInfo
 
 SECTION = SectionInfo("profile", "About you", "Two questions to start.")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import textwrap
 
-from footcheck.catalogue import QUESTION_IDS, QUESTIONS, SECTIONS
+from footcheck.checklist.catalogue import QUESTION_IDS, QUESTIONS, SECTIONS
 
 WIDTH = 88
 

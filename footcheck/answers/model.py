@@ -17,17 +17,17 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from pydantic import model_validator as _model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from footcheck.answer_kinds import KINDS
-from footcheck.catalogue import (
+from footcheck.checklist.catalogue import (
     CATALOGUE,
     QUESTION_BY_ID,
     QUESTION_IDS,
     not_applicable_reason,
 )
-from footcheck.display_text import printable
+from footcheck.checklist.kinds import KINDS
+from footcheck.checklist.question import AnswerValue, Question
+from footcheck.checklist.sections.habits import DAY_HOURS, HOURS_IN_A_DAY
 from footcheck.errors import AnswersError
-from footcheck.question import AnswerValue, Question
-from footcheck.sections.habits import DAY_HOURS, HOURS_IN_A_DAY
+from footcheck.text.display import printable
 
 QUESTION_ORDER = CATALOGUE.order
 PARTIAL = {"partial": True}

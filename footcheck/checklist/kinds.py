@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
 from pydantic import BeforeValidator, Strict
 
-from footcheck.display_text import shown
 from footcheck.errors import InputProblem as InputProblem  # raised here; importers keep this path
+from footcheck.text.display import shown
 
 if TYPE_CHECKING:
-    from footcheck.question import AnswerValue, Question
+    from footcheck.checklist.question import AnswerValue, Question
 
 TRUE_WORDS = frozenset({"yes", "y", "true"})
 FALSE_WORDS = frozenset({"no", "n", "false"})

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 
-from footcheck.catalogue import CATALOGUE, Catalogue
-from footcheck.question import AnswerValue, Question, RedFlagLevel
+from footcheck.checklist.catalogue import CATALOGUE, Catalogue
+from footcheck.checklist.question import AnswerValue, Question, RedFlagLevel
 
 LEVEL_ORDER: tuple[RedFlagLevel, ...] = ("emergency", "urgent")
 """Most severe first: the first level any raised flag has is the result's."""

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from footcheck.answer_template import json_template, toml_template
-from footcheck.catalogue import QUESTION_IDS
-from footcheck.cli.summary_output import Destination, check_output, show_stored
-from footcheck.display_text import printable
+from footcheck.answers.reading import check_structure, read_text
+from footcheck.answers.template import json_template, toml_template
+from footcheck.checklist.catalogue import QUESTION_IDS
+from footcheck.cli.output import Destination, check_output, show_stored
 from footcheck.errors import InputFileError, OutputError
-from footcheck.input_files import check_structure, read_text
-from footcheck.output_files import SHAREABLE, write_text
+from footcheck.store.files import SHAREABLE, write_text
 from footcheck.summary import Summary
+from footcheck.text.display import printable
 
 
 def write_template(output: Path | None, *, force: bool) -> None:

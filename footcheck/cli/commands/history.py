@@ -16,18 +16,18 @@ from typing import IO, TYPE_CHECKING, cast
 from pydantic import ValidationError
 
 from footcheck.cli.failures import OperationalFailure, UsageFailure
-from footcheck.cli.summary_output import (
+from footcheck.cli.output import (
     Destination,
     check_output,
     results_format,
     show_stored,
 )
-from footcheck.display_text import json_shown, printable
 from footcheck.errors import OutputError
-from footcheck.history_location import history_path
-from footcheck.history_store import HistoryRow, HistoryStore, open_history
-from footcheck.output_files import PRIVATE, atomic_writer
+from footcheck.store.files import PRIVATE, atomic_writer
+from footcheck.store.history import HistoryRow, HistoryStore, open_history
+from footcheck.store.paths import history_path
 from footcheck.summary import Summary
+from footcheck.text.display import json_shown, printable
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -209,7 +209,7 @@ def write_export(
     count, damaged = 0, []
     writer = None
     if fmt == "csv":
-        from footcheck.wide_csv import WideCsvWriter
+        from footcheck.render.wide_csv import WideCsvWriter
 
         writer = WideCsvWriter(target)
     for result_id, text, summary in rows:

@@ -1,0 +1,1 @@
+"""A person's answers: the one ``Answers`` model, and answers read from files."""

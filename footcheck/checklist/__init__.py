@@ -1,0 +1,1 @@
+"""The checklist as data: questions, their kinds, when each applies, and the catalogue."""

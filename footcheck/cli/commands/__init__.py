@@ -1,0 +1,1 @@
+"""One module per command family; ``footcheck/cli/app.py`` declares their flags."""

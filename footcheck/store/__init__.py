@@ -1,0 +1,1 @@
+"""What footcheck keeps on disk: the history, drafts, and files written atomically."""

@@ -1,0 +1,1 @@
+"""Text for people: the messages of each language, and anyone's text made safe to show."""
