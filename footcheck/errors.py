@@ -8,12 +8,33 @@ users catch ``FootcheckError`` or the one kind they care about.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
+
+from footcheck.text.display import printable
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from footcheck.answers.model import Problem
+
+SHOWN_ID = 60
+"""Characters of an unknown id repeated in its problem."""
+
+
+class Problem(NamedTuple):
+    """One thing wrong with a set of answers, addressed to the person who wrote them."""
+
+    id: str
+    message: str
+    kind: str = "invalid"
+
+    def __str__(self) -> str:
+        # The id may be a key from someone's file: never let it drive the terminal, nor
+        # fill it (a key can be as long as the file).
+        ident = self.id if len(self.id) <= SHOWN_ID else self.id[: SHOWN_ID - 1] + "…"
+        return f"{printable(ident)}: {self.message}"
+
+    def as_json(self) -> dict[str, str]:
+        return {"id": self.id, "kind": self.kind, "message": self.message}
 
 
 class FootcheckError(Exception):

@@ -20,6 +20,7 @@ import pytest
 import footcheck
 from footcheck.checklist.catalogue import CATALOGUE, Catalogue
 from footcheck.checklist.conditions import Answered, AnswerIn, AnswerIs, AnswerTest, NumberFrom
+from footcheck.checklist.kinds import allowed
 from footcheck.checklist.question import Question
 from footcheck.checklist.sections.pain import BACK_PAIN
 from footcheck.instruments.red_flags.scoring import raised_flags
@@ -45,9 +46,9 @@ def reference_problem(test: AnswerTest, catalogue: Catalogue = CATALOGUE) -> str
             return f"{test!r}: {test.question} is not a number"
         assert question.minimum is not None and question.maximum is not None
         if not question.minimum <= test.low <= question.maximum:
-            return f"{test!r}: {test.low} is outside {question.allowed}"
+            return f"{test!r}: {test.low} is outside {allowed(question)}"
         if test.high is not None and not question.minimum < test.high <= question.maximum + 1:
-            return f"{test!r}: {test.high} is outside {question.allowed}"
+            return f"{test!r}: {test.high} is outside {allowed(question)}"
         return None
     for value in test.referred():
         if question.kind == "boolean":
@@ -62,7 +63,7 @@ def reference_problem(test: AnswerTest, catalogue: Catalogue = CATALOGUE) -> str
         else:
             fits = value in question.values
         if not fits:
-            return f"{test!r}: {value!r} is not an answer to {test.question} ({question.allowed})"
+            return f"{test!r}: {value!r} is not an answer to {test.question} ({allowed(question)})"
     return None
 
 

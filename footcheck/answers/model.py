@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, create_model
 from pydantic import model_validator as _model_validator
@@ -23,11 +23,10 @@ from footcheck.checklist.catalogue import (
     QUESTION_IDS,
     not_applicable_reason,
 )
-from footcheck.checklist.kinds import KINDS
+from footcheck.checklist.kinds import KINDS, allowed
 from footcheck.checklist.question import AnswerValue, Question
 from footcheck.checklist.sections.habits import DAY_HOURS, HOURS_IN_A_DAY
-from footcheck.errors import AnswersError
-from footcheck.text.display import printable
+from footcheck.errors import AnswersError, Problem
 
 QUESTION_ORDER = CATALOGUE.order
 PARTIAL = {"partial": True}
@@ -144,27 +143,6 @@ def _error(qid: str, kind: str, message: str, value: object) -> InitErrorDetails
     )
 
 
-SHOWN_ID = 60
-"""Characters of an unknown id repeated in its problem."""
-
-
-class Problem(NamedTuple):
-    """One thing wrong with a set of answers, addressed to the person who wrote them."""
-
-    id: str
-    message: str
-    kind: str = "invalid"
-
-    def __str__(self) -> str:
-        # The id may be a key from someone's file: never let it drive the terminal, nor
-        # fill it (a key can be as long as the file).
-        ident = self.id if len(self.id) <= SHOWN_ID else self.id[: SHOWN_ID - 1] + "…"
-        return f"{printable(ident)}: {self.message}"
-
-    def as_json(self) -> dict[str, str]:
-        return {"id": self.id, "kind": self.kind, "message": self.message}
-
-
 MAX_SUGGESTIONS = 50
 """Unknown ids that get a "did you mean": each costs a fuzzy match against every id, and a
 file of thousands of unknown keys is not a set of typos."""
@@ -190,7 +168,7 @@ def unknown_id_message(unknown: str, *, suggest: bool = True) -> str:
 
 
 def missing_problem(qid: str) -> Problem:
-    return Problem(qid, f"needs an answer; allowed: {QUESTION_BY_ID[qid].allowed}", "missing")
+    return Problem(qid, f"needs an answer; allowed: {allowed(QUESTION_BY_ID[qid])}", "missing")
 
 
 def describe_problems(error: ValidationError) -> list[Problem]:
@@ -217,7 +195,7 @@ def describe_problems(error: ValidationError) -> list[Problem]:
             problem = Problem(qid, str(item["msg"]), kind)
         else:
             shown = _show(item.get("input"))
-            problem = Problem(qid, f"{shown} is not allowed; allowed: {question.allowed}")
+            problem = Problem(qid, f"{shown} is not allowed; allowed: {allowed(question)}")
         if (problem.id, problem.message) not in seen:
             seen.add((problem.id, problem.message))
             problems.append(problem)

@@ -11,6 +11,7 @@ import json
 import textwrap
 
 from footcheck.checklist.catalogue import QUESTION_IDS, QUESTIONS, SECTIONS
+from footcheck.checklist.kinds import allowed as allowed_words
 
 WIDTH = 88
 
@@ -33,7 +34,7 @@ def toml_template() -> str:
         lines += ["", f"# ── {section.title} ".ljust(WIDTH, "─")]
         lines += _comment(section.intro)  # the outlook's intro carries the Keele notice
         for question in (q for q in QUESTIONS if q.section == section.id):
-            allowed = question.allowed
+            allowed = allowed_words(question)
             if question.when is not None:
                 allowed += f"; only when {question.when.text}"
             if question.optional:

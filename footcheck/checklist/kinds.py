@@ -137,10 +137,10 @@ def read_number(text: str, *, whole: bool, decimal_comma: bool = False) -> int |
 def _parse_number(question: Question, text: str, lenient: bool) -> int | float:
     value = read_number(text, whole=question.kind == "integer", decimal_comma=lenient)
     if value is None:
-        raise InputProblem(f"'{shown(text)}' is not {question.allowed}.")
+        raise InputProblem(f"'{shown(text)}' is not {allowed(question)}.")
     assert question.minimum is not None and question.maximum is not None
     if not question.minimum <= value <= question.maximum:
-        raise InputProblem(f"{shown(text)} is out of range: enter {question.allowed}.")
+        raise InputProblem(f"{shown(text)} is out of range: enter {allowed(question)}.")
     return value
 
 
@@ -284,4 +284,24 @@ def parse_text(question: Question, text: str, *, lenient: bool) -> AnswerValue:
 def not_allowed(question: Question, text: str) -> str:
     """Why a value written as text (`--set`, a CSV cell) was refused, and what would do."""
     written_as = KINDS[question.kind].written_as
-    return f"'{shown(text)}' is not allowed; allowed: {question.allowed}{written_as}"
+    return f"'{shown(text)}' is not allowed; allowed: {allowed(question)}{written_as}"
+
+
+def format_value(question: Question, value: AnswerValue) -> str:
+    """An answer as a person reads it: labels not ids, yes/no not true/false."""
+    if value is None:
+        return "not given" if question.optional else "-"
+    return KINDS[question.kind].format(question, value)
+
+
+def menu(question: Question) -> tuple[str, ...]:
+    """The numbered options shown at the prompt (none for a plain yes/no or a number)."""
+    return KINDS[question.kind].menu(question)
+
+
+def allowed(question: Question) -> str:
+    """What may be given, in words, for error messages and the `questions` table."""
+    text = KINDS[question.kind].allowed(question)
+    if question.optional:
+        text += ", or null"
+    return text

@@ -11,8 +11,6 @@ as that item, a choice given a foot-posture sign counts as that sign.
 from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
-from footcheck.checklist import kinds as answer_kinds
-
 Kind = Literal["boolean", "integer", "number", "choice", "multi"]
 RedFlagLevel = Literal["emergency", "urgent"]
 PostureSign = Literal["pronation", "supination"]
@@ -105,19 +103,6 @@ class Question(NamedTuple):
 
     def choice(self, value: object) -> Choice | None:
         return next((c for c in self.choices if c.value == value), None)
-
-    @property
-    def menu(self) -> tuple[str, ...]:
-        """The numbered options shown at the prompt (none for a plain yes/no or a number)."""
-        return answer_kinds.KINDS[self.kind].menu(self)
-
-    @property
-    def allowed(self) -> str:
-        """What may be given, in words, for error messages and the `questions` table."""
-        text = answer_kinds.KINDS[self.kind].allowed(self)
-        if self.optional:
-            text += ", or null"
-        return text
 
 
 def choices(

@@ -18,11 +18,18 @@ from rich.text import Text
 
 from footcheck.answers.model import validate_answers
 from footcheck.checklist.catalogue import QUESTION_BY_ID, QUESTIONS, SECTION_BY_ID, SECTIONS
-from footcheck.checklist.kinds import KINDS, InputProblem, parse_text, read_number
+from footcheck.checklist.kinds import (
+    KINDS,
+    InputProblem,
+    format_value,
+    menu,
+    parse_text,
+    read_number,
+)
 from footcheck.checklist.question import AnswerValue, Question
 from footcheck.errors import AnswersError
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
-from footcheck.text.display import format_value, sentence_lines, shown
+from footcheck.text.display import sentence_lines, shown
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -237,8 +244,8 @@ class Interview:
         return f"({shape}; {', '.join(extras)}){default} > "
 
     def show_choices(self, question: Question) -> None:
-        hints = [c.hint for c in question.choices] or [""] * len(question.menu)
-        for number, (label, hint) in enumerate(zip(question.menu, hints, strict=True), 1):
+        hints = [c.hint for c in question.choices] or [""] * len(menu(question))
+        for number, (label, hint) in enumerate(zip(menu(question), hints, strict=True), 1):
             extra = f" ({hint})" if hint else ""
             self.console.print(f"  {number}. {label}{extra}", highlight=False)
 

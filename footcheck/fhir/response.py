@@ -14,11 +14,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from footcheck.answers.model import QUESTION_ORDER, Problem, suggest_id
+from footcheck.answers.model import QUESTION_ORDER, suggest_id
 from footcheck.checklist.catalogue import QUESTION_BY_ID, SECTION_BY_ID
-from footcheck.checklist.kinds import KINDS
+from footcheck.checklist.kinds import KINDS, allowed
 from footcheck.checklist.question import AnswerValue, Question
-from footcheck.errors import AnswersError, InputFileError
+from footcheck.errors import AnswersError, InputFileError, Problem
 from footcheck.fhir import ANSWERS_SYSTEM, NO_ITEMS_CODE, QUESTIONNAIRE_URL
 from footcheck.summary import CHECKLIST_VERSION
 from footcheck.text.display import shown, shown_json
@@ -96,7 +96,7 @@ def answer_of(question: Question, answers: object) -> tuple[AnswerValue, str | N
     kind = KINDS[question.kind]
     if answers is None or answers == []:
         return None, None
-    expected = f"{kind.fhir_value} ({question.allowed})"
+    expected = f"{kind.fhir_value} ({allowed(question)})"
     if not isinstance(answers, list):
         return None, f"answer must be a list; allowed: {expected}"
     if len(answers) > 1 and not kind.fhir_repeats:

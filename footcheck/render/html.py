@@ -6,6 +6,7 @@ from collections.abc import Callable
 from html import escape
 
 from footcheck.checklist.catalogue import QUESTION_BY_ID
+from footcheck.checklist.kinds import format_value
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.render.chain import chain_links
 from footcheck.render.outline import Part, PartKey, outline
@@ -27,7 +28,7 @@ from footcheck.render.wording import (
     triage_notes,
 )
 from footcheck.summary import Step, Summary
-from footcheck.text.display import format_value, printable
+from footcheck.text.display import printable
 
 STYLE = """
 :root { --ink:#1d2430; --muted:#5b6577; --line:#dde3ea; --bg:#f6f8fb; }

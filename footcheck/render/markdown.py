@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from footcheck.checklist.catalogue import QUESTION_BY_ID
+from footcheck.checklist.kinds import format_value
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.render.chain import chain_links
 from footcheck.render.outline import Part, PartKey, outline
@@ -27,7 +28,7 @@ from footcheck.render.wording import (
     triage_notes,
 )
 from footcheck.summary import Step, Summary
-from footcheck.text.display import format_value, printable
+from footcheck.text.display import printable
 
 ENTITY_START = re.compile(r"&(?=#?\w+;)")
 

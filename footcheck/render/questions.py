@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from footcheck.checklist.catalogue import QUESTIONS, SECTION_BY_ID
+from footcheck.checklist.kinds import allowed
 from footcheck.checklist.question import Question
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 
@@ -16,7 +17,7 @@ def question_record(question: Question) -> dict[str, Any]:
         "section": question.section,
         "type": question.kind,
         "prompt": question.prompt,
-        "allowed": question.allowed,
+        "allowed": allowed(question),
         "values": list(question.values) or None,
         "minimum": question.minimum,
         "maximum": question.maximum,
@@ -44,7 +45,7 @@ def questions_markdown() -> str:
             lines += [f"## {info.title} (`{section}`)", "", info.intro.replace("\n", "  \n"), ""]
             lines += ["| id | question | allowed | when |", "|---|---|---|---|"]
         when = q.when.text if q.when else "always"
-        lines.append(f"| `{q.id}` | {q.prompt} | {q.allowed} | {when} |")
+        lines.append(f"| `{q.id}` | {q.prompt} | {allowed(q)} | {when} |")
         if q is QUESTIONS[-1] or QUESTIONS[QUESTIONS.index(q) + 1].section != section:
             lines.append("")
     lines += ["## How to answer", ""]
@@ -62,7 +63,7 @@ def questions_plain() -> str:
             info = SECTION_BY_ID[section]
             lines += ["", f"Section: {info.title} ({section}).", info.intro.replace("\n", " ")]
         when = f" Asked only when {q.when.text}." if q.when else ""
-        lines.append(f"{q.id}: {q.prompt} Allowed: {q.allowed}.{when}")
+        lines.append(f"{q.id}: {q.prompt} Allowed: {allowed(q)}.{when}")
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
@@ -93,7 +94,7 @@ def print_questions_table(console: Any) -> None:
                 table.caption_justify = "left"
         assert table is not None
         when = Text(f"\nonly when {q.when.text}", style="dim") if q.when else Text("")
-        table.add_row(q.id, q.prompt, Text(q.allowed) + when)
+        table.add_row(q.id, q.prompt, Text(allowed(q)) + when)
     if table is not None:
         console.print(table)
     console.print("Use `footcheck questions --format markdown` for the help text of each.")

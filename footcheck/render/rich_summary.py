@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from footcheck.checklist.catalogue import QUESTION_BY_ID
+from footcheck.checklist.kinds import format_value
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.render.chain import chain_links
 from footcheck.render.outline import Part, PartKey, outline
@@ -43,7 +44,7 @@ from footcheck.render.wording import (
 )
 from footcheck.sources import SOURCE_BY_ID
 from footcheck.summary import Contributor, Step, Summary
-from footcheck.text.display import format_value, printable, sentence_lines
+from footcheck.text.display import printable, sentence_lines
 
 TRIAGE_COLOUR = {  # the banner's border and headline
     "emergency": "red",

@@ -1,4 +1,4 @@
-"""Text shown to a person: answers in words, and anyone's text made safe to echo.
+"""Anyone's text made safe to show a person.
 
 Text that reaches a terminal or a document may come from a file someone else wrote (a
 summary, a CSV header, an answers file) or from a stray key: it is always shown as text,
@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from footcheck.checklist.question import AnswerValue, Question
 
 SHOWN_CHARACTERS = 30
 
@@ -68,15 +64,6 @@ def _json_escape(char: str) -> str:
 def _escape(char: str) -> str:
     code = ord(char)
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
-def format_value(question: Question, value: AnswerValue) -> str:
-    """An answer as a person reads it: labels not ids, yes/no not true/false."""
-    from footcheck.checklist.kinds import KINDS
-
-    if value is None:
-        return "not given" if question.optional else "-"
-    return KINDS[question.kind].format(question, value)
 
 
 _SENTENCE_END = r"(?<=[.!?])[ \t]+(?=[A-Z0-9(\"'\u201c`])"

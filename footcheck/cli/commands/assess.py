@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from footcheck.answers.files import parse_assignments, read_answers
 from footcheck.answers.model import Answers, validate_answers
 from footcheck.checklist.catalogue import CATALOGUE, QUESTION_BY_ID
+from footcheck.checklist.kinds import allowed
 from footcheck.checklist.question import AnswerValue
 from footcheck.cli.failures import UsageFailure
 from footcheck.cli.output import (
@@ -63,7 +64,7 @@ def gather_preset(options: AssessOptions) -> tuple[Answers, set[str]]:
 
 def missing_line(qid: str, answers: dict[str, AnswerValue]) -> str:
     question = QUESTION_BY_ID[qid]
-    line = f"{qid}: {question.allowed}"
+    line = f"{qid}: {allowed(question)}"
     if question.when is not None and question.when.holds(answers) is None:
         line += f" (only when {question.when.text})"
     return line
