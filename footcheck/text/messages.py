@@ -1,0 +1,123 @@
+"""Every sentence a person reads, looked up by id in the message files of a language.
+
+The messages of a language are the TOML files in ``footcheck/text/<language>/``: one file
+per area of the product (the checklist, the summary, the command line), each a tree of
+tables whose dotted path is a message's id (``triage.reason.severe_pain``). A message is
+a template with named placeholders (``{score}``), filled with ``str.format_map``. Every
+language has every id of English, with the same placeholders (tested); the code names ids
+and passes values, and never holds the sentences themselves.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+Language = Literal["en"]
+LANGUAGES: tuple[Language, ...] = ("en",)
+DEFAULT_LANGUAGE: Language = "en"
+HERE = Path(__file__).parent
+
+
+class MessageError(LookupError):
+    """A message id the files do not hold, or a placeholder left without a value: a
+    programmer's mistake, caught by the tests, never a person's."""
+
+
+class Messages:
+    """The messages of one language: ``messages("triage.reason.severe_pain", score=8)``."""
+
+    def __init__(self, language: str, templates: Mapping[str, str]) -> None:
+        self.language = language
+        self.templates = templates
+
+    def __call__(self, message_id: str, /, **values: object) -> str:
+        try:
+            template = self.templates[message_id]
+        except KeyError:
+            raise MessageError(f"no message {message_id!r} in {self.language}") from None
+        try:
+            return template.format_map(values)
+        except (KeyError, IndexError) as error:
+            raise MessageError(f"{message_id}: no value for {error}") from None
+
+    def __contains__(self, message_id: object) -> bool:
+        return message_id in self.templates
+
+    def section(self, prefix: str) -> dict[str, str]:
+        """The messages under ``prefix.`` by the rest of their id (a table of words)."""
+        start = prefix + "."
+        return {k[len(start) :]: v for k, v in self.templates.items() if k.startswith(start)}
+
+
+def _flatten(table: Mapping[str, object], prefix: str = "") -> Iterator[tuple[str, str]]:
+    for key, value in table.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            yield from _flatten(value, path + ".")
+        elif isinstance(value, str):
+            yield path, value
+        else:
+            raise MessageError(f"{path}: a message must be text, not {type(value).__name__}")
+
+
+def load(folder: Path) -> dict[str, str]:
+    """Every message in a language's folder, by id; an id defined twice is an error."""
+    templates: dict[str, str] = {}
+    for path in sorted(folder.glob("*.toml")):
+        with path.open("rb") as file:
+            for message_id, template in _flatten(tomllib.load(file)):
+                if message_id in templates:
+                    raise MessageError(f"{message_id} is defined twice ({path.name})")
+                templates[message_id] = template
+    return templates
+
+
+@cache
+def messages(language: str = DEFAULT_LANGUAGE) -> Messages:
+    """The messages of ``language`` (loaded once)."""
+    if language not in LANGUAGES:
+        raise MessageError(f"no messages for language {language!r}")
+    return Messages(language, load(HERE / language))
+
+
+def placeholders(template: str) -> frozenset[str]:
+    """The named placeholders of a template (``{score}`` → ``score``)."""
+    return frozenset(
+        name.split(".")[0].split("[")[0]
+        for _, name, _, _ in string.Formatter().parse(template)
+        if name
+    )
+
+
+EN = messages()
+"""English, the language every message is written in first."""
+
+_SPOKEN: ContextVar[Messages] = ContextVar("footcheck_language", default=EN)
+
+
+def say(message_id: str, /, **values: object) -> str:
+    """The message in the language being spoken (English unless ``speaking`` says)."""
+    return _SPOKEN.get()(message_id, **values)
+
+
+def spoken() -> Messages:
+    """The messages of the language being spoken."""
+    return _SPOKEN.get()
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[Messages]:
+    """Speak ``language`` inside the block: the command line sets it once from the person's
+    choice, and a stored summary is shown in the language it was written in."""
+    token = _SPOKEN.set(messages(language))
+    try:
+        yield _SPOKEN.get()
+    finally:
+        _SPOKEN.reset(token)
