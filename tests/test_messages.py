@@ -83,9 +83,9 @@ def prose_literals(tree: ast.Module) -> Iterator[tuple[int, str]]:
             if isinstance(func, ast.Name) and func.id in PROGRAMMERS:
                 skip.update(id(n) for n in ast.walk(node.exc))
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
-            if PROSE.search(node.value):
-                yield node.lineno, node.value
+        text = node.value if isinstance(node, ast.Constant) else None
+        if isinstance(text, str) and id(node) not in skip and PROSE.search(text):
+            yield node.lineno, text
 
 
 def test_no_sentence_for_a_person_is_written_in_the_code() -> None:
