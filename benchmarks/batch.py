@@ -45,7 +45,8 @@ from footcheck.batch import (  # noqa: E402
     result_writer,
     score_rows,
 )
-from footcheck.checklist.catalogue import QUESTIONS, Question  # noqa: E402
+from footcheck.checklist.catalogue import Question  # noqa: E402
+from footcheck.instruments.registry import QUESTIONS  # noqa: E402
 from footcheck.scoring.evaluate import summary_data  # noqa: E402
 
 RULES_BUDGET = 2.0

@@ -29,10 +29,10 @@ from footcheck.answers.model import (
     unknown_id_message,
     validate_answers,
 )
-from footcheck.checklist.catalogue import QUESTION_BY_ID
 from footcheck.checklist.kinds import InputProblem, not_allowed, parse_text
 from footcheck.checklist.question import AnswerValue
 from footcheck.errors import AnswersError, InputFileError
+from footcheck.instruments.registry import QUESTION_BY_ID
 from footcheck.scoring.evaluate import evaluate
 from footcheck.summary import Summary
 from footcheck.text.display import shown, shown_json

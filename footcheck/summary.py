@@ -14,15 +14,18 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    TypeAdapter,
     ValidationInfo,
     field_validator,
     model_validator,
 )
 
 from footcheck.answers.model import validate_answers
-from footcheck.checklist.catalogue import QUESTION_BY_ID
 from footcheck.checklist.question import AnswerValue
 from footcheck.errors import AnswersError
+from footcheck.instruments.foot_posture.result import FootPosture
+from footcheck.instruments.registry import INSTRUMENT_BY_KEY, QUESTION_BY_ID
+from footcheck.instruments.start_back.result import StartBack
 from footcheck.text.display import shown
 
 SCHEMA_VERSION: Literal[2] = 2
@@ -34,16 +37,6 @@ DISCLAIMER = (
 )
 
 TriageLevel = Literal["emergency", "urgent", "see_clinician", "self_care"]
-Risk = Literal["low", "medium", "high"]
-PostureClass = Literal[
-    "highly_supinated",
-    "supinated",
-    "neutral",
-    "pronated",
-    "highly_pronated",
-    "inconclusive",
-    "unknown",
-]
 Likelihood = Literal["high", "moderate", "low"]
 EvidenceLabel = Literal["guideline", "limited", "practical"]
 SchemaVersion = Literal[1, 2]
@@ -75,20 +68,6 @@ class Tool(_Frozen):
 class Triage(_Frozen):
     level: TriageLevel
     reasons: Annotated[list[str], Field(max_length=MAX_ITEMS)]
-
-
-class StartBack(_Frozen):
-    total: Annotated[int, Field(ge=0, le=9)]
-    psychosocial: Annotated[int, Field(ge=0, le=5)]
-    risk: Risk
-
-
-class FootPosture(_Frozen):
-    classification: PostureClass
-    source: Literal["fpi6", "self_checks"]
-    pronation_signs: Annotated[int, Field(ge=0, le=5)]
-    supination_signs: Annotated[int, Field(ge=0, le=5)]
-    fpi6_total: Annotated[int, Field(ge=-12, le=12)] | None
 
 
 class Evidence(_Frozen):
@@ -134,7 +113,14 @@ class Reference(_Frozen):
 class Summary(_Frozen):
     """A scored summary, as exported. One scored with checklist version 1 (schema_version
     1) is read as it was scored: its missing fields are empty, never filled in by
-    rescoring, and it is written back in its own shape (``V1_EXCLUDE``)."""
+    rescoring, and it is written back in its own shape (``V1_EXCLUDE``).
+
+    Each instrument's result is a field named by its key (``footcheck/instruments/
+    registry.py``). The instruments of this checklist are declared below, as the export
+    contract; an instrument added to the registry is kept too, after them, and checked
+    against its own result type; any other unknown field is refused."""
+
+    model_config = ConfigDict(frozen=True, extra="allow")
 
     schema_version: SchemaVersion
     checklist_version: int
@@ -182,6 +168,16 @@ class Summary(_Frozen):
         except AnswersError as error:
             raise ValueError("; ".join(str(p) for p in error.problems)) from None
         return answers
+
+    @model_validator(mode="after")
+    def _registered_instruments(self) -> Summary:
+        extra = self.__pydantic_extra__ or {}
+        for key, value in extra.items():
+            instrument = INSTRUMENT_BY_KEY.get(key)
+            if instrument is None:
+                raise ValueError(f"'{shown(key)}' is not a field of a footcheck summary")
+            extra[key] = TypeAdapter(instrument.result).validate_python(value)
+        return self
 
     @property
     def scored_now(self) -> bool:

@@ -7,8 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from tests.helpers import answers
+
+# No test may fail for being slow on a busy machine: the fuzz keeps its case counts, with
+# no deadline per case.
+settings.register_profile("footcheck", deadline=None)
+settings.load_profile("footcheck")
 
 RETAIL_WORKER: dict[str, Any] = answers(
     age=34, back_pain=True, pain_intensity=6, pain_duration="6_to_12_weeks",

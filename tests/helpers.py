@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
 
-from footcheck.checklist.catalogue import QUESTIONS
 from footcheck.checklist.question import Question
 from footcheck.checklist.sections.habits import DAY_HOURS, HOURS_IN_A_DAY
 from footcheck.instruments.red_flags.scoring import red_flag_questions
+from footcheck.instruments.registry import CATALOGUE, QUESTIONS
 
 NEUTRAL: dict[str, Any] = {
     "age": 40,
@@ -35,7 +41,7 @@ NEUTRAL: dict[str, Any] = {
 }
 """A person with no back pain, no warning signs and nothing that scores a point."""
 
-NO_RED_FLAGS: dict[str, Any] = {q.id: False for q in red_flag_questions()}
+NO_RED_FLAGS: dict[str, Any] = {q.id: False for q in red_flag_questions(CATALOGUE)}
 """Every warning sign answered no (they are asked only with back pain)."""
 
 BACK_PAIN: dict[str, Any] = {
@@ -145,3 +151,30 @@ def edited(document: Any, edits: list[tuple[tuple[Any, ...], Any]]) -> Any:
             target = target[key]
         target[path[-1]] = value
     return copy
+
+
+PACKAGE = Path(__file__).resolve().parent.parent / "footcheck"
+
+
+def edited_copy(where: Path, edits: dict[str, Callable[[str], str]]) -> Path:
+    """A copy of the footcheck package in ``where`` with some of its files edited as a
+    maintainer would edit them (each file's text through its function; a file that does
+    not exist yet starts empty). Returns the folder to put on PYTHONPATH."""
+    root = where / "edited"
+    shutil.copytree(PACKAGE, root / "footcheck", ignore=shutil.ignore_patterns("__pycache__"))
+    for name, edit in edits.items():
+        path = root / "footcheck" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(edit(path.read_text() if path.exists() else ""))
+    return root
+
+
+def run_edited(
+    root: Path, *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m footcheck ARGS`` (or ``python -c`` with ``-c``) on an edited copy."""
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run(
+        [sys.executable, *(args if args[0] == "-c" else ("-m", "footcheck", *args))],
+        capture_output=True, text=True, env=env, input=stdin, check=False, cwd=root,
+    )  # fmt: skip

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from footcheck.checklist.catalogue import QUESTION_BY_ID
 from footcheck.checklist.kinds import InputProblem, not_allowed, parse_text
+from footcheck.instruments.registry import QUESTION_BY_ID
 from footcheck.text.display import SHOWN_CHARACTERS, shown
 
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from footcheck import Answers, AnswersError, evaluate
 from footcheck.answers.model import suggest_id, validate_answers
-from footcheck.checklist.catalogue import QUESTION_IDS, QUESTIONS
+from footcheck.instruments.registry import QUESTION_IDS, QUESTIONS
 from tests.helpers import answers
 
 

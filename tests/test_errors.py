@@ -12,9 +12,14 @@ from footcheck.checklist.kinds import InputProblem
 from footcheck.cli.failures import EXIT_CODES, ExitCode, exit_code_for
 from footcheck.errors import FootcheckError
 
-CONTROL_FLOW = {"footcheck.cli.interview.Quit", "footcheck.cli.interview.EmergencyStop"}
+CONTROL_FLOW = {
+    "footcheck.cli.interview.Quit",
+    "footcheck.cli.interview.EmergencyStop",
+    "footcheck.text.messages.MessageError",
+}
 """Signals inside the interview (the person typed quit, or stopped at an emergency sign),
-handled where they are raised: not failures."""
+handled where they are raised, and a message id the files do not hold (a programmer's
+mistake, caught by tests/test_messages.py): not failures a person meets."""
 
 
 def defined_exceptions() -> list[type[BaseException]]:

@@ -15,10 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from footcheck import evaluate
-from footcheck.checklist.catalogue import QUESTIONS, SECTIONS
 from footcheck.cli.app import app
 from footcheck.fhir import NO_ITEMS_CODE
 from footcheck.fhir.bundle import summary_bundle
+from footcheck.instruments.registry import QUESTIONS, SECTIONS
 from footcheck.summary import Summary
 from tests.conftest import RETAIL_WORKER
 from tests.fhir_checks import (

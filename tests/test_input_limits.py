@@ -16,6 +16,7 @@ from footcheck.answers.model import MAX_SUGGESTIONS
 from footcheck.answers.reading import MAX_INPUT_BYTES, MAX_KEY_PARTS, MAX_NESTING
 from footcheck.cli.app import app
 from footcheck.cli.failures import MAX_LISTED
+from footcheck.instruments.registry import CATALOGUE
 from tests.conftest import RETAIL_WORKER
 from tests.processes import assert_plain_failure, footcheck
 
@@ -216,8 +217,8 @@ def test_item4_no_list_in_a_summary_is_longer_than_footcheck_writes() -> None:
     """The bound on a summary's lists is above anything footcheck writes: every question,
     warning sign, step and source at once."""
     from footcheck import evaluate
-    from footcheck.checklist.catalogue import QUESTION_BY_ID
     from footcheck.instruments.red_flags.scoring import red_flag_questions
+    from footcheck.instruments.registry import QUESTION_BY_ID
     from footcheck.scoring.contributors import RULES
     from footcheck.scoring.steps import STEPS
     from footcheck.sources import SOURCES
@@ -225,7 +226,9 @@ def test_item4_no_list_in_a_summary_is_longer_than_footcheck_writes() -> None:
     from tests.helpers import answers
 
     assert max(len(QUESTION_BY_ID), len(RULES), len(STEPS), len(SOURCES)) <= MAX_ITEMS
-    every_sign = evaluate(answers(back_pain=True, **{q.id: True for q in red_flag_questions()}))
+    every_sign = evaluate(
+        answers(back_pain=True, **{q.id: True for q in red_flag_questions(CATALOGUE)})
+    )
     assert len(every_sign.triage.reasons) < MAX_ITEMS
 
 

@@ -11,14 +11,14 @@ from typing import Any
 import pexpect
 import pytest
 
-from footcheck.checklist.catalogue import QUESTION_IDS, QUESTIONS
+from footcheck.instruments.registry import CATALOGUE, QUESTION_IDS, QUESTIONS
 from footcheck.instruments.start_back.scoring import items
 from tests.conftest import RETAIL_WORKER
 from tests.helpers import asked, review_row, section_ids
 
 EVERYTHING = len(QUESTIONS)
 """With back pain and time on the feet, every question is asked."""
-STATEMENTS = [q.id for q in items() if q.kind == "boolean"]
+STATEMENTS = [q.id for q in items(CATALOGUE) if q.kind == "boolean"]
 
 PROMPT = r"\) (\[[^\]]*\] )?> "
 

@@ -20,8 +20,8 @@ import pexpect
 import pyte
 import pytest
 
-from footcheck.checklist.catalogue import QUESTION_IDS
 from footcheck.instruments.red_flags.scoring import red_flag_questions
+from footcheck.instruments.registry import CATALOGUE, QUESTION_IDS
 from footcheck.render.plan import PLAN_TRIAGE
 from footcheck.store.drafts import DRAFT_NAME
 from tests.conftest import RETAIL_WORKER
@@ -160,7 +160,7 @@ def test_the_last_screen_holds_the_plan_and_the_save_question(
 
 BEFORE_WARNING_SIGNS = ("55", "no", "yes", "6", "1", "no", "no", "none")
 """Answers to every question asked before the first warning sign, with back pain."""
-FIRST_WARNING_SIGN = QUESTION_IDS.index(red_flag_questions()[0].id) + 1
+FIRST_WARNING_SIGN = QUESTION_IDS.index(red_flag_questions(CATALOGUE)[0].id) + 1
 """The question number of the first warning sign."""
 
 
@@ -176,7 +176,7 @@ def test_an_emergency_sign_interrupts_at_once_and_stopping_saves_nothing(
     target = tmp_path / "summary.html"
     term = Terminal(f"assess -o {target}", private_home, tmp_path, NO_COLOR="1")
     answer_until_warning_signs(term)
-    flags = [q.id for q in red_flag_questions()]
+    flags = [q.id for q in red_flag_questions(CATALOGUE)]
     for _ in flags[: flags.index("rf_both_legs")]:
         term.answer("no")
     term.answer("yes")  # pain, tingling, weakness or numbness in both legs
@@ -382,7 +382,7 @@ def test_the_review_names_dropped_answers_and_brings_them_back(
     term.expect("No longer asked: ")
     term.expect("Kept, in case you change it back.")
     term.expect("to change an answer > ")
-    assert f"Warning signs ({len(red_flag_questions())} answers)" in term.everything
+    assert f"Warning signs ({len(red_flag_questions(CATALOGUE))} answers)" in term.everything
     term.child.sendline(str(back_pain))
     term.answer("yes")
     term.expect(r"Follow-up question 1 of \d+")

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from footcheck import AnswersError, evaluate
 from footcheck.answers.model import validate_answers
-from footcheck.checklist.catalogue import QUESTION_BY_ID, QUESTIONS
 from footcheck.cli.app import app
+from footcheck.instruments.registry import QUESTION_BY_ID, QUESTIONS
 from footcheck.summary import Summary
 from tests.helpers import valid_answers
 

@@ -10,10 +10,10 @@ from pydantic_core import from_json
 from footcheck.answers.model import MAX_SUGGESTIONS, unknown_id_message
 from footcheck.answers.reading import MAX_NESTING, NESTED_TOO_DEEPLY, check_structure, read_text
 from footcheck.answers.reading import UTF16_MARKS as UTF16_MARKS  # batch reads it from here
-from footcheck.checklist.catalogue import CATALOGUE, QUESTION_BY_ID
 from footcheck.checklist.kinds import InputProblem, not_allowed, parse_text
 from footcheck.checklist.question import AnswerValue
 from footcheck.errors import InputFileError, Problem
+from footcheck.instruments.registry import CATALOGUE, QUESTION_BY_ID
 
 WHAT = "an answers file"
 

@@ -17,16 +17,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from pydantic import model_validator as _model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from footcheck.checklist.catalogue import (
-    CATALOGUE,
-    QUESTION_BY_ID,
-    QUESTION_IDS,
-    not_applicable_reason,
-)
+from footcheck.checklist.catalogue import not_applicable_reason
 from footcheck.checklist.kinds import KINDS, allowed
 from footcheck.checklist.question import AnswerValue, Question
 from footcheck.checklist.sections.habits import DAY_HOURS, HOURS_IN_A_DAY
 from footcheck.errors import AnswersError, Problem
+from footcheck.instruments.registry import CATALOGUE, QUESTION_BY_ID, QUESTION_IDS
 
 QUESTION_ORDER = CATALOGUE.order
 PARTIAL = {"partial": True}

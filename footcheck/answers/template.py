@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import textwrap
 
-from footcheck.checklist.catalogue import QUESTION_IDS, QUESTIONS, SECTIONS
 from footcheck.checklist.kinds import allowed as allowed_words
+from footcheck.instruments.registry import QUESTION_IDS, QUESTIONS, SECTIONS
 
 WIDTH = 88
 

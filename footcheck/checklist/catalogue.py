@@ -1,10 +1,11 @@
-"""The checklist as data: every question footcheck asks, in the order it asks them.
+"""What a catalogue of questions is: sections and questions in asking order, and which of
+them apply to a set of answers.
 
-The sections and instruments each define their own questions (``footcheck/checklist/sections/``,
-``footcheck/instruments/*/questions.py``); this module puts them in asking order. Prompting,
-validation, the ``Answers`` model, the review screen, `questions`, `template`, `schema`, batch
-CSV parsing and the scoring rules all read this one catalogue, so a question and its clinical
-facts are defined in exactly one place.
+The catalogue footcheck asks is assembled in ``footcheck/instruments/registry.py`` from the
+plain sections (``footcheck/checklist/sections/``) and the instruments. Prompting,
+validation, the ``Answers`` model, the review screen, `questions`, `template`, `schema`,
+batch CSV parsing and the scoring rules all read that one catalogue, so a question and its
+clinical facts are defined in exactly one place.
 """
 
 from __future__ import annotations
@@ -12,10 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from footcheck.checklist.question import AnswerValue, Condition, Question, SectionInfo
-from footcheck.checklist.sections import footwear, habits, pain, profile
-from footcheck.instruments.foot_posture import questions as foot_posture
-from footcheck.instruments.red_flags import questions as red_flags
-from footcheck.instruments.start_back import questions as start_back
 
 
 class Catalogue:
@@ -101,17 +98,3 @@ def not_applicable_reason(question: Question, answers: Mapping[str, object]) -> 
     if question.when is None or question.when.holds(answers) is not False:
         return None
     return f"it applies only when {question.when.text}"
-
-
-PARTS = (profile, pain, red_flags, start_back, foot_posture, footwear, habits)
-"""Each part of the checklist, in asking order: a section header and its questions."""
-
-CATALOGUE = Catalogue(
-    [part.SECTION for part in PARTS],
-    [question for part in PARTS for question in part.QUESTIONS],
-)
-SECTIONS = CATALOGUE.sections
-SECTION_BY_ID = CATALOGUE.section_by_id
-QUESTIONS = CATALOGUE.questions
-QUESTION_BY_ID = CATALOGUE.by_id
-QUESTION_IDS = CATALOGUE.ids

@@ -17,7 +17,6 @@ from rich.table import Table
 from rich.text import Text
 
 from footcheck.answers.model import validate_answers
-from footcheck.checklist.catalogue import QUESTION_BY_ID, QUESTIONS, SECTION_BY_ID, SECTIONS
 from footcheck.checklist.kinds import (
     KINDS,
     InputProblem,
@@ -28,6 +27,7 @@ from footcheck.checklist.kinds import (
 )
 from footcheck.checklist.question import AnswerValue, Question
 from footcheck.errors import AnswersError
+from footcheck.instruments.registry import QUESTION_BY_ID, QUESTIONS, SECTION_BY_ID, SECTIONS
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.text.display import sentence_lines, shown
 

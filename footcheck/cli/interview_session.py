@@ -20,6 +20,7 @@ from footcheck.cli.failures import CANCELLED, interrupted
 from footcheck.cli.interview import EmergencyStop, Interview, Quit, ReadLine
 from footcheck.cli.terminal import line_reader, message_console
 from footcheck.instruments.red_flags.scoring import flag_level, raised_flags
+from footcheck.instruments.registry import CATALOGUE
 from footcheck.render.plan import PLAN_TRIAGE
 from footcheck.render.wording import TRIAGE_HEADLINE, local_time
 from footcheck.scoring.steps import STEP_INFO, TRIAGE_STEP
@@ -139,8 +140,8 @@ def keep_draft_and_cancel(session: Session, answers: dict[str, AnswerValue]) -> 
 
 def warning_line(answers: dict[str, AnswerValue]) -> str:
     """The advice for the most severe warning sign answered yes so far, on its own line."""
-    raised = raised_flags(answers)
-    level = flag_level(raised)
+    raised = raised_flags(answers, CATALOGUE)
+    level = flag_level(raised, CATALOGUE)
     return "" if level is None else f"\n{PLAN_TRIAGE[level]}"
 
 

@@ -12,7 +12,6 @@ import uuid
 from html import escape
 from typing import Any
 
-from footcheck.checklist.catalogue import QUESTIONS, SECTIONS
 from footcheck.checklist.kinds import KINDS
 from footcheck.checklist.question import AnswerValue, Question
 from footcheck.fhir import (
@@ -24,6 +23,7 @@ from footcheck.fhir import (
     canonical,
     loinc,
 )
+from footcheck.instruments.registry import QUESTIONS, SECTIONS
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.instruments.start_back.scoring import (
     PSYCHOSOCIAL_LOINC,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from footcheck.checklist.catalogue import QUESTION_BY_ID, QUESTIONS, SECTIONS
 from footcheck.checklist.kinds import KINDS
 from footcheck.checklist.question import Condition, Question, SectionInfo
 from footcheck.fhir import (
@@ -20,6 +19,7 @@ from footcheck.fhir import (
     answer_coding,
     loinc,
 )
+from footcheck.instruments.registry import QUESTION_BY_ID, QUESTIONS, SECTIONS
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT, PANEL_LOINC
 from footcheck.summary import CHECKLIST_VERSION
 

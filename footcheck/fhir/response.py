@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any, cast
 
 from footcheck.answers.model import QUESTION_ORDER, suggest_id
-from footcheck.checklist.catalogue import QUESTION_BY_ID, SECTION_BY_ID
 from footcheck.checklist.kinds import KINDS, allowed
 from footcheck.checklist.question import AnswerValue, Question
 from footcheck.errors import AnswersError, InputFileError, Problem
 from footcheck.fhir import ANSWERS_SYSTEM, NO_ITEMS_CODE, QUESTIONNAIRE_URL
+from footcheck.instruments.registry import QUESTION_BY_ID, SECTION_BY_ID
 from footcheck.summary import CHECKLIST_VERSION
 from footcheck.text.display import shown, shown_json
 

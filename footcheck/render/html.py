@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from footcheck.checklist.catalogue import QUESTION_BY_ID
 from footcheck.checklist.kinds import format_value
+from footcheck.instruments.registry import QUESTION_BY_ID
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.render.chain import chain_links
 from footcheck.render.outline import Part, PartKey, outline

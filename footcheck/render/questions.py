@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from footcheck.checklist.catalogue import QUESTIONS, SECTION_BY_ID
 from footcheck.checklist.kinds import allowed
 from footcheck.checklist.question import Question
+from footcheck.instruments.registry import QUESTIONS, SECTION_BY_ID
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 
 

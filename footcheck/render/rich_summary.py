@@ -19,8 +19,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from footcheck.checklist.catalogue import QUESTION_BY_ID
 from footcheck.checklist.kinds import format_value
+from footcheck.instruments.registry import QUESTION_BY_ID
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.render.chain import chain_links
 from footcheck.render.outline import Part, PartKey, outline

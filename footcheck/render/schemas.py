@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from footcheck.answers.model import Answers
-from footcheck.checklist.catalogue import QUESTIONS
+from footcheck.instruments.registry import QUESTIONS
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.summary import Summary
 

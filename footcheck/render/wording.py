@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
+from footcheck.instruments.foot_posture.result import PostureClass
 from footcheck.instruments.foot_posture.scoring import MIN_ANSWERED, self_checks
+from footcheck.instruments.registry import CATALOGUE
+from footcheck.instruments.start_back.result import Risk
 from footcheck.sources import SOURCE_BY_ID
 from footcheck.summary import (
     CHECKLIST_VERSION,
     EvidenceLabel,
-    PostureClass,
-    Risk,
     Step,
     Summary,
     TriageLevel,
@@ -175,7 +176,7 @@ def posture_line(summary: Summary) -> str:
             f"of {fp.fpi6_total:+d} (the adult average is about +4).{signs}"
         )
     if fp.classification == "unknown":
-        checks = len(self_checks())
+        checks = len(self_checks(CATALOGUE))
         return (
             f"Foot posture: not known yet. To find out, do at least {MIN_ANSWERED} of the "
             f"{checks} foot self-checks (arches, wet footprint, shoe wear, half-squat, heel "

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
-from footcheck.checklist.catalogue import QUESTION_BY_ID
 from footcheck.checklist.conditions import Answered, AnswerIs, AnswerTest, NumberFrom
+from footcheck.instruments.registry import QUESTION_BY_ID
 from footcheck.summary import Contributor, Evidence, Likelihood
 
 if TYPE_CHECKING:

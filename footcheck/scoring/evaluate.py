@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 from footcheck import __version__
 from footcheck.answers.model import Answers, missing_problem, validate_answers
-from footcheck.checklist.catalogue import CATALOGUE
 from footcheck.errors import AnswersError
-from footcheck.instruments.foot_posture.scoring import assess_foot_posture
 from footcheck.instruments.red_flags.scoring import raised_flags
+from footcheck.instruments.registry import CATALOGUE, INSTRUMENTS
+from footcheck.instruments.start_back.result import StartBack
 from footcheck.instruments.start_back.scoring import score_start_back
 from footcheck.scoring.contributors import find_contributors
 from footcheck.scoring.steps import choose_steps
@@ -22,7 +22,6 @@ from footcheck.summary import (
     SCHEMA_VERSION,
     Contributor,
     Reference,
-    StartBack,
     Step,
     Summary,
     Tool,
@@ -44,8 +43,9 @@ def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = 
     missing = reach.missing(values)
     if missing:
         raise AnswersError([missing_problem(qid) for qid in missing])
-    red_flags = raised_flags(values)
-    start_back = score_start_back(values)
+    results = {i.key: i.score(values, CATALOGUE) for i in INSTRUMENTS}
+    red_flags: list[str] = results["red_flags"]
+    start_back: StartBack | None = results["start_back"]
     triage = decide_triage(values, red_flags, start_back)
     contributors = find_contributors(values)
     steps = choose_steps(values, triage, contributors)
@@ -56,9 +56,7 @@ def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = 
         created_at=now or datetime.now(UTC),
         answers=reach.answers(values),
         triage=triage,
-        red_flags=red_flags,
-        start_back=start_back,
-        foot_posture=assess_foot_posture(values),
+        **results,
         contributors=contributors,
         steps=steps,
         references=references(contributors, steps),
@@ -98,8 +96,8 @@ def contradictions(summary: Summary) -> list[str]:
     if not summary.scored_now:
         return []
     values = summary.answers
-    red_flags = raised_flags(values)
-    start_back = score_start_back(values)
+    red_flags = raised_flags(values, CATALOGUE)
+    start_back = score_start_back(values, CATALOGUE)
     level = decide_triage(values, red_flags, start_back).level
     found = []
     if summary.red_flags != red_flags:

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from footcheck.checklist.catalogue import CATALOGUE, Catalogue
+from footcheck.checklist.catalogue import Catalogue
 from footcheck.checklist.conditions import Answered, AnswerIn, AnswerIs, NumberFrom
 from footcheck.instruments.red_flags.scoring import flag_level, flag_reason
-from footcheck.summary import StartBack, Triage
+from footcheck.instruments.registry import CATALOGUE
+from footcheck.instruments.start_back.result import StartBack
+from footcheck.summary import Triage
 
 if TYPE_CHECKING:
     from footcheck.checklist.question import AnswerValue

@@ -9,8 +9,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from footcheck import evaluate
-from footcheck.checklist.catalogue import QUESTION_IDS
 from footcheck.cli.app import app
+from footcheck.instruments.registry import QUESTION_IDS
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from tests.conftest import RETAIL_WORKER
 

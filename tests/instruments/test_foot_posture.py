@@ -14,6 +14,7 @@ from footcheck.instruments.foot_posture.scoring import (
     fpi6_band,
     possible_signs,
 )
+from footcheck.instruments.registry import CATALOGUE
 from tests.helpers import UNSURE_SELF_CHECKS, answers
 
 EXPECTED_FPI6 = {
@@ -119,7 +120,7 @@ def test_self_check_classification(
 
 def test_the_signs_each_direction_can_have() -> None:
     """Four pronation signs (arch, shoe wear, knees, heel), three supination signs."""
-    assert possible_signs() == {"pronation": 4, "supination": 3}
+    assert possible_signs(CATALOGUE) == {"pronation": 4, "supination": 3}
 
 
 ARCH = ("flat", "low", "normal", "high", "unsure")
@@ -157,9 +158,9 @@ def test_every_combination_of_self_checks() -> None:
             "heel_tilt": heel,
         }
         expected = spec_signs(arch, foot_print, wear, knees, heel)
-        assert count_signs(values) == expected, values
-        posture = assess_foot_posture(values)
-        assert posture.classification == classify_self_checks(*expected)
+        assert count_signs(values, CATALOGUE) == expected, values
+        posture = assess_foot_posture(values, CATALOGUE)
+        assert posture.classification == classify_self_checks(*expected, CATALOGUE)
         checked += 1
     assert checked == 5 * 4 * 4 * 3 * 4
 
@@ -177,4 +178,4 @@ def test_classification_rule_over_every_count() -> None:
             expected = "inconclusive"
         else:
             expected = "neutral"
-        assert classify_self_checks(pron, sup, answered) == expected
+        assert classify_self_checks(pron, sup, answered, CATALOGUE) == expected

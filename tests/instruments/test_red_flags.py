@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 
 from footcheck import evaluate
-from footcheck.checklist.catalogue import CATALOGUE
 from footcheck.instruments.red_flags.scoring import (
     flag_level,
     flag_reason,
     raised_flags,
     red_flag_questions,
 )
+from footcheck.instruments.registry import CATALOGUE
 from tests.helpers import answers
 
-FLAGS = red_flag_questions()
+FLAGS = red_flag_questions(CATALOGUE)
 TRIAGE_STEP = {"emergency": "seek_emergency_care", "urgent": "see_clinician_promptly"}
 
 
@@ -25,19 +25,19 @@ def test_every_question_of_the_warning_signs_section_has_a_level() -> None:
 
 
 def test_no_flags_when_every_answer_is_no() -> None:
-    assert raised_flags(answers()) == []
-    assert flag_level([]) is None
+    assert raised_flags(answers(), CATALOGUE) == []
+    assert flag_level([], CATALOGUE) is None
 
 
 def test_flags_are_listed_in_checklist_order() -> None:
     everything = answers(**{q.id: True for q in reversed(FLAGS)})
-    assert raised_flags(everything) == [q.id for q in FLAGS]
+    assert raised_flags(everything, CATALOGUE) == [q.id for q in FLAGS]
 
 
 def test_the_most_severe_level_wins() -> None:
     levels = {q.red_flag for q in FLAGS}
     assert levels == {"emergency", "urgent"}
-    assert flag_level([q.id for q in FLAGS]) == "emergency"
+    assert flag_level([q.id for q in FLAGS], CATALOGUE) == "emergency"
 
 
 @pytest.mark.parametrize("flag", FLAGS, ids=lambda q: q.id)
@@ -49,7 +49,7 @@ def test_each_flag_alone_raises_its_own_level(flag: object) -> None:
     summary = evaluate(answers(**{flag.id: True}))
     assert summary.triage.level == flag.red_flag
     assert summary.red_flags == [flag.id]
-    assert summary.triage.reasons == [flag_reason(flag.id)] == [flag.reason]
+    assert summary.triage.reasons == [flag_reason(flag.id, CATALOGUE)] == [flag.reason]
     assert flag.id not in flag.reason  # a sentence for the person, no internal id
     # the triage step alone: nothing else is advised before a doctor has checked
     assert [s.id for s in summary.steps] == [TRIAGE_STEP[flag.red_flag]]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import itertools
 
 from footcheck import evaluate
-from footcheck.checklist.catalogue import CATALOGUE
+from footcheck.instruments.registry import CATALOGUE
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT, PANEL_LOINC
 from footcheck.instruments.start_back.scoring import items, score_start_back
 from tests.helpers import answers
 
-ITEMS = items()
+ITEMS = items(CATALOGUE)
 STATEMENTS = [q for q in ITEMS if q.kind == "boolean"]
 ITEM_9 = ITEMS[-1]
 
@@ -75,7 +75,7 @@ def test_every_combination() -> None:
                 **{ITEM_9.id: bothersome},
                 **{q.id: a for q, a in zip(STATEMENTS, agreed, strict=True)},
             )
-            scores = score_start_back(values)
+            scores = score_start_back(values, CATALOGUE)
             assert scores is not None
             got = (scores.total, scores.psychosocial, scores.risk)
             assert got == published_rule(agreed, bothersome), (agreed, bothersome)
@@ -90,5 +90,5 @@ def test_the_summary_carries_the_scores() -> None:
 
 
 def test_no_back_pain_means_no_start_back() -> None:
-    assert score_start_back(answers()) is None
+    assert score_start_back(answers(), CATALOGUE) is None
     assert evaluate(answers()).start_back is None

@@ -250,7 +250,7 @@ def test_explanations_say_may_name_sources_and_avoid_the_unfounded_claims() -> N
 
 def test_no_text_a_person_reads_states_the_unfounded_claims() -> None:
     """Not the explanations only: evidence reasons, steps and help texts too."""
-    from footcheck.checklist.catalogue import QUESTIONS
+    from footcheck.instruments.registry import QUESTIONS
     from footcheck.scoring.contributors import FirstOf
     from footcheck.scoring.steps import STEPS
 

@@ -9,11 +9,12 @@ import pytest
 
 from footcheck import evaluate
 from footcheck.instruments.red_flags.scoring import red_flag_questions
+from footcheck.instruments.registry import CATALOGUE
 from footcheck.scoring.triage import NO_BACK_PAIN, NONE_OF_THE_SIGNS
 from tests.helpers import answers
 from tests.instruments.test_red_flags import SPEC_LEVELS
 
-FLAGS = red_flag_questions()
+FLAGS = red_flag_questions(CATALOGUE)
 EMERGENCY = [q.id for q in FLAGS if q.red_flag == "emergency"]
 URGENT = [q.id for q in FLAGS if q.red_flag == "urgent"]
 

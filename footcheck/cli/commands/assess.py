@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from footcheck.answers.files import parse_assignments, read_answers
 from footcheck.answers.model import Answers, validate_answers
-from footcheck.checklist.catalogue import CATALOGUE, QUESTION_BY_ID
 from footcheck.checklist.kinds import allowed
 from footcheck.checklist.question import AnswerValue
 from footcheck.cli.failures import UsageFailure
@@ -20,6 +19,7 @@ from footcheck.cli.output import (
 )
 from footcheck.cli.terminal import can_prompt, prompts_to_stderr
 from footcheck.errors import AnswersError
+from footcheck.instruments.registry import CATALOGUE, QUESTION_BY_ID
 from footcheck.scoring.evaluate import evaluate
 
 if TYPE_CHECKING:

@@ -31,10 +31,10 @@ from footcheck.batch import (
     score_range,
     score_rows,
 )
-from footcheck.checklist.catalogue import QUESTION_BY_ID
 from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.output import check_output, results_format
 from footcheck.errors import InputFileError, OutputError
+from footcheck.instruments.registry import QUESTION_BY_ID
 from footcheck.store.files import PRIVATE, atomic_writer, is_same_file, write_behind
 from footcheck.text.display import shown
 

@@ -10,9 +10,9 @@ from pydantic import ValidationError
 
 from footcheck.answers.reading import check_structure, read_text
 from footcheck.answers.template import json_template, toml_template
-from footcheck.checklist.catalogue import QUESTION_IDS
 from footcheck.cli.output import Destination, check_output, show_stored
 from footcheck.errors import InputFileError, OutputError
+from footcheck.instruments.registry import QUESTION_IDS
 from footcheck.store.files import SHAREABLE, write_text
 from footcheck.summary import Summary
 from footcheck.text.display import printable

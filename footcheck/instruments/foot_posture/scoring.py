@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Literal
 
-from footcheck.checklist.catalogue import CATALOGUE, Catalogue
+from footcheck.checklist.catalogue import Catalogue
 from footcheck.checklist.question import AnswerValue, PostureSign, Question
 from footcheck.instruments.foot_posture.questions import FPI6_TOTAL
-from footcheck.summary import FootPosture, PostureClass
+from footcheck.instruments.foot_posture.result import FootPosture, PostureClass
 
 FPI6_BANDS: tuple[tuple[int, int, PostureClass], ...] = (
     (-12, -5, "highly_supinated"),
@@ -30,13 +30,13 @@ MIN_SIGNS = 2
 
 
 @cache
-def self_checks(catalogue: Catalogue = CATALOGUE) -> tuple[Question, ...]:
+def self_checks(catalogue: Catalogue) -> tuple[Question, ...]:
     """The self-check questions: those that measure a foot-posture trait."""
     return tuple(q for q in catalogue.questions if q.trait is not None)
 
 
 @cache
-def possible_signs(catalogue: Catalogue = CATALOGUE) -> dict[PostureSign, int]:
+def possible_signs(catalogue: Catalogue) -> dict[PostureSign, int]:
     """How many signs each direction can have: one per trait with an answer of that sign.
     Every one of them means 'highly' pronated or supinated."""
     traits: dict[PostureSign, set[str | None]] = {"pronation": set(), "supination": set()}
@@ -49,7 +49,7 @@ def possible_signs(catalogue: Catalogue = CATALOGUE) -> dict[PostureSign, int]:
 
 @cache
 def sign_tables(
-    catalogue: Catalogue = CATALOGUE,
+    catalogue: Catalogue,
 ) -> tuple[tuple[str, ...], tuple[dict[object, tuple[PostureSign | None, str | None]], ...]]:
     """The self-checks' ids, and for each its answers that count (not 'unsure'), each with
     the sign it is (or None) and the trait the check measures."""
@@ -67,9 +67,7 @@ def fpi6_band(total: int) -> PostureClass:
     raise ValueError(f"FPI-6 total {total} is outside -12..+12")
 
 
-def count_signs(
-    values: Mapping[str, AnswerValue], catalogue: Catalogue = CATALOGUE
-) -> tuple[int, int, int]:
+def count_signs(values: Mapping[str, AnswerValue], catalogue: Catalogue) -> tuple[int, int, int]:
     """(pronation signs, supination signs, self-checks answered other than 'unsure').
 
     Checks of one trait (arch height and the wet footprint) make one sign, not two."""
@@ -90,7 +88,7 @@ def count_signs(
 
 
 def classify_self_checks(
-    pronation: int, supination: int, answered: int, catalogue: Catalogue = CATALOGUE
+    pronation: int, supination: int, answered: int, catalogue: Catalogue
 ) -> PostureClass:
     highly = possible_signs(catalogue)
     if answered < MIN_ANSWERED:
@@ -104,9 +102,7 @@ def classify_self_checks(
     return "neutral"
 
 
-def assess_foot_posture(
-    values: Mapping[str, AnswerValue], catalogue: Catalogue = CATALOGUE
-) -> FootPosture:
+def assess_foot_posture(values: Mapping[str, AnswerValue], catalogue: Catalogue) -> FootPosture:
     pronation, supination, answered = count_signs(values, catalogue)
     total = values.get(FPI6_TOTAL.id)
     source: Literal["fpi6", "self_checks"]

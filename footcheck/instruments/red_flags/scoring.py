@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 
-from footcheck.checklist.catalogue import CATALOGUE, Catalogue
+from footcheck.checklist.catalogue import Catalogue
 from footcheck.checklist.question import AnswerValue, Question, RedFlagLevel
 
 LEVEL_ORDER: tuple[RedFlagLevel, ...] = ("emergency", "urgent")
@@ -17,28 +17,28 @@ LEVEL_ORDER: tuple[RedFlagLevel, ...] = ("emergency", "urgent")
 
 
 @cache
-def red_flag_questions(catalogue: Catalogue = CATALOGUE) -> tuple[Question, ...]:
+def red_flag_questions(catalogue: Catalogue) -> tuple[Question, ...]:
     """Every red-flag question, in asking order."""
     return tuple(q for q in catalogue.questions if q.red_flag is not None)
 
 
-def raised_flags(values: Mapping[str, AnswerValue], catalogue: Catalogue = CATALOGUE) -> list[str]:
+def raised_flags(values: Mapping[str, AnswerValue], catalogue: Catalogue) -> list[str]:
     """Red-flag ids answered yes, in checklist order."""
     return [qid for qid in red_flag_ids(catalogue) if values.get(qid) is True]
 
 
 @cache
-def red_flag_ids(catalogue: Catalogue = CATALOGUE) -> tuple[str, ...]:
+def red_flag_ids(catalogue: Catalogue) -> tuple[str, ...]:
     return tuple(q.id for q in red_flag_questions(catalogue))
 
 
-def flag_level(raised: list[str], catalogue: Catalogue = CATALOGUE) -> RedFlagLevel | None:
+def flag_level(raised: list[str], catalogue: Catalogue) -> RedFlagLevel | None:
     """The most severe level among the raised flags, or None when none was raised."""
     levels = {catalogue.by_id[flag].red_flag for flag in raised}
     return next((level for level in LEVEL_ORDER if level in levels), None)
 
 
-def flag_reason(flag: str, catalogue: Catalogue = CATALOGUE) -> str:
+def flag_reason(flag: str, catalogue: Catalogue) -> str:
     """A yes to this red flag, told back as a plain sentence (the triage reasons)."""
     question = catalogue.by_id[flag]
     return question.reason or f"You answered yes: {question.label}."

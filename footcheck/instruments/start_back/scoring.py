@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cache
 
-from footcheck.checklist.catalogue import CATALOGUE, Catalogue
+from footcheck.checklist.catalogue import Catalogue
 from footcheck.checklist.question import AnswerValue, Question
-from footcheck.summary import Risk, StartBack
+from footcheck.instruments.start_back.result import Risk, StartBack
 
 LOW_TOTAL = 3
 """A total of 3 or less is low risk."""
@@ -33,7 +33,7 @@ RISK_ANSWER_LOINC: Mapping[Risk, tuple[str, str]] = {
 
 
 @cache
-def items(catalogue: Catalogue = CATALOGUE) -> tuple[Question, ...]:
+def items(catalogue: Catalogue) -> tuple[Question, ...]:
     """The STarT Back items, by item number."""
     found = [q for q in catalogue.questions if q.start_back_item is not None]
     return tuple(sorted(found, key=lambda q: q.start_back_item or 0))
@@ -41,7 +41,7 @@ def items(catalogue: Catalogue = CATALOGUE) -> tuple[Question, ...]:
 
 @cache
 def item_scores(
-    catalogue: Catalogue = CATALOGUE,
+    catalogue: Catalogue,
 ) -> tuple[tuple[str, bool, dict[str, int] | None], ...]:
     """Each item's id, whether it is psychosocial, and the points of its answers, built
     once: None for a statement (agreeing is a point), else the points of each of the item's
@@ -65,9 +65,7 @@ def risk_band(total: int, psychosocial: int) -> Risk:
     return "medium"
 
 
-def score_start_back(
-    values: Mapping[str, AnswerValue], catalogue: Catalogue = CATALOGUE
-) -> StartBack | None:
+def score_start_back(values: Mapping[str, AnswerValue], catalogue: Catalogue) -> StartBack | None:
     """The STarT Back scores, or None when the items do not apply (no back pain)."""
     questions = items(catalogue)
     if not questions or not questions[0].applies(values):
