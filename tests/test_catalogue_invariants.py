@@ -26,6 +26,7 @@ from footcheck.instruments.registry import CATALOGUE
 from footcheck.scoring.triage import decide_triage
 from footcheck.sources import SOURCE_BY_ID
 from footcheck.summary import TriageLevel
+from footcheck.text.messages import EN
 from tests.helpers import answers, edited_copy, run_edited
 
 PACKAGE = Path(footcheck.__file__).parent
@@ -222,17 +223,20 @@ def test_warning_signs_and_start_back_items_are_asked_only_with_back_pain() -> N
     assert all(q.when == BACK_PAIN for q in asked_with_pain)
 
 
-def test_a_red_flag_added_to_an_extended_catalogue_raises_triage() -> None:
-    new = Question(
-        "rf_new_sign",
-        "red_flags",
-        "boolean",
-        "Do you have a new sign?",
-        "A sign added by a test.",
-        when=BACK_PAIN,
-        short="A new sign",
-        red_flag="urgent",
-    )
+NEW_SIGN_WORDS = {
+    "question.rf_new_sign.prompt": "Do you have a new sign?",
+    "question.rf_new_sign.help": "A sign added by a test. {if_yes}",
+    "question.rf_new_sign.short": "A new sign",
+}
+"""The words of a red flag added by a test, as its lines in the message file would give them."""
+
+
+def test_a_red_flag_added_to_an_extended_catalogue_raises_triage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for message_id, words in NEW_SIGN_WORDS.items():
+        monkeypatch.setitem(EN.templates, message_id, words)  # type: ignore[arg-type]
+    new = Question("rf_new_sign", "red_flags", "boolean", when=BACK_PAIN, red_flag="urgent")
     extended = CATALOGUE.extended(new)
     assert extended.ids.index("rf_new_sign") == max(
         i for i, q in enumerate(extended.questions) if q.section == "red_flags"
@@ -248,18 +252,28 @@ def test_a_red_flag_added_to_an_extended_catalogue_raises_triage() -> None:
 
 
 NEW_SIGN = """
-QUESTIONS += (
-    red_flag("rf_new_sign", "emergency", "Do you have a new sign?", "A new sign",
-             "You have a new sign.", "A sign added by a test."),
-)
+QUESTIONS += (red_flag("rf_new_sign", "emergency"),)
+"""
+NEW_SIGN_WORDS = """
+[question.rf_new_sign]
+prompt = "Do you have a new sign?"
+short = "A new sign"
+help = "A sign added by a test. {if_yes}"
+reason = "You have a new sign."
 """
 
 
 def test_a_red_flag_added_to_the_catalogue_needs_no_other_edit(tmp_path: Path) -> None:
-    """The question, in its module, is the only change: the answers model, the red flags,
-    the triage and the steps all follow (a copy of the package, edited as a maintainer
-    would edit it)."""
-    root = edited_copy(tmp_path, {"instruments/red_flags/questions.py": lambda s: s + NEW_SIGN})
+    """The question, in its module, and its words, in the message file, are the only
+    change: the answers model, the red flags, the triage and the steps all follow (a copy
+    of the package, edited as a maintainer would edit it)."""
+    root = edited_copy(
+        tmp_path,
+        {
+            "instruments/red_flags/questions.py": lambda s: s + NEW_SIGN,
+            "text/en/checklist.toml": lambda s: s + NEW_SIGN_WORDS,
+        },
+    )
     given = tmp_path / "answers.json"
     given.write_text(json.dumps({**answers(back_pain=True), "rf_new_sign": True}))
     result = run_edited(root, "assess", "--answers", str(given), "--format", "json")

@@ -12,16 +12,9 @@ import textwrap
 
 from footcheck.checklist.kinds import allowed as allowed_words
 from footcheck.instruments.registry import QUESTION_IDS, QUESTIONS, SECTIONS
+from footcheck.text.messages import say
 
 WIDTH = 88
-
-TOML_HEADER = """\
-# footcheck answers (TOML). To answer a question, delete the '#' at the start of its id
-# line and write the answer after '='. Lines left commented out are not answered:
-# `footcheck assess --answers FILE` asks them, or lists them with --no-input.
-# Words go in quotes, yes / no as true / false, lists in brackets:
-#   pain_duration = "over_12_weeks"   back_pain = true   other_pain = ["feet", "knees"]
-"""
 
 
 def json_template() -> str:
@@ -29,16 +22,18 @@ def json_template() -> str:
 
 
 def toml_template() -> str:
-    lines = [TOML_HEADER.rstrip("\n")]
+    lines = [say("checklist.template.header")]
     for section in SECTIONS:
         lines += ["", f"# ── {section.title} ".ljust(WIDTH, "─")]
         lines += _comment(section.intro)  # the outlook's intro carries the Keele notice
         for question in (q for q in QUESTIONS if q.section == section.id):
             allowed = allowed_words(question)
             if question.when is not None:
-                allowed += f"; only when {question.when.text}"
+                allowed = say(
+                    "checklist.template.allowed_when", allowed=allowed, when=question.when.text
+                )
             if question.optional:
-                allowed += "; may be left out"
+                allowed = say("checklist.template.allowed_optional", allowed=allowed)
             lines += ["", *_comment(question.prompt), *_comment(allowed, indent="  ")]
             lines.append(f"#{question.id} =")
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from footcheck.checklist.question import AnswerValue, Condition, Question, SectionInfo
+from footcheck.text.messages import say
 
 
 class Catalogue:
@@ -97,4 +98,4 @@ def not_applicable_reason(question: Question, answers: Mapping[str, object]) -> 
     """Why a question does not apply, or None when it does."""
     if question.when is None or question.when.holds(answers) is not False:
         return None
-    return f"it applies only when {question.when.text}"
+    return say("checklist.not_applicable", when=question.when.text)

@@ -18,6 +18,7 @@ from pydantic import BeforeValidator, Strict
 
 from footcheck.errors import InputProblem as InputProblem  # raised here; importers keep this path
 from footcheck.text.display import shown
+from footcheck.text.messages import say
 
 if TYPE_CHECKING:
     from footcheck.checklist.question import AnswerValue, Question
@@ -31,7 +32,7 @@ NONE_WORDS = frozenset({"none", "-", "nothing"})
 
 class KindRules(NamedTuple):
     allowed: Callable[[Question], str]
-    """What may be given, in words."""
+    """What may be given, in words (``kind.<kind>.allowed``)."""
     python_type: Callable[[Question], Any]
     """The answer's type as the ``Answers`` model's fields declare it (before "| None")."""
     parse: Callable[[Question, str, bool], AnswerValue]
@@ -39,7 +40,7 @@ class KindRules(NamedTuple):
     format: Callable[[Question, Any], str]
     """An answer as a person reads it."""
     prompt_shape: Callable[[Question], str]
-    """The few words before `? help` on the prompt line."""
+    """The few words before `? help` on the prompt line (``kind.<kind>.prompt_hint``)."""
     menu: Callable[[Question], tuple[str, ...]]
     """The numbered options shown at the prompt, if any."""
     fhir_type: str
@@ -48,8 +49,6 @@ class KindRules(NamedTuple):
     """The ``value[x]`` key of its answers in a FHIR QuestionnaireResponse."""
     fhir_repeats: bool = False
     """Several FHIR answers make one answer (a list)."""
-    written_as: str = ""
-    """How to write it as text in `--set` or a CSV cell, where that is not obvious."""
     on_enter: str | None = None
     """What an empty reply at a prompt means, when it means an answer (not "ask again")."""
 
@@ -60,13 +59,14 @@ def _num(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+def _range(question: Question) -> dict[str, str]:
+    return {"low": _num(question.minimum), "high": _num(question.maximum)}
+
+
 # --- boolean ---------------------------------------------------------------------------
-PLAIN_WORDS = ("yes", "no")
-
-
 def _boolean_menu(question: Question) -> tuple[str, ...]:
     """A statement (agree / disagree) is answered from a numbered pair; yes/no needs none."""
-    return () if question.words == PLAIN_WORDS else question.words
+    return question.words if question.statement else ()
 
 
 def _own_words(question: Question) -> Callable[[object], object]:
@@ -100,10 +100,10 @@ def _parse_boolean(question: Question, text: str, lenient: bool) -> bool:
         matches = [w for w in (agree, disagree) if w.startswith(word)]
         if len(matches) == 1:
             return matches[0] == agree
-    if question.words == PLAIN_WORDS:
-        raise InputProblem(f"'{shown(text)}' is not yes or no. Please answer yes or no.")
+    if not question.statement:
+        raise InputProblem(say("kind.boolean.not_yes_or_no", text=shown(text)))
     raise InputProblem(
-        f"'{shown(text)}' is not one of the answers: type 1 or {agree}, 2 or {disagree}."
+        say("kind.boolean.not_a_statement_answer", text=shown(text), yes=agree, no=disagree)
     )
 
 
@@ -137,10 +137,14 @@ def read_number(text: str, *, whole: bool, decimal_comma: bool = False) -> int |
 def _parse_number(question: Question, text: str, lenient: bool) -> int | float:
     value = read_number(text, whole=question.kind == "integer", decimal_comma=lenient)
     if value is None:
-        raise InputProblem(f"'{shown(text)}' is not {allowed(question)}.")
+        raise InputProblem(
+            say(f"kind.{question.kind}.not_a_number", text=shown(text), allowed=allowed(question))
+        )
     assert question.minimum is not None and question.maximum is not None
     if not question.minimum <= value <= question.maximum:
-        raise InputProblem(f"{shown(text)} is out of range: enter {allowed(question)}.")
+        raise InputProblem(
+            say(f"kind.{question.kind}.out_of_range", text=shown(text), allowed=allowed(question))
+        )
     return value
 
 
@@ -167,21 +171,24 @@ def _parse_choice(question: Question, text: str, lenient: bool) -> str:
             if isinstance(number, int) and 1 <= number <= len(question.choices):
                 return question.choices[number - 1].value
             raise InputProblem(
-                f"'{shown(text)}' is not a number from 1 to {len(question.choices)}: "
-                "type the number beside a choice, or its name."
+                say("kind.choice.not_in_menu", text=shown(text), count=len(question.choices))
             )
         matches = [c.value for c in question.choices if c.value.startswith(word)]
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            raise InputProblem(
-                f"'{shown(text)}' could be {' or '.join(matches)}: type a little more."
+            alternatives = say("kind.choice.or_between").join(matches)
+            raise InputProblem(say("kind.choice.ambiguous", text=shown(text), matches=alternatives))
+        raise InputProblem(
+            say(
+                "kind.choice.not_a_choice_or_number",
+                text=shown(text),
+                values=", ".join(question.values),
+                count=len(question.choices),
             )
-        hint = f" or a number from 1 to {len(question.choices)}"
-    else:
-        hint = ""
+        )
     raise InputProblem(
-        f"'{shown(text)}' is not one of the choices: {', '.join(question.values)}{hint}."
+        say("kind.choice.not_a_choice", text=shown(text), values=", ".join(question.values))
     )
 
 
@@ -193,7 +200,7 @@ def _parse_multi(question: Question, text: str, lenient: bool) -> list[str]:
     for part in parts:
         value = _parse_choice(question, part, lenient)
         if value in values:
-            raise InputProblem(f"'{shown(value)}' is listed twice: name each one once.")
+            raise InputProblem(say("kind.multi.listed_twice", value=shown(value)))
         values.append(value)
     return values
 
@@ -213,61 +220,64 @@ def _choice_type(question: Question) -> Any:
 
 KINDS: dict[str, KindRules] = {
     "boolean": KindRules(
-        allowed=lambda q: f"true or false ({q.words[0]} / {q.words[1]})",
+        allowed=lambda q: say("kind.boolean.allowed", yes=q.words[0], no=q.words[1]),
         python_type=_boolean_type,
         parse=_parse_boolean,
         format=lambda q, value: q.words[0] if value else q.words[1],
-        prompt_shape=lambda q: "yes/no" if not _boolean_menu(q) else "1-2 or the word",
+        prompt_shape=lambda q: say(
+            "kind.boolean.prompt_hint.statement"
+            if q.statement
+            else "kind.boolean.prompt_hint.plain"
+        ),
         menu=_boolean_menu,
         fhir_type="boolean",
         fhir_value="valueBoolean",
     ),
     "integer": KindRules(
-        allowed=lambda q: f"a whole number from {_num(q.minimum)} to {_num(q.maximum)}",
+        allowed=lambda q: say("kind.integer.allowed", **_range(q)),
         python_type=lambda q: _strict(int),
         parse=_parse_number,
         format=lambda q, value: str(value),
-        prompt_shape=lambda q: f"whole number from {_num(q.minimum)} to {_num(q.maximum)}",
+        prompt_shape=lambda q: say("kind.integer.prompt_hint", **_range(q)),
         menu=lambda q: (),
         fhir_type="integer",
         fhir_value="valueInteger",
     ),
     "number": KindRules(
-        allowed=lambda q: f"a number from {_num(q.minimum)} to {_num(q.maximum)}",
+        allowed=lambda q: say("kind.number.allowed", **_range(q)),
         python_type=lambda q: _strict(float),
         parse=_parse_number,
         format=lambda q, value: f"{value:g}" if isinstance(value, float) else str(value),
-        prompt_shape=lambda q: f"number from {_num(q.minimum)} to {_num(q.maximum)}",
+        prompt_shape=lambda q: say("kind.number.prompt_hint", **_range(q)),
         menu=lambda q: (),
         fhir_type="decimal",
         fhir_value="valueDecimal",
     ),
     "choice": KindRules(
-        allowed=lambda q: "one of " + ", ".join(q.values),
+        allowed=lambda q: say("kind.choice.allowed", values=", ".join(q.values)),
         python_type=_choice_type,
         parse=_parse_choice,
         format=_label,
-        prompt_shape=lambda q: f"1-{len(q.choices)} or a name",
+        prompt_shape=lambda q: say("kind.choice.prompt_hint", count=len(q.choices)),
         menu=_labels,
         fhir_type="choice",
         fhir_value="valueCoding",
     ),
     "multi": KindRules(
-        allowed=lambda q: "a list (may be empty, no repeats) of " + ", ".join(q.values),
+        allowed=lambda q: say("kind.multi.allowed", values=", ".join(q.values)),
         python_type=lambda q: list[_choice_type(q)],  # type: ignore[misc]
         parse=_parse_multi,
         # One item (an evidence row names the item that scored) or the whole list.
         format=lambda q, value: (
             _label(q, value)
             if isinstance(value, str)
-            else ", ".join(_label(q, v) for v in value) or "none"
+            else ", ".join(_label(q, v) for v in value) or say("kind.multi.none")
         ),
-        prompt_shape=lambda q: "numbers or names, Enter for none",
+        prompt_shape=lambda q: say("kind.multi.prompt_hint"),
         menu=_labels,
         fhir_type="choice",
         fhir_value="valueCoding",
         fhir_repeats=True,
-        written_as=" (as text, separated by ';', e.g. feet;knees, or none)",
         on_enter="none",
     ),
 }
@@ -282,15 +292,16 @@ def parse_text(question: Question, text: str, *, lenient: bool) -> AnswerValue:
 
 
 def not_allowed(question: Question, text: str) -> str:
-    """Why a value written as text (`--set`, a CSV cell) was refused, and what would do."""
-    written_as = KINDS[question.kind].written_as
-    return f"'{shown(text)}' is not allowed; allowed: {allowed(question)}{written_as}"
+    """Why a value written as text (`--set`, a CSV cell) was refused, and what would do
+    (with how to write a list as text, where that is not obvious)."""
+    message_id = "kind.multi.not_allowed" if question.kind == "multi" else "kind.not_allowed"
+    return say(message_id, text=shown(text), allowed=allowed(question))
 
 
 def format_value(question: Question, value: AnswerValue) -> str:
     """An answer as a person reads it: labels not ids, yes/no not true/false."""
     if value is None:
-        return "not given" if question.optional else "-"
+        return say("kind.not_given") if question.optional else "-"
     return KINDS[question.kind].format(question, value)
 
 
@@ -303,5 +314,5 @@ def allowed(question: Question) -> str:
     """What may be given, in words, for error messages and the `questions` table."""
     text = KINDS[question.kind].allowed(question)
     if question.optional:
-        text += ", or null"
+        return say("kind.optional_allowed", allowed=text)
     return text

@@ -1,9 +1,13 @@
-"""What a checklist question is: its text, its allowed answers, when it applies, and the
-clinical facts the scoring rules read from it (docs/rules.md).
+"""What a checklist question is: its allowed answers, when it applies, and the clinical
+facts the scoring rules read from it (docs/rules.md).
 
 The facts live on the question so that a rule never keeps its own list of ids: a question
 given a red-flag level is a red flag, a question given a STarT Back item number is scored
 as that item, a choice given a foot-posture sign counts as that sign.
+
+Its words (prompt, help, the few words for tables, a choice's label) are not here: they are
+messages looked up by the question's id in the language being spoken
+(``footcheck/text/<language>/checklist.toml``, ``question.<id>.prompt``).
 """
 
 # No ``from __future__ import annotations`` here: a named tuple turns each annotation
@@ -11,29 +15,56 @@ as that item, a choice given a foot-posture sign counts as that sign.
 from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
+from footcheck.text.messages import say, spoken
+
 Kind = Literal["boolean", "integer", "number", "choice", "multi"]
 RedFlagLevel = Literal["emergency", "urgent"]
 PostureSign = Literal["pronation", "supination"]
 AnswerValue = bool | int | float | str | list[str] | None
 
 
+def _optional(message_id: str) -> str:
+    """A message that may be left out (a choice's hint): empty when there is none."""
+    return say(message_id) if message_id in spoken() else ""
+
+
 class SectionInfo(NamedTuple):
     id: str
-    title: str
-    intro: str
+
+    @property
+    def title(self) -> str:
+        return say(f"section.{self.id}.title")
+
+    @property
+    def intro(self) -> str:
+        """A few words before the section; the STarT Back section's quote the tool's own
+        frame and copyright statement, kept once as the tool words them."""
+        return say(
+            f"section.{self.id}.intro",
+            keele_frame=say("keele.frame"),
+            keele_copyright=say("keele.copyright"),
+        )
 
 
 class Choice(NamedTuple):
+    question: str
+    """The id of the question this is an answer to (its words are looked up under it)."""
     value: str
-    label: str
-    hint: str = ""
-    """A few words shown beside the label in the interactive menu (what to look for)."""
     sign: PostureSign | None = None
     """The foot-posture sign this answer is, if any (docs/rules.md, foot posture)."""
     score: int = 0
     """Points this answer adds to its instrument's total (STarT Back item 9)."""
     unsure: bool = False
     """The person could not tell: the check counts as not answered."""
+
+    @property
+    def label(self) -> str:
+        return say(f"question.{self.question}.choice.{self.value}.label")
+
+    @property
+    def hint(self) -> str:
+        """A few words shown beside the label in the interactive menu (what to look for)."""
+        return _optional(f"question.{self.question}.choice.{self.value}.hint")
 
 
 class Condition(NamedTuple):
@@ -53,25 +84,19 @@ class Condition(NamedTuple):
 
     @property
     def text(self) -> str:
-        if self.test == "is_yes":
-            return f"{self.question} is yes"
-        return f"{self.question} is more than 0"
+        return say(f"checklist.condition.{self.test}", question=self.question)
 
 
 class Question(NamedTuple):
     id: str
     section: str
     kind: Kind
-    prompt: str
-    help: str
     choices: tuple[Choice, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
     when: Condition | None = None
     optional: bool = False
     """An optional question may be left empty (null) even when it applies."""
-    short: str = ""
-    """A few words for tables (the review screen, `questions`)."""
     red_flag: RedFlagLevel | None = None
     """Answered yes, this warning sign sets the triage level (docs/rules.md, triage)."""
     start_back_item: int | None = None
@@ -82,18 +107,47 @@ class Question(NamedTuple):
     """The foot-posture trait a self-check measures; checks of one trait are one sign."""
     loinc: str | None = None
     """The LOINC code of this question, where one exists."""
-    reason: str = ""
-    """A yes to this warning sign told back to the person as a sentence (triage reasons)."""
-    words: tuple[str, str] = ("yes", "no")
-    """How a yes-or-no answer is said: ("agree", "disagree") for STarT Back statements."""
+    statement: bool = False
+    """A statement answered agree / disagree (STarT Back items 1-8), not yes / no."""
 
     @property
     def values(self) -> tuple[str, ...]:
         return tuple(c.value for c in self.choices)
 
     @property
+    def prompt(self) -> str:
+        return say(f"question.{self.id}.prompt")
+
+    @property
+    def help(self) -> str:
+        """How to answer; a warning sign's says what a yes leads to ({if_yes}), a STarT Back
+        statement's is the one the nine share ({statement_help})."""
+        if_yes = say(f"checklist.if_yes.{self.red_flag}") if self.red_flag else ""
+        return say(
+            f"question.{self.id}.help",
+            if_yes=if_yes,
+            statement_help=say("checklist.statement_help"),
+        )
+
+    @property
+    def short(self) -> str:
+        """A few words for tables (the review screen, `questions`)."""
+        return _optional(f"question.{self.id}.short")
+
+    @property
     def label(self) -> str:
         return self.short or self.prompt
+
+    @property
+    def reason(self) -> str:
+        """A yes to this warning sign told back to the person as a sentence (triage reasons)."""
+        return _optional(f"question.{self.id}.reason")
+
+    @property
+    def words(self) -> tuple[str, str]:
+        """How a yes-or-no answer is said: agree / disagree for a STarT Back statement."""
+        style = "statement" if self.statement else "plain"
+        return say(f"kind.boolean.words.{style}.yes"), say(f"kind.boolean.words.{style}.no")
 
     def applies(self, answers: Mapping[str, object]) -> bool:
         """Whether the question applies; an unanswered condition counts as applying."""
@@ -106,23 +160,15 @@ class Question(NamedTuple):
 
 
 def choices(
+    question: str,
     values: tuple[str, ...],
-    labels: Mapping[str, str] | None = None,
-    hints: Mapping[str, str] | None = None,
     *,
     signs: Mapping[str, PostureSign] | None = None,
     scores: Mapping[str, int] | None = None,
 ) -> tuple[Choice, ...]:
-    """Choices from their values, with labels defaulting to the value in words."""
-    labels, hints, signs, scores = labels or {}, hints or {}, signs or {}, scores or {}
+    """The choices of ``question``, from their values (their words are its messages)."""
+    signs, scores = signs or {}, scores or {}
     return tuple(
-        Choice(
-            value,
-            labels.get(value, value.replace("_", " ")),
-            hints.get(value, ""),
-            signs.get(value),
-            scores.get(value, 0),
-            value == "unsure",
-        )
+        Choice(question, value, signs.get(value), scores.get(value, 0), value == "unsure")
         for value in values
     )

@@ -20,10 +20,10 @@ from footcheck.fhir import (
     loinc,
 )
 from footcheck.instruments.registry import QUESTION_BY_ID, QUESTIONS, SECTIONS
-from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT, PANEL_LOINC
+from footcheck.instruments.start_back.questions import PANEL_LOINC
 from footcheck.summary import CHECKLIST_VERSION
+from footcheck.text.messages import say
 
-TITLE = "footcheck: a foot-and-posture checklist for low back pain"
 ENABLE_WHEN: dict[str, tuple[str, int | bool]] = {"is_yes": ("=", True), "above_zero": (">", 0)}
 """Each kind of "when" condition as a FHIR operator and the answer it compares with."""
 HELP_CONTROL = {
@@ -42,10 +42,10 @@ def questionnaire() -> dict[str, Any]:
         "url": QUESTIONNAIRE_URL,
         "version": str(CHECKLIST_VERSION),
         "name": "Footcheck",
-        "title": TITLE,
+        "title": say("checklist.fhir.title"),
         "status": "active",
         "subjectType": ["Patient"],
-        "copyright": KEELE_COPYRIGHT,
+        "copyright": say("keele.copyright"),
         "item": [section_item(section) for section in SECTIONS],
     }
 

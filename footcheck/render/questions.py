@@ -8,7 +8,7 @@ from typing import Any
 from footcheck.checklist.kinds import allowed
 from footcheck.checklist.question import Question
 from footcheck.instruments.registry import QUESTIONS, SECTION_BY_ID
-from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
+from footcheck.text.messages import say
 
 
 def question_record(question: Question) -> dict[str, Any]:
@@ -30,25 +30,26 @@ def question_record(question: Question) -> dict[str, Any]:
 def questions_json() -> str:
     document = {
         "questions": [question_record(q) for q in QUESTIONS],
-        "copyright": {"outlook": KEELE_COPYRIGHT},
+        "copyright": {"outlook": say("keele.copyright")},
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def questions_markdown() -> str:
-    lines = ["# footcheck checklist", ""]
+    lines = ["# " + say("checklist.listing.markdown.title"), ""]
     section = None
     for q in QUESTIONS:
         if q.section != section:
             section = q.section
             info = SECTION_BY_ID[section]
-            lines += [f"## {info.title} (`{section}`)", "", info.intro.replace("\n", "  \n"), ""]
-            lines += ["| id | question | allowed | when |", "|---|---|---|---|"]
-        when = q.when.text if q.when else "always"
+            title = say("checklist.listing.markdown.section", title=info.title, section=section)
+            lines += [f"## {title}", "", info.intro.replace("\n", "  \n"), ""]
+            lines += [say("checklist.listing.markdown.columns"), "|---|---|---|---|"]
+        when = q.when.text if q.when else say("checklist.listing.markdown.always")
         lines.append(f"| `{q.id}` | {q.prompt} | {allowed(q)} | {when} |")
         if q is QUESTIONS[-1] or QUESTIONS[QUESTIONS.index(q) + 1].section != section:
             lines.append("")
-    lines += ["## How to answer", ""]
+    lines += ["## " + say("checklist.listing.markdown.how_to_answer"), ""]
     lines += [f"- **`{q.id}`**: {q.help}" for q in QUESTIONS]
     return "\n".join(lines) + "\n"
 
@@ -61,9 +62,21 @@ def questions_plain() -> str:
         if q.section != section:
             section = q.section
             info = SECTION_BY_ID[section]
-            lines += ["", f"Section: {info.title} ({section}).", info.intro.replace("\n", " ")]
-        when = f" Asked only when {q.when.text}." if q.when else ""
-        lines.append(f"{q.id}: {q.prompt} Allowed: {allowed(q)}.{when}")
+            heading = say("checklist.listing.plain.section", title=info.title, section=section)
+            lines += ["", heading, info.intro.replace("\n", " ")]
+        if q.when:
+            line = say(
+                "checklist.listing.plain.question_when",
+                id=q.id,
+                prompt=q.prompt,
+                allowed=allowed(q),
+                when=q.when.text,
+            )
+        else:
+            line = say(
+                "checklist.listing.plain.question", id=q.id, prompt=q.prompt, allowed=allowed(q)
+            )
+        lines.append(line)
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
@@ -80,21 +93,25 @@ def print_questions_table(console: Any) -> None:
             section = q.section
             info = SECTION_BY_ID[section]
             table = Table(
-                title=f"{info.title} ({section})",
+                title=say("checklist.listing.table.title", title=info.title, section=section),
                 title_justify="left",
                 show_lines=True,
                 header_style="bold",
                 expand=True,
             )
-            table.add_column("id", no_wrap=True, style="cyan")
-            table.add_column("question", ratio=3)
-            table.add_column("allowed / when", ratio=2)
+            table.add_column(say("checklist.listing.table.id"), no_wrap=True, style="cyan")
+            table.add_column(say("checklist.listing.table.question"), ratio=3)
+            table.add_column(say("checklist.listing.table.allowed"), ratio=2)
             if q.start_back_item is not None:
-                table.caption = KEELE_COPYRIGHT
+                table.caption = say("keele.copyright")
                 table.caption_justify = "left"
         assert table is not None
-        when = Text(f"\nonly when {q.when.text}", style="dim") if q.when else Text("")
+        when = (
+            Text("\n" + say("checklist.listing.table.when", when=q.when.text), style="dim")
+            if q.when
+            else Text("")
+        )
         table.add_row(q.id, q.prompt, Text(allowed(q)) + when)
     if table is not None:
         console.print(table)
-    console.print("Use `footcheck questions --format markdown` for the help text of each.")
+    console.print(say("checklist.listing.table.more"))

@@ -10,24 +10,23 @@ from typing import Any, Literal
 
 from footcheck.answers.model import Answers
 from footcheck.instruments.registry import QUESTIONS
-from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.summary import Summary
+from footcheck.text.messages import say
 
 SchemaKind = Literal["answers", "summary"]
 
 
 def answers_schema() -> dict[str, Any]:
     schema = Answers.model_json_schema()
-    schema["title"] = "footcheck answers"
-    schema["description"] = (
-        "Answers to the footcheck checklist. Questions that do not apply must be absent or "
-        f"null. `footcheck questions` lists them all. {KEELE_COPYRIGHT}"
+    schema["title"] = say("checklist.schema.answers.title")
+    schema["description"] = say(
+        "checklist.schema.answers.description", keele_copyright=say("keele.copyright")
     )
     for question in QUESTIONS:
         prop = schema["properties"][question.id]
         text = f"{question.prompt}\n\n{question.help}"
         if question.when is not None:
-            text += f"\n\nAsked only when {question.when.text}; otherwise absent or null."
+            text += "\n\n" + say("checklist.schema.answers.when", when=question.when.text)
         prop["description"] = text
         if question.kind == "boolean":
             # Files may also say yes / no, or a statement's own words (agree / disagree).
@@ -40,10 +39,9 @@ def answers_schema() -> dict[str, Any]:
 
 def summary_schema() -> dict[str, Any]:
     schema = Summary.model_json_schema(mode="serialization")
-    schema["title"] = "footcheck summary"
-    schema["description"] = (
-        "An exported footcheck summary (schema_version 2; a summary scored with checklist "
-        f"version 1 has schema_version 1). {KEELE_COPYRIGHT}"
+    schema["title"] = say("checklist.schema.summary.title")
+    schema["description"] = say(
+        "checklist.schema.summary.description", keele_copyright=say("keele.copyright")
     )
     return schema
 

@@ -11,6 +11,7 @@ from functools import cache
 
 from footcheck.checklist.catalogue import Catalogue
 from footcheck.checklist.question import AnswerValue, Question, RedFlagLevel
+from footcheck.text.messages import say
 
 LEVEL_ORDER: tuple[RedFlagLevel, ...] = ("emergency", "urgent")
 """Most severe first: the first level any raised flag has is the result's."""
@@ -41,4 +42,4 @@ def flag_level(raised: list[str], catalogue: Catalogue) -> RedFlagLevel | None:
 def flag_reason(flag: str, catalogue: Catalogue) -> str:
     """A yes to this red flag, told back as a plain sentence (the triage reasons)."""
     question = catalogue.by_id[flag]
-    return question.reason or f"You answered yes: {question.label}."
+    return question.reason or say("checklist.red_flag_reason", label=question.label)
