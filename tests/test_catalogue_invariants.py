@@ -235,7 +235,7 @@ def test_a_red_flag_added_to_an_extended_catalogue_raises_triage(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     for message_id, words in NEW_SIGN_WORDS.items():
-        monkeypatch.setitem(EN.templates, message_id, words)  # type: ignore[arg-type]
+        monkeypatch.setitem(EN.templates, message_id, words)
     new = Question("rf_new_sign", "red_flags", "boolean", when=BACK_PAIN, red_flag="urgent")
     extended = CATALOGUE.extended(new)
     assert extended.ids.index("rf_new_sign") == max(
