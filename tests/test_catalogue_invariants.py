@@ -254,13 +254,19 @@ def test_a_red_flag_added_to_an_extended_catalogue_raises_triage(
 NEW_SIGN = """
 QUESTIONS += (red_flag("rf_new_sign", "emergency"),)
 """
-NEW_SIGN_WORDS = """
-[question.rf_new_sign]
-prompt = "Do you have a new sign?"
-short = "A new sign"
-help = "A sign added by a test. {if_yes}"
-reason = "You have a new sign."
-"""
+NEW_SIGN_LINES = {
+    "prompt": "Do you have a new sign?",
+    "short": "A new sign",
+    "help": "A sign added by a test. {if_yes}",
+    "reason": "You have a new sign.",
+}
+
+
+def with_words(text: str) -> str:
+    """The checklist's message file with the new sign's words added."""
+    messages = json.loads(text)
+    messages["question"]["rf_new_sign"] = NEW_SIGN_LINES
+    return json.dumps(messages)
 
 
 def test_a_red_flag_added_to_the_catalogue_needs_no_other_edit(tmp_path: Path) -> None:
@@ -271,7 +277,7 @@ def test_a_red_flag_added_to_the_catalogue_needs_no_other_edit(tmp_path: Path) -
         tmp_path,
         {
             "instruments/red_flags/questions.py": lambda s: s + NEW_SIGN,
-            "text/en/checklist.toml": lambda s: s + NEW_SIGN_WORDS,
+            "text/en/checklist.json": with_words,
         },
     )
     given = tmp_path / "answers.json"

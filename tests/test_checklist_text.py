@@ -9,7 +9,9 @@ from typing import get_args
 
 import pytest
 
-from footcheck.checklist.catalogue import CATALOGUE, not_applicable_reason
+from footcheck.checklist.catalogue import not_applicable_reason
+
+from footcheck.instruments.registry import CATALOGUE
 from footcheck.checklist.kinds import (
     KINDS,
     InputProblem,
@@ -43,7 +45,7 @@ def test_every_question_has_its_words(question: Question) -> None:
     # A warning sign is told back in a sentence of its own; no other question has one.
     assert (f"question.{question.id}.reason" in EN) == (question.red_flag is not None)
     if question.red_flag is not None:
-        assert flag_reason(question.id) == question.reason
+        assert flag_reason(question.id, CATALOGUE) == question.reason
 
 
 @pytest.mark.parametrize("question", [q for q in QUESTIONS if q.choices], ids=str)

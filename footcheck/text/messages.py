@@ -1,8 +1,10 @@
 """Every sentence a person reads, looked up by id in the message files of a language.
 
-The messages of a language are the TOML files in ``footcheck/text/<language>/``: one file
-per area of the product (the checklist, the summary, the command line), each a tree of
-tables whose dotted path is a message's id (``triage.reason.severe_pain``). A message is
+The messages of a language are the JSON files in ``footcheck/text/<language>/``: one file
+per area of the product (the checklist, the summary, the files, the command line), each a
+tree of objects whose dotted path is a message's id (``triage.reason.severe_pain``). JSON,
+not TOML, because every start reads them and the standard library's JSON reader is about
+a hundred times faster than its TOML reader (docs/architecture.md). A message is
 a template with named placeholders (``{score}``), filled with ``str.format_map``. Every
 language has every id of English, with the same placeholders (tested); the code names ids
 and passes values, and never holds the sentences themselves.
@@ -10,8 +12,8 @@ and passes values, and never holds the sentences themselves.
 
 from __future__ import annotations
 
+import json
 import string
-import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -70,9 +72,9 @@ def _flatten(table: Mapping[str, object], prefix: str = "") -> Iterator[tuple[st
 def load(folder: Path) -> dict[str, str]:
     """Every message in a language's folder, by id; an id defined twice is an error."""
     templates: dict[str, str] = {}
-    for path in sorted(folder.glob("*.toml")):
+    for path in sorted(folder.glob("*.json")):
         with path.open("rb") as file:
-            for message_id, template in _flatten(tomllib.load(file)):
+            for message_id, template in _flatten(json.load(file)):
                 if message_id in templates:
                     raise MessageError(f"{message_id} is defined twice ({path.name})")
                 templates[message_id] = template
