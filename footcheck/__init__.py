@@ -35,4 +35,4 @@ def __getattr__(name: str) -> Any:
         from footcheck.summary import Summary
 
         return Summary
-    raise AttributeError(f"module 'footcheck' has no attribute {name!r}")
+    raise AttributeError(f"{__name__}.{name}", name=name)

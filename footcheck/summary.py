@@ -27,14 +27,13 @@ from footcheck.instruments.foot_posture.result import FootPosture
 from footcheck.instruments.registry import INSTRUMENT_BY_KEY, QUESTION_BY_ID
 from footcheck.instruments.start_back.result import StartBack
 from footcheck.text.display import shown
+from footcheck.text.messages import say
 
 SCHEMA_VERSION: Literal[2] = 2
 CHECKLIST_VERSION = 2
 """The version of the checklist and its rules that scores today (docs/rules.md)."""
-DISCLAIMER = (
-    "footcheck is a self-help checklist, not a diagnosis: it cannot examine you. If your "
-    "pain gets worse or you are worried, see a doctor or physiotherapist."
-)
+DISCLAIMER = say("summary.disclaimer")
+"""The disclaimer in English; a summary is scored with it in the language spoken."""
 
 TriageLevel = Literal["emergency", "urgent", "see_clinician", "self_care"]
 Likelihood = Literal["high", "moderate", "low"]
@@ -80,7 +79,7 @@ class Evidence(_Frozen):
     @classmethod
     def _a_question_id(cls, question: str) -> str:
         if question not in QUESTION_BY_ID:
-            raise ValueError(f"'{shown(question)}' is not a question id")
+            raise ValueError(say("summary.problem.not_a_question", question=shown(question)))
         return question
 
 

@@ -1,29 +1,45 @@
 """Likely contributors from feet, footwear and habits (docs/rules.md, "Contributors").
 
 Every point is a row in one of the rule tables below and becomes an evidence row with a
-plain reason, so a person can see exactly which answers point to each contributor.
+plain reason, so a person can see exactly which answers point to each contributor. The
+rules hold ids, points and sources; their words are ``contributor.<id>.*`` in the message
+files, read in the language being spoken.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from footcheck.checklist.conditions import Answered, AnswerIs, AnswerTest, NumberFrom
 from footcheck.instruments.registry import QUESTION_BY_ID
 from footcheck.summary import Contributor, Evidence, Likelihood
+from footcheck.text.messages import Messages, say, speaking, spoken
 
 if TYPE_CHECKING:
     from footcheck.checklist.question import AnswerValue
 
 
 class Point(NamedTuple):
-    """``points`` when ``test`` holds, with the reason it matters."""
+    """``points`` when ``test`` holds; ``key`` names the reason it matters,
+    ``contributor.<contributor>.reason.<key>`` in the message files."""
 
     test: AnswerTest
     points: int
-    reason: str
+    key: str
+    contributor: str = ""
+    """The contributor the point scores for: set when its rule is made (``_bound``)."""
+
+    @property
+    def reason_id(self) -> str:
+        return f"contributor.{self.contributor}.reason.{self.key}"
+
+    @property
+    def reason(self) -> str:
+        """Why the answer matters, in the language being spoken."""
+        return say(self.reason_id)
 
 
 class FirstOf(NamedTuple):
@@ -34,8 +50,6 @@ class FirstOf(NamedTuple):
 
 class ContributorRule(NamedTuple):
     id: str
-    title: str
-    explanation: str
     points: tuple[Point | FirstOf, ...]
     """Every point that holds scores."""
     extras: tuple[Point, ...] = ()
@@ -46,287 +60,150 @@ class ContributorRule(NamedTuple):
     sources: tuple[str, ...] = ()
     """The sources the explanation rests on (``footcheck/sources.py``)."""
 
+    @property
+    def title(self) -> str:
+        return say(f"contributor.{self.id}.title")
+
+    @property
+    def explanation(self) -> str:
+        return say(f"contributor.{self.id}.explanation")
+
+    def every_point(self) -> tuple[Point, ...]:
+        """Every point of the rule, each once, in the order the rule lists them."""
+        items = (*self.points, *self.measured_points, *self.extras)
+        return tuple(
+            p for item in items for p in (item.points if isinstance(item, FirstOf) else (item,))
+        )
+
+
+def _bound(rule: ContributorRule) -> ContributorRule:
+    """The rule with each of its points naming it, so that each finds its reason."""
+
+    def bind(point: Point) -> Point:
+        return point._replace(contributor=rule.id)
+
+    def bind_item(item: Point | FirstOf) -> Point | FirstOf:
+        return FirstOf(tuple(map(bind, item.points))) if isinstance(item, FirstOf) else bind(item)
+
+    return rule._replace(
+        points=tuple(map(bind_item, rule.points)),
+        extras=tuple(map(bind, rule.extras)),
+        measured_points=tuple(map(bind, rule.measured_points)),
+    )
+
 
 FPI6 = Answered("fpi6_total")
-FOOT_PAIN = Point(
-    AnswerIs("other_pain", "feet"),
-    1,
-    "Foot pain alongside these signs suggests your feet may be under strain.",
-)
+FOOT_PAIN = Point(AnswerIs("other_pain", "feet"), 1, "foot_pain")
 
-RULES: tuple[ContributorRule, ...] = (
-    ContributorRule(
-        "overpronation",
-        "Feet rolling inward",
-        "Feet that roll inward may turn the knees inward and change how the hips move, and "
-        "some people feel the difference in the lower back. This chain is an idea, not a "
-        "proven cause: in a large study, foot posture seen standing was not linked with "
-        "back pain, and only feet rolling inward while walking was, in women (Menz 2013). "
-        "Most adults' feet roll in a little: an FPI-6 of about +4 is average (Redmond 2008).",
-        points=(
-            FirstOf(
-                (
-                    Point(
-                        AnswerIs("arch_standing", "flat"),
-                        2,
-                        "Flat arches are a sign of feet that roll inward.",
+RULES: tuple[ContributorRule, ...] = tuple(
+    map(
+        _bound,
+        (
+            ContributorRule(
+                "overpronation",
+                points=(
+                    FirstOf(
+                        (
+                            Point(AnswerIs("arch_standing", "flat"), 2, "flat_arch"),
+                            Point(AnswerIs("wet_footprint", "full"), 2, "full_footprint"),
+                            Point(AnswerIs("arch_standing", "low"), 1, "low_arch"),
+                        )
                     ),
-                    Point(
-                        AnswerIs("wet_footprint", "full"),
-                        2,
-                        "A full wet footprint is a sign of a low arch.",
+                    Point(AnswerIs("shoe_wear", "inner_edge"), 2, "inner_edge_wear"),
+                    Point(AnswerIs("knees_inward", "yes"), 1, "knees_drift_inward"),
+                    Point(AnswerIs("heel_tilt", "inward"), 2, "heel_tilt_inward"),
+                ),
+                measured=FPI6,
+                measured_points=(
+                    Point(NumberFrom("fpi6_total", 6, 10), 3, "fpi6_rolled_in"),
+                    Point(NumberFrom("fpi6_total", 10), 6, "fpi6_clearly_rolled_in"),
+                ),
+                extras=(
+                    FOOT_PAIN,
+                    Point(AnswerIs("other_pain", "knees"), 1, "knee_pain"),
+                ),
+                sources=("menz_2013", "redmond_2008"),
+            ),
+            ContributorRule(
+                "underpronation",
+                points=(
+                    FirstOf(
+                        (
+                            Point(AnswerIs("arch_standing", "high"), 2, "high_arch"),
+                            Point(AnswerIs("wet_footprint", "narrow"), 2, "narrow_footprint"),
+                        )
                     ),
-                    Point(
-                        AnswerIs("arch_standing", "low"),
-                        1,
-                        "Low arches are a mild sign of feet that roll inward.",
+                    Point(AnswerIs("shoe_wear", "outer_edge"), 2, "outer_edge_wear"),
+                    Point(AnswerIs("heel_tilt", "outward"), 2, "heel_tilt_outward"),
+                ),
+                measured=FPI6,
+                measured_points=(
+                    Point(NumberFrom("fpi6_total", -4, 0), 3, "fpi6_rolled_out"),
+                    Point(NumberFrom("fpi6_total", -12, -4), 6, "fpi6_clearly_rolled_out"),
+                ),
+                extras=(FOOT_PAIN,),
+                sources=("menz_2013",),
+            ),
+            ContributorRule(
+                "unsupportive_footwear",
+                points=(
+                    Point(AnswerIs("main_footwear", "high_heels"), 4, "high_heels"),
+                    Point(AnswerIs("main_footwear", "flat_unsupportive"), 3, "flat_unsupportive"),
+                    Point(AnswerIs("main_footwear", "minimal"), 1, "minimal_shoes"),
+                    Point(AnswerIs("shoes_worn_out", True), 3, "worn_out_shoes"),
+                ),
+                sources=("nhs_plantar_fasciitis", "russell_2010"),
+            ),
+            ContributorRule(
+                "prolonged_standing",
+                points=(
+                    FirstOf(
+                        (
+                            Point(NumberFrom("standing_hours", 8), 4, "standing_8_hours"),
+                            Point(NumberFrom("standing_hours", 6, 8), 3, "standing_6_to_8_hours"),
+                            Point(NumberFrom("standing_hours", 4, 6), 2, "standing_4_to_6_hours"),
+                        )
                     ),
-                )
+                ),
+                extras=(
+                    Point(AnswerIs("hard_floors", True), 2, "hard_floor"),
+                    Point(AnswerIs("pain_worse_standing", True), 1, "worse_standing"),
+                ),
+                sources=("coenen_2018",),
             ),
-            Point(
-                AnswerIs("shoe_wear", "inner_edge"),
-                2,
-                "Soles worn most on the inner edge suggest your feet roll inward as you walk.",
-            ),
-            Point(
-                AnswerIs("knees_inward", "yes"),
-                1,
-                "Knees that drift inward in a squat often go with feet that roll inward.",
-            ),
-            Point(
-                AnswerIs("heel_tilt", "inward"),
-                2,
-                "A heel that tilts inward is a sign of feet that roll inward.",
-            ),
-        ),
-        measured=FPI6,
-        measured_points=(
-            Point(
-                NumberFrom("fpi6_total", 6, 10),
-                3,
-                "A clinician's FPI-6 of +6 to +9: a little more rolled in than the adult "
-                "average of about +4.",
-            ),
-            Point(
-                NumberFrom("fpi6_total", 10),
-                6,
-                "A clinician's FPI-6 of +10 or more: clearly rolled-in feet.",
-            ),
-        ),
-        extras=(
-            FOOT_PAIN,
-            Point(
-                AnswerIs("other_pain", "knees"),
-                1,
-                "Knee pain may go with knees turning inward over feet that roll inward.",
-            ),
-        ),
-        sources=("menz_2013", "redmond_2008"),
-    ),
-    ContributorRule(
-        "underpronation",
-        "Feet rolling outward, with high arches",
-        "Feet that roll outward, with high, stiff arches, may absorb less of the shock of "
-        "each step, so more of it may travel up the legs. Studies have not shown that this "
-        "causes back pain (Menz 2013).",
-        points=(
-            FirstOf(
-                (
-                    Point(
-                        AnswerIs("arch_standing", "high"),
-                        2,
-                        "High arches are a sign of stiffer feet that roll outward.",
+            ContributorRule(
+                "prolonged_sitting",
+                points=(
+                    FirstOf(
+                        (
+                            Point(NumberFrom("sitting_hours", 10), 4, "sitting_10_hours"),
+                            Point(NumberFrom("sitting_hours", 8, 10), 3, "sitting_8_to_10_hours"),
+                            Point(NumberFrom("sitting_hours", 6, 8), 2, "sitting_6_to_8_hours"),
+                        )
                     ),
-                    Point(
-                        AnswerIs("wet_footprint", "narrow"),
-                        2,
-                        "A narrow wet footprint is a sign of a high arch.",
-                    ),
-                )
+                ),
+                extras=(Point(AnswerIs("pain_worse_sitting", True), 1, "worse_sitting"),),
+                sources=("chen_2009", "wilke_1999"),
             ),
-            Point(
-                AnswerIs("shoe_wear", "outer_edge"),
-                2,
-                "Soles worn most on the outer edge suggest your feet roll outward as you walk.",
+            ContributorRule(
+                "heavy_lifting",
+                points=(
+                    Point(AnswerIs("lifting", "often"), 3, "lifting_often"),
+                    Point(AnswerIs("lifting", "sometimes"), 1, "lifting_sometimes"),
+                ),
+                sources=("saraceni_2020", "verbeek_2011"),
             ),
-            Point(
-                AnswerIs("heel_tilt", "outward"),
-                2,
-                "A heel that tilts outward is a sign of feet that roll outward.",
-            ),
-        ),
-        measured=FPI6,
-        measured_points=(
-            Point(
-                NumberFrom("fpi6_total", -4, 0),
-                3,
-                "A clinician's FPI-6 of -1 to -4: feet that roll a little outward.",
-            ),
-            Point(
-                NumberFrom("fpi6_total", -12, -4),
-                6,
-                "A clinician's FPI-6 of -5 or less: clearly rolled-out feet.",
+            ContributorRule(
+                "low_activity",
+                points=(
+                    Point(AnswerIs("active_days", 0), 3, "no_active_days"),
+                    Point(AnswerIs("active_days", 1), 2, "one_active_day"),
+                    Point(AnswerIs("active_days", 2), 1, "two_active_days"),
+                ),
+                sources=("nice_ng59", "who_2020"),
             ),
         ),
-        extras=(FOOT_PAIN,),
-        sources=("menz_2013",),
-    ),
-    ContributorRule(
-        "unsupportive_footwear",
-        "Unsupportive or worn-out footwear",
-        "Shoes without support or cushioning, or worn-out shoes, may make long days on "
-        "your feet more tiring and sore, more so if your feet hurt (NHS). Shoes have not "
-        "been shown to cause back pain, and high heels mostly do not deepen the curve of "
-        "the lower back, as is often said (Russell 2010).",
-        points=(
-            Point(
-                AnswerIs("main_footwear", "high_heels"),
-                4,
-                "High heels put your weight on the balls of your feet and give little "
-                "support for long days.",
-            ),
-            Point(
-                AnswerIs("main_footwear", "flat_unsupportive"),
-                3,
-                "Flat shoes without arch support or cushioning give your feet little help.",
-            ),
-            Point(
-                AnswerIs("main_footwear", "minimal"),
-                1,
-                "Minimal shoes give little support or cushioning.",
-            ),
-            Point(
-                AnswerIs("shoes_worn_out", True),
-                3,
-                "Worn-out shoes have lost their cushioning and support, and can tilt the foot.",
-            ),
-        ),
-        sources=("nhs_plantar_fasciitis", "russell_2010"),
-    ),
-    ContributorRule(
-        "prolonged_standing",
-        "Long hours on your feet",
-        "Standing for more than about 4 hours a working day has been linked with more low "
-        "back pain, though most of those studies looked at one point in time and cannot "
-        "show cause (Coenen 2018).",
-        points=(
-            FirstOf(
-                (
-                    Point(
-                        NumberFrom("standing_hours", 8),
-                        4,
-                        "8 hours or more a day on your feet is a long time.",
-                    ),
-                    Point(
-                        NumberFrom("standing_hours", 6, 8),
-                        3,
-                        "6 to 8 hours a day on your feet is a long time.",
-                    ),
-                    Point(
-                        NumberFrom("standing_hours", 4, 6),
-                        2,
-                        "4 to 6 hours a day on your feet adds up.",
-                    ),
-                )
-            ),
-        ),
-        extras=(
-            Point(
-                AnswerIs("hard_floors", True),
-                2,
-                "Hard floors give no cushioning underfoot.",
-            ),
-            Point(
-                AnswerIs("pain_worse_standing", True),
-                1,
-                "Your back pain gets worse after long standing or walking.",
-            ),
-        ),
-        sources=("coenen_2018",),
-    ),
-    ContributorRule(
-        "prolonged_sitting",
-        "Long hours sitting",
-        "Long spells in one position may leave your back stiff and sore. Studies disagree "
-        "on whether sitting itself leads to back pain (Chen 2009), and a study measuring "
-        "the pressure in a disc found relaxed sitting no harder on it than standing "
-        "(Wilke 1999).",
-        points=(
-            FirstOf(
-                (
-                    Point(
-                        NumberFrom("sitting_hours", 10),
-                        4,
-                        "10 hours or more a day sitting is a long time in one position.",
-                    ),
-                    Point(
-                        NumberFrom("sitting_hours", 8, 10),
-                        3,
-                        "8 to 10 hours a day sitting is a long time in one position.",
-                    ),
-                    Point(
-                        NumberFrom("sitting_hours", 6, 8),
-                        2,
-                        "6 to 8 hours a day sitting adds up.",
-                    ),
-                )
-            ),
-        ),
-        extras=(
-            Point(
-                AnswerIs("pain_worse_sitting", True),
-                1,
-                "Your back pain gets worse after long sitting.",
-            ),
-        ),
-        sources=("chen_2009", "wilke_1999"),
-    ),
-    ContributorRule(
-        "heavy_lifting",
-        "Heavy lifting and carrying",
-        "Lifting heavy loads often may add to back pain. There is no single safe way to "
-        "lift: bending the back while lifting has not been shown to cause back pain on its "
-        "own (Saraceni 2020), and training in lifting technique does not prevent it "
-        "(Verbeek 2011). How heavy, how often and how tired you are may matter more.",
-        points=(
-            Point(
-                AnswerIs("lifting", "often"),
-                3,
-                "You lift or carry heavy loads most days.",
-            ),
-            Point(
-                AnswerIs("lifting", "sometimes"),
-                1,
-                "You lift or carry heavy loads now and then.",
-            ),
-        ),
-        sources=("saraceni_2020", "verbeek_2011"),
-    ),
-    ContributorRule(
-        "low_activity",
-        "Too little activity",
-        "Too little activity may slow recovery: staying active and exercise are among the "
-        "best-supported ways to get over back pain (NICE NG59), and adults are advised at "
-        "least 150 minutes of moderate activity a week (WHO 2020).",
-        points=(
-            Point(
-                AnswerIs("active_days", 0),
-                3,
-                "No days a week with 30 minutes of moderate activity.",
-            ),
-            Point(
-                AnswerIs("active_days", 1),
-                2,
-                "Only one day a week with 30 minutes of moderate activity.",
-            ),
-            Point(
-                AnswerIs("active_days", 2),
-                1,
-                "Two days a week of activity is below the 5 days (150 minutes) advised.",
-            ),
-        ),
-        sources=("nice_ng59", "who_2020"),
-    ),
+    )
 )
 RULE_BY_ID: Mapping[str, ContributorRule] = {rule.id: rule for rule in RULES}
 HIGH_FROM = 6
@@ -452,7 +329,12 @@ class CompiledRule:
         return found
 
 
-COMPILED: tuple[CompiledRule, ...] = tuple(CompiledRule(rule) for rule in RULES)
+@cache
+def compiled(messages: Messages) -> tuple[CompiledRule, ...]:
+    """The rules compiled, with their evidence rows in the words of ``messages`` (the
+    language being spoken: made once a language)."""
+    with speaking(messages.language):
+        return tuple(CompiledRule(rule) for rule in RULES)
 
 
 POINTS = attrgetter("points")
@@ -462,10 +344,10 @@ IDENTIFIER = attrgetter("id")
 def find_contributors(values: Mapping[str, AnswerValue]) -> list[Contributor]:
     """Contributors with at least one point, highest points first, ties by id."""
     found: list[Contributor] = []
-    for compiled in COMPILED:
-        evidence = compiled.evidence(values)
+    for rule_compiled in compiled(spoken()):
+        evidence = rule_compiled.evidence(values)
         if evidence:
-            rule = compiled.rule
+            rule = rule_compiled.rule
             points = sum(row.points for row in evidence)
             found.append(
                 Contributor(

@@ -18,7 +18,6 @@ from footcheck.scoring.triage import decide_triage
 from footcheck.sources import SOURCES
 from footcheck.summary import (
     CHECKLIST_VERSION,
-    DISCLAIMER,
     SCHEMA_VERSION,
     Contributor,
     Reference,
@@ -26,6 +25,7 @@ from footcheck.summary import (
     Summary,
     Tool,
 )
+from footcheck.text.messages import say
 
 TOOL = Tool(version=__version__)
 
@@ -60,7 +60,7 @@ def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = 
         contributors=contributors,
         steps=steps,
         references=references(contributors, steps),
-        disclaimer=DISCLAIMER,
+        disclaimer=say("summary.disclaimer"),
     )
 
 
@@ -101,23 +101,23 @@ def contradictions(summary: Summary) -> list[str]:
     level = decide_triage(values, red_flags, start_back).level
     found = []
     if summary.red_flags != red_flags:
-        found.append(
-            f"red_flags: {_listed(summary.red_flags)}, but the answers give {_listed(red_flags)}"
-        )
+        stored, scored = _listed(summary.red_flags), _listed(red_flags)
+        found.append(say("summary.contradiction.red_flags", stored=stored, scored=scored))
     if summary.start_back != start_back:
-        found.append(
-            f"start_back: {_scores(summary.start_back)}, but the answers give {_scores(start_back)}"
-        )
+        stored, scored = _scores(summary.start_back), _scores(start_back)
+        found.append(say("summary.contradiction.start_back", stored=stored, scored=scored))
     if summary.triage.level != level:
-        found.append(f"triage.level: {summary.triage.level}, but the answers give {level}")
+        found.append(
+            say("summary.contradiction.triage_level", stored=summary.triage.level, scored=level)
+        )
     return found
 
 
 def _listed(ids: list[str]) -> str:
-    return ", ".join(ids) if ids else "none"
+    return ", ".join(ids) if ids else say("summary.contradiction.none")
 
 
 def _scores(scores: StartBack | None) -> str:
     if scores is None:
-        return "none"
+        return say("summary.contradiction.none")
     return ", ".join(f"{key} {value}" for key, value in scores.model_dump().items())

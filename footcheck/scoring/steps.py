@@ -16,203 +16,58 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from footcheck.checklist.conditions import AnswerIn, AnswerIs, NumberFrom
 from footcheck.summary import Contributor, EvidenceLabel, Step, Triage
+from footcheck.text.messages import say
 
 if TYPE_CHECKING:
     from footcheck.checklist.question import AnswerValue
 
 
 class StepInfo(NamedTuple):
+    """A step: its evidence label and sources; its words are ``step.<id>.title`` and
+    ``step.<id>.details`` in the message files, read in the language being spoken."""
+
     id: str
-    title: str
-    details: str
     evidence: EvidenceLabel
     sources: tuple[str, ...]
 
+    @property
+    def title(self) -> str:
+        return say(f"step.{self.id}.title")
 
-NG59_ORTHOTICS = (
-    '"do not offer … foot orthotics … for managing low back pain with or without sciatica"'
-)
-"""NICE NG59's words on foot orthotics, quoted exactly."""
+    @property
+    def details(self) -> str:
+        return say(f"step.{self.id}.details", **quoted())
+
+
+def quoted() -> dict[str, str]:
+    """Words of a source quoted in a step, by placeholder: never reworded."""
+    return dict(nice_ng59_orthotics=say("quote.nice_ng59.orthotics"))
+
+
+NG59_ORTHOTICS = say("quote.nice_ng59.orthotics")
+"""NICE NG59's words on foot orthotics, quoted exactly in the insoles step."""
 
 STEPS: tuple[StepInfo, ...] = (
+    StepInfo("seek_emergency_care", "guideline", ("nhs_back_pain", "nhs_cauda_equina")),
+    StepInfo("see_clinician_promptly", "guideline", ("nhs_back_pain", "nice_cks_back_pain")),
+    StepInfo("see_physiotherapist", "guideline", ("nice_ng59", "hill_2011")),
+    StepInfo("foot_check_podiatry", "guideline", ("nice_ng19",)),
+    StepInfo("stay_active", "guideline", ("nice_ng59", "nhs_back_pain")),
+    StepInfo("regular_exercise", "guideline", ("nice_ng59", "who_2020")),
+    StepInfo("foot_strengthening", "limited", ("menz_2013",)),
+    StepInfo("calf_ankle_mobility", "limited", ("menz_2013",)),
+    StepInfo("supportive_footwear", "practical", ("nhs_plantar_fasciitis", "chuter_2014")),
+    StepInfo("replace_worn_shoes", "practical", ("nhs_plantar_fasciitis",)),
+    StepInfo("limit_high_heels", "practical", ("nhs_plantar_fasciitis", "russell_2010")),
     StepInfo(
-        "seek_emergency_care",
-        "Call your emergency number now, or go to A&E",
-        "Call your emergency number now (999 in the UK, 112 in the EU, 911 in North "
-        "America, 119 in Japan and Korea) or go to the nearest emergency department (A&E). "
-        "Say you have back pain and the warning signs listed here. Do not wait to see if "
-        "it passes.",
-        "guideline",
-        ("nhs_back_pain", "nhs_cauda_equina"),
+        "arch_support_insoles", "limited", ("nice_ng59", "chuter_2014", "nhs_plantar_fasciitis")
     ),
-    StepInfo(
-        "see_clinician_promptly",
-        "Get an urgent appointment today",
-        "Today, ask your doctor (GP) for an urgent appointment, or call an urgent-care "
-        "line such as NHS 111, or go to urgent care. Say you have back pain and the "
-        "warning signs listed here, so they can check for a broken bone, an infection or "
-        "another illness.",
-        "guideline",
-        ("nhs_back_pain", "nice_cks_back_pain"),
-    ),
-    StepInfo(
-        "see_physiotherapist",
-        "Book a GP or physiotherapist appointment in the next week or two",
-        "Book an appointment with your GP or a physiotherapist (in many areas you can "
-        "refer yourself) in the next week or two, and take this summary. Back pain like "
-        "yours often does better with a plan made with a clinician: usually exercise, and "
-        "help with worry or low mood where they are part of it.",
-        "guideline",
-        ("nice_ng59", "hill_2011"),
-    ),
-    StepInfo(
-        "foot_check_podiatry",
-        "Check your feet every day, and see a podiatrist first",
-        "Look at both feet every day for cuts, blisters, redness or swelling (a mirror "
-        "helps). Before barefoot exercises, rolling your soles on a ball, or new insoles, "
-        "ask a podiatrist or your diabetes foot service (or your GP) whether they are safe "
-        "for your feet.",
-        "guideline",
-        ("nice_ng19",),
-    ),
-    StepInfo(
-        "stay_active",
-        "Keep active and carry on with your daily activities",
-        "Keep moving and carry on with your normal daily activities as much as you can, "
-        "going back to work and hobbies step by step. Bed rest tends to slow recovery. A "
-        "short walk every day is a good start.",
-        "guideline",
-        ("nice_ng59", "nhs_back_pain"),
-    ),
-    StepInfo(
-        "regular_exercise",
-        "Build up regular exercise",
-        "Work up to 30 minutes of moderate activity (brisk walking, cycling, swimming) on "
-        "most days: start small, for example 10 minutes, and add a few minutes each week. "
-        "For back pain that lasts, NICE NG59 suggests considering a group exercise "
-        "programme, such as a class.",
-        "guideline",
-        ("nice_ng59", "who_2020"),
-    ),
-    StepInfo(
-        "foot_strengthening",
-        "Strengthen your feet",
-        "Daily, barefoot: toe curls (scrunch a towel towards you with your toes, 2 sets of "
-        "10), toe spreads, and the short-foot exercise (shorten the foot by lifting the "
-        "arch without curling the toes; hold 5 seconds, 10 times). Start sitting, then "
-        "standing. These are for your feet: they have not been shown to help back pain on "
-        "their own (Menz 2013 found the link between feet and back pain unclear).",
-        "limited",
-        ("menz_2013",),
-    ),
-    StepInfo(
-        "calf_ankle_mobility",
-        "Stretch your calves and keep your ankles moving",
-        "Calf stretch against a wall, back knee straight and then bent, 30 seconds each, "
-        "twice a day; heel raises on a step, 2 sets of 12; ankle circles. These are for "
-        "your calves and ankles: they have not been shown to help back pain on their own "
-        "(Menz 2013).",
-        "limited",
-        ("menz_2013",),
-    ),
-    StepInfo(
-        "supportive_footwear",
-        "Wear supportive shoes",
-        "For most of your day, wear shoes with a firm heel counter (the back does not fold "
-        "when squeezed), a cushioned heel, some arch support and room for your toes, laced "
-        "snugly. The NHS suggests cushioned heels and good arch support for sore feet; "
-        "shoes and insoles have not been shown to treat back pain (Chuter 2014).",
-        "practical",
-        ("nhs_plantar_fasciitis", "chuter_2014"),
-    ),
-    StepInfo(
-        "replace_worn_shoes",
-        "Replace worn-out shoes",
-        "Replace everyday or walking shoes once the midsole is creased and squashed, the "
-        "tread is smooth, the shoe leans when you stand it on a table, or the heel counter "
-        "has gone soft. Cushioning and support are what worn shoes lose first (NHS).",
-        "practical",
-        ("nhs_plantar_fasciitis",),
-    ),
-    StepInfo(
-        "limit_high_heels",
-        "Cut down on high heels",
-        "Keep high heels for shorter occasions and change into supportive shoes for "
-        "commuting and long days on your feet. The NHS advises against high heels for sore "
-        "heels and soles; the common idea that heels deepen the curve of the lower back is "
-        "mostly not borne out by studies (Russell 2010).",
-        "practical",
-        ("nhs_plantar_fasciitis", "russell_2010"),
-    ),
-    StepInfo(
-        "arch_support_insoles",
-        "For foot or knee pain: consider arch supports",
-        "For your foot or knee pain only: off-the-shelf arch supports are a cheap trial, "
-        "and a podiatrist can advise on others. They are not a treatment for back pain: "
-        f"NICE NG59 says {NG59_ORTHOTICS}, and a review found no clear effect on back pain "
-        "(Chuter 2014).",
-        "limited",
-        ("nice_ng59", "chuter_2014", "nhs_plantar_fasciitis"),
-    ),
-    StepInfo(
-        "gait_analysis",
-        "Have your walking looked at",
-        "A podiatrist or physiotherapist can watch how you walk (and run, if you do), "
-        "measure your foot posture with the FPI-6 (Redmond 2006) and advise on footwear and "
-        "exercises. How the feet move while walking, not how they look standing, is what "
-        "one large study linked with back pain, in women (Menz 2013).",
-        "practical",
-        ("redmond_2006", "menz_2013"),
-    ),
-    StepInfo(
-        "standing_relief",
-        "Break up long standing",
-        "Every 20 to 30 minutes, shift your weight and walk a few steps; rest one foot on "
-        "a low step or rail; use an anti-fatigue mat where you stand still; and sit for "
-        "some tasks if you can. Long daily standing has been linked with more back pain "
-        "(Coenen 2018).",
-        "practical",
-        ("coenen_2018",),
-    ),
-    StepInfo(
-        "movement_breaks",
-        "Take movement breaks from sitting",
-        "Stand up and move for a minute or two every 30 to 45 minutes (a timer helps), "
-        "take calls standing, and walk over to talk to people. No one sitting posture is "
-        "the right one (Slater 2019): changing position and moving more through the day "
-        "are part of staying active (NICE NG59).",
-        "practical",
-        ("slater_2019", "nice_ng59"),
-    ),
-    StepInfo(
-        "lifting_load_management",
-        "Manage heavy loads",
-        "There is no single safe way to lift (Saraceni 2020). What helps: keep heavy "
-        "loads close, split them into lighter ones, use trolleys or ask for help, rest "
-        "before you tire, and build strength gradually with regular exercise. Training in "
-        "lifting technique alone has not been shown to prevent back pain (Verbeek 2011).",
-        "practical",
-        ("saraceni_2020", "verbeek_2011"),
-    ),
-    StepInfo(
-        "plantar_fascia_mobilization",
-        "Loosen the soles of your feet",
-        "Before you stand up in the morning, pull your toes back towards your shin for 30 "
-        "seconds. Roll the sole of each foot over a ball or a cold bottle for a minute or "
-        "two, morning and evening. Regular gentle stretching is what the NHS suggests for "
-        "sore soles and heels.",
-        "limited",
-        ("nhs_plantar_fasciitis",),
-    ),
-    StepInfo(
-        "posture_awareness",
-        "Change position often",
-        "There is no one correct posture (Slater 2019). A few times a day, notice how you "
-        "stand and sit and change position: shift your weight, unlock your knees, get up "
-        "and move. Staying in one position for hours is what tends to feel worse.",
-        "practical",
-        ("slater_2019",),
-    ),
+    StepInfo("gait_analysis", "practical", ("redmond_2006", "menz_2013")),
+    StepInfo("standing_relief", "practical", ("coenen_2018",)),
+    StepInfo("movement_breaks", "practical", ("slater_2019", "nice_ng59")),
+    StepInfo("lifting_load_management", "practical", ("saraceni_2020", "verbeek_2011")),
+    StepInfo("plantar_fascia_mobilization", "limited", ("nhs_plantar_fasciitis",)),
+    StepInfo("posture_awareness", "practical", ("slater_2019",)),
 )
 STEP_INFO: Mapping[str, StepInfo] = {step.id: step for step in STEPS}
 

@@ -1,7 +1,8 @@
 """Triage: how soon to see someone. First match wins (docs/rules.md, "Triage").
 
 The red-flag levels come from the catalogue through the red-flag instrument; this module
-orders them and adds the reasons to see a clinician. Every reason is a plain sentence.
+orders them and adds the reasons to see a clinician. Every reason is a plain sentence,
+``triage.reason.*`` in the message files.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from footcheck.instruments.red_flags.scoring import flag_level, flag_reason
 from footcheck.instruments.registry import CATALOGUE
 from footcheck.instruments.start_back.result import StartBack
 from footcheck.summary import Triage
+from footcheck.summary import StartBack, Triage
+from footcheck.text.messages import say
 
 if TYPE_CHECKING:
     from footcheck.checklist.question import AnswerValue
@@ -32,36 +35,31 @@ AGE = Answered("age")
 YOUNG = NumberFrom("age", 16, NEW_PAIN_YOUNGER_THAN)
 OLDER = NumberFrom("age", NEW_PAIN_FROM)
 
-NONE_OF_THE_SIGNS = (
-    "You reported none of the warning signs footcheck asks about, and nothing that needs "
-    "a clinician soon."
-)
-NO_BACK_PAIN = (
-    "You have had no back pain in the last 2 weeks, so there is no back pain to check for "
-    "warning signs."
-)
+NONE_OF_THE_SIGNS = say("triage.reason.none_of_the_signs")
+"""The self-care reason with back pain, in English (the rules say it in the language spoken)."""
+NO_BACK_PAIN = say("triage.reason.no_back_pain")
+"""The self-care reason without back pain, in English."""
 
 
 def clinician_reasons(values: Mapping[str, AnswerValue], start_back: StartBack | None) -> list[str]:
     """Why back pain without warning signs should be seen by a clinician, one a sentence."""
     reasons: list[str] = []
     if start_back is not None and start_back.risk != "low":
-        reasons.append(
-            f"Your STarT Back answers show a {start_back.risk} risk that the pain keeps "
-            "troubling you; support from a clinician usually helps."
-        )
+        reasons.append(say(f"triage.reason.start_back_risk.{start_back.risk}"))
     if SEVERE_PAIN.holds(values):
-        reasons.append(
-            f"Your pain is {PAIN_INTENSITY.value(values)} out of 10 on average "
-            f"({HIGH_PAIN} or more)."
-        )
+        score = PAIN_INTENSITY.value(values)
+        reasons.append(say("triage.reason.severe_pain", score=score, high=HIGH_PAIN))
     if LASTING_PAIN.holds(values):
-        weeks = "over 12 weeks" if OVER_12_WEEKS.holds(values) else "6 to 12 weeks"
-        reasons.append(f"Your back pain has lasted {weeks}.")
+        lasted = "over_12_weeks" if OVER_12_WEEKS.holds(values) else "6_to_12_weeks"
+        reasons.append(say(f"triage.reason.lasted_{lasted}"))
     if NEW_PAIN.holds(values) and (YOUNG.holds(values) or OLDER.holds(values)):
         reasons.append(
-            f"Back pain that is new at {AGE.value(values)} (under {NEW_PAIN_YOUNGER_THAN} or "
-            f"{NEW_PAIN_FROM} and over) is worth showing to a doctor."
+            say(
+                "triage.reason.new_pain_at_age",
+                age=AGE.value(values),
+                younger_than=NEW_PAIN_YOUNGER_THAN,
+                older_from=NEW_PAIN_FROM,
+            )
         )
     return reasons
 
@@ -81,5 +79,5 @@ def decide_triage(
         reasons = clinician_reasons(values, start_back)
         if reasons:
             return Triage(level="see_clinician", reasons=reasons)
-        return Triage(level="self_care", reasons=[NONE_OF_THE_SIGNS])
-    return Triage(level="self_care", reasons=[NO_BACK_PAIN])
+        return Triage(level="self_care", reasons=[say("triage.reason.none_of_the_signs")])
+    return Triage(level="self_care", reasons=[say("triage.reason.no_back_pain")])
