@@ -34,6 +34,7 @@ from footcheck.instruments.start_back.scoring import (
 from footcheck.render.wording import TRIAGE_HEADLINE
 from footcheck.summary import Summary
 from footcheck.text.display import json_shown
+from footcheck.text.messages import say
 
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, BASE)
 SURVEY = {
@@ -151,14 +152,19 @@ def observed(summary: Summary) -> list[tuple[dict[str, Any], dict[str, Any]]]:
         risk = {"coding": [loinc(*RISK_ANSWER_LOINC[scores.risk])]}
         found += [
             (
-                _concept(loinc(TOTAL_LOINC), "STarT Back total score"),
+                _concept(loinc(TOTAL_LOINC), say("fhir.observation.start_back_total")),
                 {"valueInteger": scores.total},
             ),
             (
-                _concept(loinc(PSYCHOSOCIAL_LOINC), "STarT Back psychosocial (distress) subscore"),
+                _concept(
+                    loinc(PSYCHOSOCIAL_LOINC), say("fhir.observation.start_back_psychosocial")
+                ),
                 {"valueInteger": scores.psychosocial},
             ),
-            (_concept(loinc(RISK_LOINC), "STarT Back risk"), {"valueCodeableConcept": risk}),
+            (
+                _concept(loinc(RISK_LOINC), say("fhir.observation.start_back_risk")),
+                {"valueCodeableConcept": risk},
+            ),
         ]
     level = summary.triage.level
     triage_fields = {
@@ -170,7 +176,7 @@ def observed(summary: Summary) -> list[tuple[dict[str, Any], dict[str, Any]]]:
         },
         "note": [{"text": reason} for reason in summary.triage.reasons],
     }
-    found.append((_concept(_own("triage", "Triage level")), triage_fields))
+    found.append((_concept(_own("triage", say("fhir.observation.triage"))), triage_fields))
     for contributor in summary.contributors:
         code = _concept(_own(contributor.id, contributor.title))
         found.append((code, {"valueInteger": contributor.points}))

@@ -12,10 +12,7 @@ from dataclasses import dataclass
 from footcheck.checklist.conditions import Answered, AnswerIs
 from footcheck.render.wording import contributor_short
 from footcheck.summary import Summary
-
-TITLE = "How your feet may connect to your back"
-PATH = "feet → knees → hips / pelvis → lower back"
-CAVEAT = "This chain is an idea, not a proven cause: a link is marked only by your own answers."
+from footcheck.text.messages import say
 
 FOOT_CONTRIBUTORS = (
     "overpronation",
@@ -38,6 +35,7 @@ WORSE_SITTING = AnswerIs("pain_worse_sitting", True)
 class Link:
     name: str
     marks: list[str]
+    """What in the person's answers points to the link, in words; empty when nothing does."""
 
     @property
     def implicated(self) -> bool:
@@ -50,28 +48,28 @@ def chain_links(summary: Summary) -> list[Link]:
 
     feet = [contributor_short(c) for c in listed if c in FOOT_CONTRIBUTORS]
     if FOOT_PAIN.holds(answers):
-        feet.append("foot pain")
+        feet.append(say("summary.chain.mark.foot_pain"))
 
     knees: list[str] = []
     if KNEES_INWARD.holds(answers):
-        knees.append("knees drift inward in a half-squat")
+        knees.append(say("summary.chain.mark.knees_inward"))
     if KNEE_PAIN.holds(answers):
-        knees.append("knee pain")
+        knees.append(say("summary.chain.mark.knee_pain"))
 
-    pelvis = ["hip pain"] if HIP_PAIN.holds(answers) else []
+    pelvis = [say("summary.chain.mark.hip_pain")] if HIP_PAIN.holds(answers) else []
 
     back: list[str] = []
     if BACK_PAIN.holds(answers):
-        back.append(f"back pain {PAIN_INTENSITY.value(answers)}/10")
+        back.append(say("summary.chain.mark.back_pain", intensity=PAIN_INTENSITY.value(answers)))
         if WORSE_STANDING.holds(answers):
-            back.append("worse after standing")
+            back.append(say("summary.chain.mark.worse_standing"))
         if WORSE_SITTING.holds(answers):
-            back.append("worse after sitting")
+            back.append(say("summary.chain.mark.worse_sitting"))
     back += [contributor_short(c) for c in listed if c in BACK_CONTRIBUTORS]
 
     return [
-        Link("Feet", feet),
-        Link("Knees", knees),
-        Link("Hips / pelvis", pelvis),
-        Link("Lower back", back),
+        Link(say("summary.chain.link.feet"), feet),
+        Link(say("summary.chain.link.knees"), knees),
+        Link(say("summary.chain.link.pelvis"), pelvis),
+        Link(say("summary.chain.link.back"), back),
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from pathlib import Path
 
 from footcheck.checklist.kinds import format_value
 from footcheck.instruments.registry import QUESTION_BY_ID
@@ -12,78 +13,26 @@ from footcheck.render.chain import chain_links
 from footcheck.render.outline import Part, PartKey, outline
 from footcheck.render.plan import build_plan
 from footcheck.render.wording import (
-    EVIDENCE_TEXT,
-    KEEP_GOING,
-    LIKELIHOOD_SCALE,
+    EVIDENCE_BADGE,
     SERIOUS,
     TRIAGE_HEADLINE,
     TRIAGE_INTRO,
     earlier_checklist,
+    evidence_legend,
     listed_steps,
     points_text,
     posture_line,
-    source_names,
+    sources_line,
     start_back_line,
     triage_action,
     triage_notes,
 )
 from footcheck.summary import Step, Summary
 from footcheck.text.display import printable
+from footcheck.text.messages import say, spoken
 
-STYLE = """
-:root { --ink:#1d2430; --muted:#5b6577; --line:#dde3ea; --bg:#f6f8fb; }
-* { box-sizing: border-box; }
-body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color: var(--ink); background: var(--bg); margin: 0; }
-main { max-width: 52rem; margin: 0 auto; padding: 2rem 1.25rem 3rem; }
-h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
-h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; border-bottom: 2px solid var(--line);
-  padding-bottom: .3rem; }
-h3 { font-size: 1.05rem; margin: 0; }
-.meta { color: var(--muted); margin: 0 0 1.5rem; }
-.triage { border-radius: .6rem; padding: 1rem 1.25rem; border: 2px solid; }
-.triage h2 { border: 0; margin: 0 0 .4rem; padding: 0; }
-.triage.emergency, .triage.urgent { background:#fdecec; border-color:#c62828; }
-.triage.emergency h2, .triage.urgent h2 { color:#b71c1c; }
-.triage.see_clinician { background:#fff7e0; border-color:#e0a800; }
-.triage.self_care { background:#eaf6ec; border-color:#2e7d32; }
-.chain { display: flex; flex-wrap: wrap; align-items: stretch; gap: .4rem; }
-.link { flex: 1 1 9rem; background: #fff; border: 1px solid var(--line);
-  border-radius: .5rem; padding: .6rem .75rem; }
-.link.on { border-color: #c62828; box-shadow: inset 4px 0 0 #c62828; }
-.link b { display: block; }
-.link span { color: var(--muted); font-size: .9rem; }
-.arrow { align-self: center; color: var(--muted); font-size: 1.4rem; }
-.card { background: #fff; border: 1px solid var(--line); border-radius: .6rem;
-  padding: 1rem 1.25rem; margin: 0 0 1rem; }
-.bar { height: .6rem; background: var(--line); border-radius: .3rem; margin: .5rem 0;
-  overflow: hidden; }
-.bar i { display: block; height: 100%; }
-.high i { background: #c62828; } .moderate i { background: #e0a800; }
-.low i { background: #1e88e5; }
-.explain { color: var(--muted); font-style: italic; }
-table { width: 100%; border-collapse: collapse; font-size: .93rem; }
-th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line);
-  vertical-align: top; }
-td.pts { text-align: right; white-space: nowrap; }
-ol.steps { padding-left: 1.4rem; } ol.steps li { margin: 0 0 .9rem; }
-.badge { display: inline-block; font-size: .75rem; font-weight: 600; padding: .05rem .45rem;
-  border-radius: 1rem; margin-left: .4rem; vertical-align: middle; border: 1px solid; }
-.badge.guideline { color:#1b5e20; background:#e8f5e9; }
-.badge.limited { color:#7a5200; background:#fff3d6; }
-.badge.practical { color:#0d47a1; background:#e3f0fd; }
-.small { color: var(--muted); font-size: .85rem; }
-.note { background: #eef1f5; border-radius: .4rem; padding: .5rem .75rem; }
-.plan { background: #fff; border: 2px solid var(--ink); border-radius: .6rem;
-  padding: .75rem 1.25rem; margin: 1.5rem 0; }
-.plan h2 { border: 0; margin: 0 0 .4rem; padding: 0; }
-.link .state { color: var(--muted); font-size: .8rem; }
-.link .marks { display: block; }
-table.answers td:first-child { width: 60%; }
-ol.references li { margin: 0 0 .4rem; font-size: .9rem; }
-footer { margin-top: 2rem; color: var(--muted); font-style: italic; }
-@media print { body { background: #fff; } .card, .link, .plan, .triage { break-inside: avoid; } }
-"""
+STYLE = (Path(__file__).parent / "summary.css").read_text(encoding="utf-8")
+"""The page's style sheet, inlined: the page needs no other file."""
 
 
 def e(text: str) -> str:
@@ -94,7 +43,7 @@ def e(text: str) -> str:
 def _sources(source_ids: list[str]) -> str:
     if not source_ids:
         return ""
-    return f'<p class="small">Sources: {e(source_names(source_ids))}.</p>'
+    return f'<p class="small">{e(sources_line(source_ids))}</p>'
 
 
 def _triage(summary: Summary, part: Part) -> list[str]:
@@ -126,7 +75,8 @@ def _plan(summary: Summary, part: Part) -> list[str]:
         out.append("<ul>" + "".join(f"<li>{e(line)}</li>" for line in plan.contributors) + "</ul>")
     if plan.steps:
         items = [
-            f'<li>{e(s.title)} <span class="badge {s.evidence}">{s.evidence}</span></li>'
+            f'<li>{e(s.title)} <span class="badge {s.evidence}">'
+            f"{e(EVIDENCE_BADGE[s.evidence])}</span></li>"
             for s in plan.steps
         ]
         out.append("<ol>" + "".join(items) + "</ol>")
@@ -144,12 +94,12 @@ def _chain(summary: Summary, part: Part) -> list[str]:
     ]
     links = chain_links(summary)
     for index, link in enumerate(links):
-        marks = ", ".join(link.marks) if link.implicated else "nothing in your answers"
+        marks = ", ".join(link.marks) if link.implicated else say("summary.chain.nothing")
         state = "on" if link.implicated else "off"
-        label = "marked" if link.implicated else "not marked"
+        label = say("summary.chain.marked" if link.implicated else "summary.chain.not_marked")
         out.append(
             f'<div class="link {state}"><b>{e(link.name)}</b> '
-            f'<span class="state">({label})</span><span class="marks">{e(marks)}</span></div>'
+            f'<span class="state">({e(label)})</span><span class="marks">{e(marks)}</span></div>'
         )
         if index < len(links) - 1:
             out.append('<div class="arrow" aria-hidden="true">→</div>')
@@ -162,7 +112,11 @@ def _contributors(summary: Summary, part: Part) -> list[str]:
     if not summary.contributors:
         out.append(f"<p>{e(part.empty)}</p>")
         return out
-    out.append(f'<p class="small">{e(LIKELIHOOD_SCALE)}</p>')
+    out.append(f'<p class="small">{e(say("summary.likelihood_scale"))}</p>')
+    columns = "".join(
+        f"<th>{e(say(f'summary.evidence_table.{column}'))}</th>"
+        for column in ("answer", "points", "why")
+    )
     for rank, c in enumerate(summary.contributors, 1):
         width = min(100, round(c.points / 12 * 100))
         out += [
@@ -171,8 +125,7 @@ def _contributors(summary: Summary, part: Part) -> list[str]:
             f'<div class="bar" aria-hidden="true"><i style="width:{width}%"></i></div>',
             f"<p><strong>{e(points_text(c.points, c.likelihood))}</strong></p>",
             f'<p class="explain">{e(c.explanation)}</p>',
-            "<table><thead><tr><th>Your answer</th><th>Points</th><th>Why it matters</th>"
-            "</tr></thead><tbody>",
+            f"<table><thead><tr>{columns}</tr></thead><tbody>",
         ]
         for item in c.evidence:
             q = QUESTION_BY_ID[item.question]
@@ -199,7 +152,7 @@ def _step_items(steps: list[Step], first: int) -> list[str]:
     for step in steps:
         out.append(
             f"<li><strong>{e(step.title)}</strong>"
-            f'<span class="badge {step.evidence}">{step.evidence}</span>'
+            f'<span class="badge {step.evidence}">{e(EVIDENCE_BADGE[step.evidence])}</span>'
             f"<br>{e(step.details)}{_sources(step.sources)}</li>"
         )
     out.append("</ol>")
@@ -215,12 +168,12 @@ def _steps(summary: Summary, part: Part) -> list[str]:
     if new:
         out += _step_items(new, 1)
     if doing:
-        out.append(f"<h3>{e(KEEP_GOING)}</h3>")
+        out.append(f"<h3>{e(say('summary.keep_going'))}</h3>")
         out += _step_items(doing, len(new) + 1)
-    used = [label for label in EVIDENCE_TEXT if any(s.evidence == label for s in new + doing)]
+    used = evidence_legend([s.evidence for s in new + doing])
     out.append(
         '<p class="small">'
-        + " · ".join(f"<b>{u}</b>: {e(EVIDENCE_TEXT[u])}" for u in used)
+        + " · ".join(f"<b>{e(badge)}</b>: {e(text)}" for badge, text in used)
         + "</p>"
     )
     return out
@@ -269,13 +222,14 @@ PARTS: dict[PartKey, Callable[[Summary, Part], list[str]]] = {
 def to_html(summary: Summary) -> str:
     out = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{spoken().language}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>footcheck summary</title>",
+        f"<title>{e(say('summary.title'))}</title>",
         f"<style>{STYLE}</style></head><body><main>",
-        "<h1>footcheck summary</h1>",
-        f'<p class="meta">{summary.created_at:%d %B %Y, %H:%M} UTC · footcheck '
-        f"{e(summary.tool.version)}</p>",
+        f"<h1>{e(say('summary.title'))}</h1>",
+        f'<p class="meta">'
+        f"{e(say('summary.html.meta', created=summary.created_at, version=summary.tool.version))}"
+        "</p>",
     ]
     for part in outline(summary, "document"):
         out += [line for line in PARTS[part.key](summary, part) if line]

@@ -12,23 +12,23 @@ from footcheck.render.chain import chain_links
 from footcheck.render.outline import Part, PartKey, outline
 from footcheck.render.plan import build_plan
 from footcheck.render.wording import (
-    EVIDENCE_TEXT,
-    KEEP_GOING,
-    LIKELIHOOD_SCALE,
+    EVIDENCE_BADGE,
     SERIOUS,
     TRIAGE_HEADLINE,
     TRIAGE_INTRO,
     earlier_checklist,
+    evidence_legend,
     listed_steps,
     points_text,
     posture_line,
-    source_names,
+    sources_line,
     start_back_line,
     triage_action,
     triage_notes,
 )
 from footcheck.summary import Step, Summary
 from footcheck.text.display import printable
+from footcheck.text.messages import say
 
 ENTITY_START = re.compile(r"&(?=#?\w+;)")
 
@@ -49,7 +49,7 @@ def _cell(text: str) -> str:
 
 
 def _sources(source_ids: list[str]) -> str:
-    return f"*Sources: {_text(source_names(source_ids))}.*" if source_ids else ""
+    return f"*{_text(sources_line(source_ids))}*" if source_ids else ""
 
 
 def _triage(summary: Summary, part: Part) -> list[str]:
@@ -75,7 +75,10 @@ def _plan(summary: Summary, part: Part) -> list[str]:
     lines += [f"- {_text(line)}" for line in plan.contributors]
     if plan.contributors:
         lines.append("")
-    lines += [f"{n}. {_text(step.title)} `{step.evidence}`" for n, step in enumerate(plan.steps, 1)]
+    lines += [
+        f"{n}. {_text(step.title)} `{EVIDENCE_BADGE[step.evidence]}`"
+        for n, step in enumerate(plan.steps, 1)
+    ]
     if plan.steps:
         lines.append("")
     if plan.note:
@@ -85,10 +88,11 @@ def _plan(summary: Summary, part: Part) -> list[str]:
 
 def _chain(summary: Summary, part: Part) -> list[str]:
     lines = [f"## {part.heading}", "", part.caption, ""]
-    lines += ["| Link | What in your answers points to it |", "|---|---|"]
+    columns = say("summary.chain.column.link"), say("summary.chain.column.marks")
+    lines += ["| {} | {} |".format(*columns), "|---|---|"]
     for link in chain_links(summary):
-        marks = ", ".join(link.marks) if link.implicated else "nothing in your answers"
-        mark = "marked" if link.implicated else "not marked"
+        marks = ", ".join(link.marks) if link.implicated else say("summary.chain.nothing")
+        mark = say("summary.chain.marked" if link.implicated else "summary.chain.not_marked")
         lines.append(f"| {link.name} ({mark}) | {_cell(marks)} |")
     return [*lines, ""]
 
@@ -97,7 +101,12 @@ def _contributors(summary: Summary, part: Part) -> list[str]:
     lines = [f"## {part.heading}", ""]
     if not summary.contributors:
         return [*lines, part.empty, ""]
-    lines += [LIKELIHOOD_SCALE, ""]
+    lines += [say("summary.likelihood_scale"), ""]
+    columns = (
+        say("summary.evidence_table.answer"),
+        say("summary.evidence_table.points"),
+        say("summary.evidence_table.why"),
+    )
     for rank, contributor in enumerate(summary.contributors, 1):
         lines += [
             f"### {rank}. {_text(contributor.title)}: "
@@ -105,7 +114,7 @@ def _contributors(summary: Summary, part: Part) -> list[str]:
             "",
             _text(contributor.explanation),
             "",
-            "| Your answer | Points | Why it matters |",
+            "| {} | {} | {} |".format(*columns),
             "|---|---:|---|",
         ]
         for item in contributor.evidence:
@@ -126,7 +135,7 @@ def _step_lines(steps: list[Step], first: int) -> list[str]:
     lines = []
     for number, step in enumerate(steps, first):
         lines += [
-            f"{number}. **{_text(step.title)}** `{step.evidence}`  ",
+            f"{number}. **{_text(step.title)}** `{EVIDENCE_BADGE[step.evidence]}`  ",
             f"   {_text(step.details)}",
         ]
         if step.sources:
@@ -143,14 +152,16 @@ def _steps(summary: Summary, part: Part) -> list[str]:
         return [*lines, part.empty, ""]
     lines += _step_lines(new, 1)
     if doing:
-        lines += [f"**{KEEP_GOING}:**", ""]
+        lines += [f"**{say('summary.keep_going')}:**", ""]
         lines += _step_lines(doing, len(new) + 1)
-    used = [label for label in EVIDENCE_TEXT if any(s.evidence == label for s in new + doing)]
-    return [*lines, "Evidence labels: " + "; ".join(f"`{u}` {EVIDENCE_TEXT[u]}" for u in used), ""]
+    used = evidence_legend([s.evidence for s in new + doing])
+    labels = "; ".join(f"`{badge}` {text}" for badge, text in used)
+    return [*lines, say("summary.evidence_legend.document", labels=labels), ""]
 
 
 def _answers(summary: Summary, part: Part) -> list[str]:
-    lines = [f"## {part.heading}", "", "| Question | Answer |", "|---|---|"]
+    columns = say("summary.answers.question"), say("summary.answers.answer")
+    lines = [f"## {part.heading}", "", "| {} | {} |".format(*columns), "|---|---|"]
     for qid, value in summary.answers.items():
         question = QUESTION_BY_ID[qid]
         lines.append(f"| {_cell(question.label)} | {_cell(format_value(question, value))} |")
@@ -188,7 +199,7 @@ PARTS: dict[PartKey, Callable[[Summary, Part], list[str]]] = {
 
 
 def to_markdown(summary: Summary) -> str:
-    lines = [f"# footcheck summary, {summary.created_at:%Y-%m-%d %H:%M} UTC", ""]
+    lines = [f"# {say('summary.markdown.title', created=summary.created_at)}", ""]
     for part in outline(summary, "document"):
         lines += PARTS[part.key](summary, part)
     return "\n".join(lines)

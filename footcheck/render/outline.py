@@ -11,12 +11,12 @@ contributors are shown "for when you have been checked", and no step but the tri
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal, get_args
 
-from footcheck.render.chain import CAVEAT, PATH, TITLE
-from footcheck.render.wording import SERIOUS, WAIT_FOR_DOCTOR
+from footcheck.render.wording import SERIOUS
 from footcheck.summary import Summary
+from footcheck.text.messages import say, spoken
 
 PartKey = Literal[  # in a document's order
     "triage",
@@ -35,29 +35,39 @@ Medium = Literal["terminal", "document"]
 @dataclass(frozen=True, slots=True)
 class Part:
     key: PartKey
-    heading: str = ""
-    empty: str = ""
-    """What to say when the part has nothing to show."""
-    caption: str = ""
-    """A line under the heading."""
+    words: str = ""
+    """Names the part's words: ``summary.part.<words>.heading``, ``.empty`` and ``.caption``
+    (a part without words has no heading)."""
+
+    def _say(self, name: str) -> str:
+        message_id = f"summary.part.{self.words}.{name}"
+        return say(message_id) if self.words and message_id in spoken() else ""
+
+    @property
+    def heading(self) -> str:
+        return self._say("heading")
+
+    @property
+    def empty(self) -> str:
+        """What to say when the part has nothing to show."""
+        return self._say("empty")
+
+    @property
+    def caption(self) -> str:
+        """A line under the heading."""
+        return self._say("caption")
 
 
 TRIAGE = Part("triage")
-PLAN = Part("plan", "Your plan")
-CHAIN = Part("chain", TITLE, caption=f"{PATH[0].upper()}{PATH[1:]}. {CAVEAT}")
-CONTRIBUTORS = Part(
-    "contributors",
-    "Likely contributors",
-    "None found: nothing in your feet, footwear or habits stands out.",
-)
-CHECKED_FIRST_CONTRIBUTORS = replace(
-    CONTRIBUTORS, heading="For when you have been checked: likely contributors"
-)
-OUTLOOK = Part("outlook", "Outlook")
-STEPS = Part("steps", "What to do", "Nothing more to add: keep active and comfortable.")
-CHECKED_FIRST_STEPS = replace(STEPS, empty=WAIT_FOR_DOCTOR)
-ANSWERS = Part("answers", "Your answers")
-REFERENCES = Part("references", "Sources")
+PLAN = Part("plan", "plan")
+CHAIN = Part("chain", "chain")
+CONTRIBUTORS = Part("contributors", "contributors")
+CHECKED_FIRST_CONTRIBUTORS = Part("contributors", "contributors_checked_first")
+OUTLOOK = Part("outlook", "outlook")
+STEPS = Part("steps", "steps")
+CHECKED_FIRST_STEPS = Part("steps", "steps_checked_first")
+ANSWERS = Part("answers", "answers")
+REFERENCES = Part("references", "references")
 DISCLAIMER = Part("disclaimer")
 
 ORDER: dict[Medium, tuple[PartKey, ...]] = {

@@ -7,26 +7,24 @@ else is advised until a doctor has checked the person.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from footcheck.render.wording import (
     SERIOUS,
-    WAIT_FOR_DOCTOR,
+    Words,
     contributor_short,
+    likelihood_text,
     listed_steps,
+    plural,
 )
 from footcheck.summary import Step, Summary, TriageLevel
+from footcheck.text.messages import say
 
 TOP_CONTRIBUTORS = 3
 FIRST_STEPS = 3
-PLAN_TRIAGE: dict[TriageLevel, str] = {
-    "emergency": "EMERGENCY: call your emergency number now (999 UK, 112 EU, 911 North "
-    "America, 119 Japan and Korea) or go to A&E.",
-    "urgent": "URGENT: get an urgent appointment today: your doctor, an urgent-care line "
-    "such as NHS 111, or urgent care.",
-    "see_clinician": "Book a GP or physiotherapist appointment in the next week or two.",
-    "self_care": "Start with self-care.",
-}
+PLAN_TRIAGE: Mapping[TriageLevel, str] = Words("summary.plan.triage.*")
+"""The triage in the plan's one line, by level."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,16 +38,22 @@ class Plan:
 def build_plan(summary: Summary) -> Plan:
     level = summary.triage.level
     if level in SERIOUS:
-        return Plan(PLAN_TRIAGE[level], [], [], WAIT_FOR_DOCTOR)
+        return Plan(PLAN_TRIAGE[level], [], [], say("summary.wait_for_doctor"))
     contributors = [
-        f"{contributor_short(c.id).capitalize()}: {c.likelihood} likelihood ({c.points} "
-        f"point{'s' if c.points != 1 else ''} from your answers)"
+        say(
+            f"summary.plan.contributor.{plural(c.points)}",
+            name=contributor_short(c.id).capitalize(),
+            likelihood=likelihood_text(c.likelihood),
+            points=c.points,
+        )
         for c in summary.contributors[:TOP_CONTRIBUTORS]
     ]
     new, _ = listed_steps(summary)
-    note = "" if new else "No new steps: keep doing what you do."
+    note = "" if new else say("summary.plan.no_new_steps")
     triage = PLAN_TRIAGE[level]
     if level == "self_care" and summary.triage.reasons:
         # Says why, honestly: no warning sign reported, or no back pain to check.
-        triage = f"{triage} {summary.triage.reasons[0]}"
+        triage = say(
+            "summary.plan.self_care_because", triage=triage, reason=summary.triage.reasons[0]
+        )
     return Plan(triage, contributors, new[:FIRST_STEPS], note)

@@ -26,18 +26,18 @@ from footcheck.render.chain import chain_links
 from footcheck.render.outline import Part, PartKey, outline
 from footcheck.render.plan import build_plan
 from footcheck.render.wording import (
-    EVIDENCE_TEXT,
-    KEEP_GOING,
-    LIKELIHOOD_SCALE,
+    EVIDENCE_BADGE,
     SERIOUS,
     TRIAGE_HEADLINE,
     TRIAGE_INTRO,
     earlier_checklist,
+    evidence_legend,
     listed_steps,
     local_time,
+    plural,
     points_text,
     posture_line,
-    source_names,
+    sources_line,
     start_back_line,
     triage_action,
     triage_notes,
@@ -45,6 +45,7 @@ from footcheck.render.wording import (
 from footcheck.sources import SOURCE_BY_ID
 from footcheck.summary import Contributor, Step, Summary
 from footcheck.text.display import printable, sentence_lines
+from footcheck.text.messages import say
 
 TRIAGE_COLOUR = {  # the banner's border and headline
     "emergency": "red",
@@ -90,7 +91,7 @@ class RichSummary:
         level = summary.triage.level
         # When, so a summary shown again later (`report`, `history show`) says which one.
         lines: list[RenderableType] = [
-            Text(f"footcheck summary, {local_time(summary.created_at)}", style="dim")
+            Text(say("summary.created", created=local_time(summary.created_at)), style="dim")
         ]
         if (note := earlier_checklist(summary)) is not None:
             lines.append(Text(note, style="dim"))
@@ -137,8 +138,8 @@ class RichSummary:
         links = chain_links(self.summary)
         if self.accessible:
             for link in links:
-                marks = ", ".join(link.marks) if link.implicated else "nothing in your answers"
-                parts.append(_text(f"{link.name}: {marks}."))
+                marks = ", ".join(link.marks) if link.implicated else say("summary.chain.nothing")
+                parts.append(_text(say("summary.chain.line", link=link.name, marks=marks)))
             return parts
         table = Table.grid(padding=(0, 1))
         table.add_column(width=14, no_wrap=True)
@@ -147,7 +148,7 @@ class RichSummary:
         for index, link in enumerate(links):
             marker = Text("●", style="bold red") if link.implicated else Text("○", style="dim")
             name = Text(link.name, style="bold" if link.implicated else "dim")
-            text = " · ".join(link.marks) if link.implicated else "nothing in your answers"
+            text = " · ".join(link.marks) if link.implicated else say("summary.chain.nothing")
             table.add_row(name, marker, _text(text, "" if link.implicated else "dim"))
             if index < len(links) - 1:
                 table.add_row(Text("      │", style="dim"), "", "")
@@ -158,7 +159,7 @@ class RichSummary:
         parts: list[RenderableType] = [self.heading(part.heading)]
         if not self.summary.contributors:
             return [*parts, Text(part.empty)]
-        parts.append(self.prose(LIKELIHOOD_SCALE, "dim"))
+        parts.append(self.prose(say("summary.likelihood_scale"), "dim"))
         for rank, contributor in enumerate(self.summary.contributors, 1):
             parts.append(self.contributor(rank, contributor))
         return parts
@@ -171,8 +172,12 @@ class RichSummary:
         if self.accessible:
             rows = [
                 self.prose(
-                    f"Your answer: {self.answer_text(e.question, e.answer)}, plus {e.points} "
-                    f"point{'s' if e.points != 1 else ''}. {e.reason}"
+                    say(
+                        f"summary.evidence_row.{plural(e.points)}",
+                        answer=self.answer_text(e.question, e.answer),
+                        points=e.points,
+                        reason=e.reason,
+                    )
                 )
                 for e in contributor.evidence
             ]
@@ -182,9 +187,9 @@ class RichSummary:
         bar.append("░" * (BAR_CELLS - min(contributor.points, BAR_CELLS)), style="dim")
         bar.append(f" {scale}", style=style)
         evidence = Table(box=box.SIMPLE, show_header=True, header_style="dim", pad_edge=False)
-        evidence.add_column("Your answer", ratio=2)
-        evidence.add_column("pts", justify="right", width=3)
-        evidence.add_column("Why it matters", ratio=3)
+        evidence.add_column(say("summary.evidence_table.answer"), ratio=2)
+        evidence.add_column(say("summary.evidence_table.points_short"), justify="right", width=3)
+        evidence.add_column(say("summary.evidence_table.why"), ratio=3)
         for item in contributor.evidence:
             evidence.add_row(
                 _text(self.answer_text(item.question, item.answer)),
@@ -199,7 +204,7 @@ class RichSummary:
         return f"{question.label}: {format_value(question, answer)}"  # type: ignore[arg-type]
 
     def sources_line(self, source_ids: list[str]) -> Text:
-        return _text(f"Sources: {source_names(source_ids)}.", "dim") if source_ids else Text()
+        return _text(sources_line(source_ids), "dim") if source_ids else Text()
 
     def outlook(self, part: Part) -> list[RenderableType]:
         parts: list[RenderableType] = [
@@ -217,19 +222,18 @@ class RichSummary:
             return [*parts, Text(part.empty)]
         parts.append(self.step_list(new, 1))
         if doing:
-            parts.append(Text(f"{KEEP_GOING}:", style="bold"))
+            parts.append(Text(f"{say('summary.keep_going')}:", style="bold"))
             parts.append(self.step_list(doing, len(new) + 1))
-        used = sorted({s.evidence for s in new + doing}, key=list(EVIDENCE_TEXT).index)
-        legend = Text("Evidence: ", style="dim")
-        legend.append("; ".join(f"[{label}] {EVIDENCE_TEXT[label]}" for label in used), "dim")
-        return [*parts, legend]
+        used = evidence_legend([s.evidence for s in new + doing])
+        labels = "; ".join(f"[{badge}] {text}" for badge, text in used)
+        return [*parts, Text(say("summary.evidence_legend.terminal", labels=labels), style="dim")]
 
     def step_list(self, steps: list[Step], first: int) -> RenderableType:
         rows = []
         for number, step in enumerate(steps, first):
             head = _text(step.title, "bold")
             head.append(" ")
-            head.append(f"[{step.evidence}]", style=EVIDENCE_STYLE[step.evidence])
+            head.append(f"[{EVIDENCE_BADGE[step.evidence]}]", style=EVIDENCE_STYLE[step.evidence])
             details = self.prose(step.details)
             if self.accessible:  # the number read with the title, not as a line of its own
                 sources = self.sources_line(step.sources)
@@ -254,7 +258,7 @@ class RichSummary:
                 for r in self.summary.references
             )
         )
-        text = f"{part.heading}: {names}. `footcheck sources` lists them in full."
+        text = say("summary.terminal.references", heading=part.heading, names=names)
         return [self.prose(f"\n{text}", "dim")]
 
     def disclaimer(self, part: Part) -> list[RenderableType]:
@@ -276,7 +280,7 @@ class RichSummary:
         lines += [_text(line) for line in plan.contributors]
         for number, step in enumerate(plan.steps, 1):
             line = _text(f"{number}. {step.title} ")
-            line.append(f"[{step.evidence}]", style=EVIDENCE_STYLE[step.evidence])
+            line.append(f"[{EVIDENCE_BADGE[step.evidence]}]", style=EVIDENCE_STYLE[step.evidence])
             lines.append(line)
         if plan.note:
             lines.append(self.prose(plan.note))

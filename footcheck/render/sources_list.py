@@ -6,15 +6,13 @@ import json
 import textwrap
 
 from footcheck.sources import SOURCES
+from footcheck.text.messages import say
 
 WIDTH = 80
 
 
 def sources_text() -> str:
-    lines = [
-        "Every source footcheck's rules and texts rest on; docs/rules.md says which rule.",
-        "",
-    ]
+    lines = [say("sources_list.intro"), ""]
     for number, source in enumerate(SOURCES, 1):
         entry = f"{number:>2}. [{source.id}] {source.citation}"
         lines += textwrap.wrap(entry, WIDTH, subsequent_indent="    ")
@@ -24,7 +22,7 @@ def sources_text() -> str:
 
 
 def sources_markdown() -> str:
-    lines = ["# footcheck sources", ""]
+    lines = [f"# {say('sources_list.title')}", ""]
     for number, source in enumerate(SOURCES, 1):
         url = f" <{source.url}>" if source.url else ""
         lines.append(f"{number}. `{source.id}` {source.citation}{url}")

@@ -13,12 +13,15 @@ from rich.text import Text
 
 from footcheck.checklist.conditions import Answered
 from footcheck.render.wording import (
-    EARLIER_CHECKLIST_NOTE,
+    TRIAGE_LEVEL,
+    Words,
     contributor_short,
+    earlier_checklist_note,
     earlier_mark,
     local_time,
 )
-from footcheck.summary import Summary
+from footcheck.summary import Risk, Summary
+from footcheck.text.messages import say
 
 SPARKS = "▁▂▃▄▅▆▇█"
 MAX_POINTS = 12
@@ -26,6 +29,7 @@ MAX_COLUMNS = 40
 NOT_LISTED = "\u2013"  # an en dash: "not listed", not zero points
 RISK_STYLE = {"low": "green", "medium": "yellow", "high": "red"}
 PAIN_INTENSITY = Answered("pain_intensity")
+RISK: Words[Risk] = Words("trend.risk.*")
 
 
 def pain_style(value: int) -> str:
@@ -56,44 +60,44 @@ def print_trend(
     results: list[tuple[int, Summary]], console: Console, *, accessible: bool = False
 ) -> None:
     if not results:
-        console.print("No saved results yet. Save one with `footcheck assess --save`.")
+        console.print(say("trend.none_saved"))
         return
     shown = results[-MAX_COLUMNS:]
     if len(results) > len(shown):
         console.print(
-            Text(f"Showing the latest {len(shown)} of {len(results)} results.", style="dim")
+            Text(say("trend.showing_latest", shown=len(shown), total=len(results)), style="dim")
         )
 
     # Titles are printed as lines of their own: a table title wraps to the table's width.
-    console.print(Text("Pain and outlook", style="bold"))
+    console.print(Text(say("trend.pain_title"), style="bold"))
     pain = Table(box=None, pad_edge=False, header_style="bold")
-    pain.add_column("#", justify="right")
-    pain.add_column("date", no_wrap=True)
-    pain.add_column("pain (0-10)", no_wrap=True)
-    pain.add_column("STarT Back", no_wrap=True)
-    pain.add_column("triage", no_wrap=True)
+    pain.add_column(say("trend.column.number"), justify="right")
+    pain.add_column(say("trend.column.date"), no_wrap=True)
+    pain.add_column(say("trend.column.pain"), no_wrap=True)
+    pain.add_column(say("trend.column.start_back"), no_wrap=True)
+    pain.add_column(say("trend.column.triage"), no_wrap=True)
     for result_id, summary in shown:
         value = PAIN_INTENSITY.value(summary.answers)
         if isinstance(value, int) and not isinstance(value, bool):
             if accessible:
-                bar = Text(f"{value} of 10")
+                bar = Text(say("trend.pain_of_10", pain=value))
             else:
                 bar = Text("█" * value, style=pain_style(value))
                 bar.append("░" * (10 - value), style="dim")
                 bar.append(f" {value:>2}")
         else:
-            bar = Text("no back pain", style="dim")
-        risk = summary.start_back.risk if summary.start_back else "-"
+            bar = Text(say("trend.no_back_pain"), style="dim")
+        risk = summary.start_back.risk if summary.start_back else None
         pain.add_row(
             str(result_id),
             local_time(summary.created_at),  # the time too: two results a day are told apart
             bar,
-            Text(risk, style=RISK_STYLE.get(risk, "")),
-            summary.triage.level.replace("_", " ") + earlier_mark(summary.checklist_version),
+            Text("-") if risk is None else Text(RISK[risk], style=RISK_STYLE[risk]),
+            TRIAGE_LEVEL[summary.triage.level] + earlier_mark(summary.checklist_version),
         )
     console.print(pain)
     if any(not summary.scored_now for _, summary in shown):
-        console.print(Text(EARLIER_CHECKLIST_NOTE, style="dim"))
+        console.print(Text(earlier_checklist_note(), style="dim"))
 
     ids: list[str] = []
     for _, summary in shown:
@@ -102,19 +106,16 @@ def print_trend(
                 ids.append(contributor.id)
     console.print()
     if not ids:
-        console.print("No contributors in any saved result.")
+        console.print(say("trend.no_contributors"))
         return
-    title = (
-        "Contributor points, oldest to newest"
-        if accessible
-        else "Contributor points, oldest → newest"
-    )
-    console.print(Text(f"{title} ({NOT_LISTED} = not listed that time)", style="bold"))
+    title = "accessible" if accessible else "terminal"
+    console.print(Text(say(f"trend.contributors_title.{title}", dash=NOT_LISTED), style="bold"))
     chart = Table(box=None, pad_edge=False, header_style="bold")
-    chart.add_column("contributor", no_wrap=True)
-    chart.add_column("points" if accessible else "trend", no_wrap=not accessible)
+    chart.add_column(say("trend.column.contributor"), no_wrap=True)
+    values = say("trend.column.points" if accessible else "trend.column.trend")
+    chart.add_column(values, no_wrap=not accessible)
     if not accessible:
-        chart.add_column("first → last", justify="right", no_wrap=True)
+        chart.add_column(say("trend.column.first_to_last"), justify="right", no_wrap=True)
     for cid in ids:
         points: list[int | None] = [
             next((c.points for c in summary.contributors if c.id == cid), None)
@@ -124,5 +125,8 @@ def print_trend(
         if accessible:
             chart.add_row(name, ", ".join(_points(p) for p in points))
         else:
-            chart.add_row(name, sparkline(points), f"{_points(points[0])} → {_points(points[-1])}")
+            first_to_last = say(
+                "trend.first_to_last", first=_points(points[0]), last=_points(points[-1])
+            )
+            chart.add_row(name, sparkline(points), first_to_last)
     console.print(chart)

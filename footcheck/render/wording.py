@@ -1,13 +1,15 @@
 """Words shared by every human-readable renderer, so they all tell the same story.
 
 No internal id (a question id, a contributor id) ever reaches the person: these tables and
-functions turn them into plain words.
+functions turn them into plain words, looked up in the message files
+(``footcheck/text/<language>/summary.toml``) in the language being spoken.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import datetime
+from typing import Generic, TypeVar, cast
 
 from footcheck.instruments.foot_posture.result import PostureClass
 from footcheck.instruments.foot_posture.scoring import MIN_ANSWERED, self_checks
@@ -17,83 +19,78 @@ from footcheck.sources import SOURCE_BY_ID
 from footcheck.summary import (
     CHECKLIST_VERSION,
     EvidenceLabel,
+    PostureClass,
     Step,
     Summary,
     TriageLevel,
 )
+from footcheck.text.messages import say, spoken
 
-TRIAGE_HEADLINE: Mapping[TriageLevel, str] = {
-    "emergency": "EMERGENCY: call your emergency number now, or go to A&E",
-    "urgent": "URGENT: get an urgent appointment today",
-    "see_clinician": "See a GP or physiotherapist in the next week or two",
-    "self_care": "You can start with self-care",
-}
-TRIAGE_INTRO: Mapping[TriageLevel, str] = {
-    "emergency": "You answered yes to warning signs that need emergency care now:",
-    "urgent": "You answered yes to warning signs that a doctor should check today:",
-    "see_clinician": "A clinician's help is worth having because:",
-    "self_care": "",
-}
+K = TypeVar("K", bound=str)
+
+
+class Words(Mapping[K, str], Generic[K]):
+    """A table of words by key, each the message ``pattern`` names with the key in place of
+    ``*`` (``contributor.*.short``), read in the language being spoken when looked up."""
+
+    __slots__ = ("head", "tail")
+
+    def __init__(self, pattern: str) -> None:
+        self.head, _, self.tail = pattern.partition("*")
+
+    def __getitem__(self, key: K) -> str:
+        message_id = f"{self.head}{key}{self.tail}"
+        if message_id not in spoken():
+            raise KeyError(key)
+        return say(message_id)
+
+    def _keys(self) -> list[K]:
+        head, tail = self.head, self.tail
+        return [
+            cast("K", message_id[len(head) : len(message_id) - len(tail)])
+            for message_id in spoken().templates
+            if message_id.startswith(head)
+            and message_id.endswith(tail)
+            and "." not in message_id[len(head) : len(message_id) - len(tail)]
+        ]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())
+
+
+TRIAGE_HEADLINE: Mapping[TriageLevel, str] = Words("triage.headline.*")
+TRIAGE_INTRO: Mapping[TriageLevel, str] = Words("triage.intro.*")
+TRIAGE_LEVEL: Mapping[TriageLevel, str] = Words("triage.level.*")
+"""A triage level in a word or two, for tables."""
 SERIOUS: frozenset[TriageLevel] = frozenset({"emergency", "urgent"})
 """Levels where nothing but the triage step is advised."""
-WAIT_FOR_DOCTOR = "Self-care steps wait until a doctor has checked you."
-RISK_TEXT: Mapping[Risk, str] = {
-    "low": "Low risk that your back pain keeps troubling you: self-care and staying active "
-    "usually help most.",
-    "medium": "Medium risk that your back pain keeps troubling you: a clinician would usually "
-    "offer physiotherapy.",
-    "high": "High risk that your back pain keeps troubling you: a clinician would usually "
-    "offer physiotherapy that also helps with worry and low mood.",
-}
-POSTURE_TEXT: Mapping[PostureClass, str] = {
-    "highly_supinated": "strongly rolling outward (highly supinated)",
-    "supinated": "rolling outward (supinated)",
-    "neutral": "neutral",
-    "pronated": "rolling inward (pronated)",
-    "highly_pronated": "strongly rolling inward (highly pronated)",
-    "inconclusive": "inconclusive (signs point both ways)",
-    "unknown": "not known",
-}
-CONTRIBUTOR_SHORT: Mapping[str, str] = {
-    "overpronation": "feet rolling inward",
-    "underpronation": "feet rolling outward",
-    "unsupportive_footwear": "unsupportive or worn-out footwear",
-    "prolonged_standing": "long hours on your feet",
-    "prolonged_sitting": "long hours sitting",
-    "heavy_lifting": "heavy lifting and carrying",
-    "low_activity": "too little activity",
-}
+POSTURE_TEXT: Mapping[PostureClass, str] = Words("summary.posture.*")
+CONTRIBUTOR_SHORT: Mapping[str, str] = Words("contributor.*.short")
 """Names for tight spaces (the plan, the chain, history list and trend)."""
-EVIDENCE_TEXT: Mapping[EvidenceLabel, str] = {
-    "guideline": "recommended by low back pain guidelines",
-    "limited": "small or indirect studies, for the feet or knees; not shown to help back "
-    "pain on its own",
-    "practical": "common-sense load management, or a referral",
-}
-LIKELIHOOD_SCALE = (
-    "Points count the answers that point to a contributor; likelihood is high at 6 points or "
-    "more, moderate at 3 to 5, low at 1 or 2. It is a count of your answers, not a measured "
-    "risk."
-)
-KEEP_GOING = "Keep going: your answers show you already do these"
-EARLIER_CHECKLIST = (
-    "Scored with checklist version {version}, an earlier version of footcheck's rules, and "
-    "shown as it was scored. Run `footcheck assess` again for advice by today's rules."
-)
+EVIDENCE_TEXT: Mapping[EvidenceLabel, str] = Words("summary.evidence_label.*")
+EVIDENCE_BADGE: Mapping[EvidenceLabel, str] = Words("summary.evidence_badge.*")
+"""The label a step is marked with, as a person reads it: ``[guideline]``."""
+EVIDENCE_ORDER: tuple[EvidenceLabel, ...] = ("guideline", "limited", "practical")
+"""The order the evidence labels are explained in."""
 
 
-EARLIER_MARK = " (v{version})"
-"""Beside a saved result scored with an earlier checklist, in tables."""
-EARLIER_CHECKLIST_NOTE = (
-    "(v1): scored with checklist version 1, an earlier version of footcheck's rules; shown "
-    "as it was scored."
-)
+def earlier_checklist_note() -> str:
+    """Under a table that marks results scored with an earlier checklist (``earlier_mark``)."""
+    return say("summary.earlier_checklist_note")
+
+
+EARLIER_CHECKLIST_NOTE = earlier_checklist_note()
+"""The note in English, for callers that have not moved to ``earlier_checklist_note()``."""
 
 
 def earlier_mark(checklist_version: int) -> str:
+    """Beside a saved result scored with an earlier checklist, in tables: " (v1)"."""
     if checklist_version >= CHECKLIST_VERSION:
         return ""
-    return EARLIER_MARK.format(version=checklist_version)
+    return say("summary.earlier_mark", version=checklist_version)
 
 
 def local_time(moment: datetime, *, with_time: bool = True) -> str:
@@ -102,15 +99,12 @@ def local_time(moment: datetime, *, with_time: bool = True) -> str:
     return local.strftime("%Y-%m-%d %H:%M %Z" if with_time else "%Y-%m-%d")
 
 
-NO_WARNING_SIGN_REPORTED = "None of the warning signs footcheck asks about was reported."
-
-
 def triage_notes(summary: Summary) -> list[str]:
     """The triage's reasons, and for a clinician's appointment the reassurance that the
     warning signs were asked (a clinician reading the summary wants to know)."""
     notes = list(summary.triage.reasons)
     if summary.triage.level == "see_clinician" and not summary.red_flags:
-        notes.append(NO_WARNING_SIGN_REPORTED)
+        notes.append(say("summary.no_warning_sign_reported"))
     return notes
 
 
@@ -133,8 +127,22 @@ def contributor_short(contributor_id: str) -> str:
     return CONTRIBUTOR_SHORT.get(contributor_id, contributor_id.replace("_", " "))
 
 
+def plural(count: int) -> str:
+    """The form of a message for ``count``: its id ends ``.one`` or ``.other``."""
+    return "one" if count == 1 else "other"
+
+
+def likelihood_text(likelihood: str) -> str:
+    """ "high likelihood"; a likelihood footcheck does not know is shown as it is."""
+    message_id = f"summary.likelihood.{likelihood}"
+    return say(message_id) if message_id in spoken() else likelihood
+
+
 def points_text(points: int, likelihood: str) -> str:
-    return f"{points} point{'s' if points != 1 else ''}, {likelihood} likelihood"
+    """ "4 points, moderate likelihood"."""
+    return say(
+        f"summary.points.{plural(points)}", points=points, likelihood=likelihood_text(likelihood)
+    )
 
 
 def source_names(source_ids: list[str]) -> str:
@@ -143,38 +151,44 @@ def source_names(source_ids: list[str]) -> str:
     return "; ".join(dict.fromkeys(names))
 
 
+def sources_line(source_ids: list[str]) -> str:
+    """ "Sources: NICE NG59; Menz 2013."."""
+    return say("summary.sources_line", names=source_names(source_ids))
+
+
+def evidence_legend(labels: list[EvidenceLabel]) -> list[tuple[str, str]]:
+    """(badge, explanation) of each label used, in the order they are explained."""
+    return [
+        (EVIDENCE_BADGE[label], EVIDENCE_TEXT[label]) for label in EVIDENCE_ORDER if label in labels
+    ]
+
+
 def earlier_checklist(summary: Summary) -> str | None:
     if summary.scored_now:
         return None
-    return EARLIER_CHECKLIST.format(version=summary.checklist_version)
+    return say("summary.earlier_checklist", version=summary.checklist_version)
 
 
 def start_back_line(summary: Summary) -> str:
     if summary.start_back is None:
-        return "Not scored: you have had no back pain in the last 2 weeks."
+        return say("summary.start_back.not_scored")
     sb = summary.start_back
-    scores = f"STarT Back score {sb.total} of 9; worry and mood items {sb.psychosocial} of 5"
+    scores = say("summary.start_back.scores", total=sb.total, psychosocial=sb.psychosocial)
     if summary.triage.level in SERIOUS:
         # No advice on care beside a warning sign: that waits for the doctor.
-        return (
-            f"{sb.risk.capitalize()} risk ({scores}): for your doctor, once you have been checked."
-        )
-    return f"{RISK_TEXT[sb.risk]} ({scores}.)"
+        return say(f"summary.start_back.checked_first.{sb.risk}", scores=scores)
+    return say(f"summary.start_back.advice.{sb.risk}", scores=scores)
 
 
 def posture_line(summary: Summary) -> str:
     fp = summary.foot_posture
+    signs = {"pronation": fp.pronation_signs, "supination": fp.supination_signs}
     if fp.source == "fpi6" and fp.fpi6_total is not None:
-        signs = ""
+        posture = {"posture": POSTURE_TEXT[fp.classification], "total": fp.fpi6_total}
         if fp.pronation_signs or fp.supination_signs:
-            signs = (
-                f" Your self-checks showed {fp.pronation_signs} sign(s) of rolling inward and "
-                f"{fp.supination_signs} of rolling outward; the clinician's measure is used."
-            )
-        return (
-            f"Foot posture: {POSTURE_TEXT[fp.classification]}, from your clinician's FPI-6 "
-            f"of {fp.fpi6_total:+d} (the adult average is about +4).{signs}"
-        )
+            form = plural(fp.pronation_signs)
+            return say(f"summary.posture_line.fpi6_and_self_checks.{form}", **posture, **signs)
+        return say("summary.posture_line.fpi6", **posture)
     if fp.classification == "unknown":
         checks = len(self_checks(CATALOGUE))
         return (
@@ -186,4 +200,9 @@ def posture_line(summary: Summary) -> str:
         f"Foot posture: {POSTURE_TEXT[fp.classification]}, from your self-checks "
         f"({fp.pronation_signs} sign{'s' if fp.pronation_signs != 1 else ''} of rolling "
         f"inward, {fp.supination_signs} of rolling outward)."
+        return say("summary.posture_line.unknown", needed=MIN_ANSWERED, checks=len(self_checks()))
+    return say(
+        f"summary.posture_line.self_checks.{plural(fp.pronation_signs)}",
+        posture=POSTURE_TEXT[fp.classification],
+        **signs,
     )
