@@ -78,7 +78,7 @@ class RichSummary:
 
     def plain(self, text: str) -> str:
         """In accessible mode an arrow is read aloud as noise: say it in words."""
-        return text.replace(" → ", ", then ") if self.accessible else text
+        return text.replace(" → ", say("summary.terminal.then")) if self.accessible else text
 
     def heading(self, text: str) -> RenderableType:
         if self.accessible:
