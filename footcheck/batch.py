@@ -1,9 +1,10 @@
 """Scoring many answer sets for clinics: JSONL or CSV in, one result a row, in order.
 
-Nothing here holds more than one row: input is read as a stream of lines, each row is
-scored and written before the next is read, so memory does not grow with the input.
-A row that fails validation becomes ``{"line": N, "errors": [...]}`` in its place (or a
-wide CSV row with its error, ``footcheck/render/wide_csv.py``).
+``score_batch`` is the engine ``footcheck batch`` calls. Input is read as a stream of
+lines and each row is scored and written before the next is read (with ``jobs`` > 1, a few
+chunks of rows at a time), so memory does not grow with the input. A row that fails
+validation becomes ``{"line": N, "errors": [...]}`` in its place (or a wide CSV row with
+its error, ``footcheck/render/wide_csv.py``).
 
 A clinic's rows carry their own identifiers: the column or key named by ``id_field`` is
 not a question. Its value is copied into that row's result as ``record_id`` and never
@@ -12,30 +13,32 @@ validated as an answer.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import json
-import os
-from collections import Counter
+import signal
+import time
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from itertools import islice
-from typing import IO, Literal, NamedTuple
+from typing import IO, TYPE_CHECKING, Literal, NamedTuple
 
 from footcheck.answers.files import UTF16_MARKS
-from footcheck.answers.model import (
-    MAX_SUGGESTIONS,
-    Answers,
-    Problem,
-    unknown_id_message,
-    validate_answers,
-)
 from footcheck.checklist.kinds import InputProblem, not_allowed, parse_text
-from footcheck.checklist.question import AnswerValue
-from footcheck.errors import AnswersError, InputFileError
+from footcheck.answers.model import MAX_SUGGESTIONS, Problem, unknown_id_message, validate_answers
 from footcheck.instruments.registry import QUESTION_BY_ID
-from footcheck.scoring.evaluate import evaluate
-from footcheck.summary import Summary
 from footcheck.text.display import shown, shown_json
+from footcheck.errors import AnswersError, InputFileError, OutputError
+from footcheck.cli.signals import STOP_SIGNALS
+from footcheck.checklist.question import AnswerValue
+from footcheck.scoring.evaluate import evaluate
+
+if TYPE_CHECKING:
+    from footcheck.answers.model import Answers
+    from footcheck.summary import Summary
 
 InputFormat = Literal["jsonl", "csv"]
 DEFAULT_ID_FIELD = "record_id"
@@ -47,8 +50,8 @@ STDERR_PROBLEMS = 3
 SUFFIX_INPUT: dict[str, InputFormat] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 
 
-# The records of the row path are named tuples: made for every row, and a named tuple is
-# built several times faster than a frozen dataclass, and pickles small for --jobs.
+# The records of the row path are named tuples: made for every row, cheap to build, and
+# small to pickle for the workers of ``jobs``.
 class RecordId(NamedTuple):
     """A row's own identifier, copied into its result; ``value`` is None when the row's id
     is empty, or unusable (then the row's problems say why)."""
@@ -93,10 +96,19 @@ class Scored(NamedTuple):
 
 @dataclass
 class BatchTotals:
+    """What ``--summary`` tells a clinic at the end: rows, errors, and what was found."""
+
     rows: int = 0
     errors: int = 0
     triage: Counter[str] = field(default_factory=Counter)
     contributors: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: BatchTotals) -> None:
+        """Count in a worker's totals for its chunk of rows."""
+        self.rows += other.rows
+        self.errors += other.errors
+        self.triage.update(other.triage)
+        self.contributors.update(other.contributors)
 
 
 MAX_LINE_BYTES = 1_000_000
@@ -112,14 +124,10 @@ class Line(NamedTuple):
     problem: Problem | None = None
 
 
-def input_lines(
-    stream: IO[bytes], on_bytes: Callable[[int], None] | None, first_line: int = 1
-) -> Iterator[Line]:
+def input_lines(stream: IO[bytes], on_bytes: Callable[[int], None] | None) -> Iterator[Line]:
     """The input's lines (newline kept, as csv wants), never more than one line held and
-    never more than ``MAX_LINE_BYTES`` of it: memory stays flat whatever the input holds.
-    ``first_line`` is the number of the stream's first line when it starts inside a file
-    (a part read by a worker of ``--jobs``)."""
-    number = first_line - 1
+    never more than ``MAX_LINE_BYTES`` of it: memory stays flat whatever the input holds."""
+    number = 0
     while raw := stream.readline(MAX_LINE_BYTES + 1):
         number += 1
         if number == 1 and raw.startswith(UTF16_MARKS):
@@ -291,7 +299,7 @@ class _LineCounter:
 
 
 def _answers_for(row: Row, id_field: str) -> tuple[Answers | list[Problem], RecordId | None]:
-    """The row's answers (or its problems), and its record id."""
+    """The row's validated answers (or its problems), and its record id."""
     if row.json_text is None:
         if row.problems:
             return row.problems, row.record
@@ -334,14 +342,13 @@ def score_rows(
             continue
         summary = evaluate(result)
         totals.triage[summary.triage.level] += 1
-        for contributor in summary.contributors:
-            totals.contributors[contributor.id] += 1
+        totals.contributors.update(contributor.id for contributor in summary.contributors)
         yield Scored(row.line, record, summary, [])
 
 
 def as_jsonl(result: Scored) -> str:
-    """A result as one JSON line: the exported summary, or the row's errors; with the
-    row's ``record_id`` first when it has one."""
+    """A result as one JSON line: the exported summary (compact, as ``model_dump_json``
+    writes it), or the row's errors; with the row's ``record_id`` first when it has one."""
     record = result.record
     if result.summary is None:
         document = {"line": result.line, "errors": [p.as_json() for p in result.problems]}
@@ -368,186 +375,61 @@ ResultsFormat = Literal["jsonl", "csv"]
 """How results are written: one JSON summary a line, or one wide CSV row each."""
 
 
-def result_writer(
-    target: IO[str], fmt: ResultsFormat, *, header: bool = True
-) -> Callable[[Scored], None]:
-    """Writes each result as it comes, in ``fmt``; ``header=False`` for a part of a CSV whose
-    header is written elsewhere (``--jobs``)."""
+def write_results(
+    results: Iterable[Scored],
+    target: IO[str],
+    fmt: ResultsFormat,
+    on_bad_row: Callable[[str], None] | None = None,
+    *,
+    header: bool = True,
+) -> None:
+    """Write each result as it comes, as a JSON line or a wide CSV row (with the CSV header
+    first unless ``header`` is False); a failed row's stderr line goes to ``on_bad_row``."""
     if fmt == "jsonl":
-
-        def write_jsonl(result: Scored) -> None:
+        for result in results:
             target.write(as_jsonl(result) + "\n")
-
-        return write_jsonl
+            if result.summary is None and on_bad_row is not None:
+                on_bad_row(result.message)
+        return
     from footcheck.render.wide_csv import WideCsvWriter
 
     writer = WideCsvWriter(target, header=header)
-
-    def write_csv(result: Scored) -> None:
+    for result in results:
         if result.summary is not None:
             writer.summary(result.summary, record_id=result.record_id, line=result.line)
-        else:
-            errors = "; ".join(str(p) for p in result.problems)
-            writer.error(errors, record_id=result.record_id, line=result.line)
-
-    return write_csv
-
-
-class Part(NamedTuple):
-    """What a worker of ``--jobs`` hands back for consecutive rows: their results are in a
-    file of its own, with these stderr lines and totals."""
-
-    path: str
-    messages: list[str]
-    """The stderr line of each failed row, in order."""
-    totals: BatchTotals
-    failure: tuple[str, list[str]] | None = None
-    """Why the input could not be read on from this part (an ``InputFileError``'s message
-    and details): the run stops there, after this part's rows, as one process would."""
+            continue
+        errors = "; ".join(str(p) for p in result.problems)
+        writer.error(errors, record_id=result.record_id, line=result.line)
+        if on_bad_row is not None:
+            on_bad_row(result.message)
 
 
-RESULTS_BUFFER = 1 << 20
-"""Bytes batch's output file (and each worker's part file) gathers before each write: a
-result is some 8 KB, more than the default buffer, which then makes a system call of
-every row (a third of the command's system time)."""
-
-
-def score_part(rows: Iterable[Row], id_field: str, fmt: ResultsFormat, path: str) -> Part:
-    """Score consecutive rows and write their results to ``path`` (a new private file)
-    with the writer one process uses, so the parts joined in order are byte for byte the
-    output of ``--jobs 1``."""
-    totals = BatchTotals()
-    messages: list[str] = []
-    failure = None
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with open(descriptor, "w", encoding="utf-8", newline="\n", buffering=RESULTS_BUFFER) as part:
-        write = result_writer(part, fmt, header=False)
-        try:
-            for result in score_rows(rows, totals, id_field):
-                write(result)
-                if result.summary is None:
-                    messages.append(result.message)
-        except InputFileError as error:
-            failure = (error.message, error.details)
-    return Part(path, messages, totals, failure)
-
-
-class LineRange(NamedTuple):
-    """Consecutive whole lines of an input file, for a worker of ``--jobs`` to read itself:
-    where they start, their size in bytes, the number of the first, and how many; the
-    last two None for the rest of the file, however long."""
-
-    offset: int
-    size: int | None
-    first_line: int
-    lines: int | None
-
-
-READ_CHUNK = 1 << 20
-"""Bytes read at a time when an input file is cut into line ranges."""
-
-
-def line_ranges(
+def score_batch(
     stream: IO[bytes],
-    part_bytes: int,
+    target: IO[str],
+    *,
+    input_format: InputFormat,
+    output_format: ResultsFormat = "jsonl",
+    id_field: str = DEFAULT_ID_FIELD,
+    jobs: int = 1,
     on_bytes: Callable[[int], None] | None = None,
-    chunk_bytes: int = READ_CHUNK,
-    line_limit: int = MAX_LINE_BYTES,
-) -> Iterator[LineRange]:
-    """Cut a JSONL input into ranges of whole lines of about ``part_bytes`` each, from its
-    current position (line 1) to its end. Only newlines are counted, a chunk at a time,
-    so this costs a small part of reading the rows, and memory stays at one chunk.
+    on_bad_row: Callable[[str], None] | None = None,
+) -> BatchTotals:
+    """Score every row of ``stream`` and write one result per row to ``target``, in input
+    order, in ``jobs`` processes; return the totals.
 
-    A line longer than ``line_limit`` is no row, and may have no end (/dev/zero, a sparse
-    file): it is skipped here as one process skips it, then cutting goes on after it. If
-    one process would refuse the input there as binary, the rest of the file is one
-    range, which its worker refuses after the same megabyte.
+    ``on_bytes`` is told how many input bytes each line took (a progress bar);
+    ``on_bad_row`` gets the stderr line of each row that failed, in order. Raises
+    ``InputFileError`` where the input cannot be read on (UTF-16, binary, a CSV header that
+    is not question ids), after the results of the rows before it are written.
     """
-    start = line_start = pos = stream.tell()
-    first = 1
-    lines = 0  # newlines between ``start`` and the part of the chunk already looked at
-    while chunk := stream.read(chunk_bytes):
-        at = 0
-        while (want := max(start + part_bytes - pos, at)) < len(chunk):
-            end = chunk.find(b"\n", want)
-            if end < 0:
-                break
-            lines += chunk.count(b"\n", at, end + 1)
-            yield LineRange(start, pos + end + 1 - start, first, lines)
-            first += lines
-            lines = 0
-            start = line_start = pos + end + 1
-            at = end + 1
-        lines += chunk.count(b"\n", at)
-        if (last := chunk.rfind(b"\n", at)) >= 0:
-            line_start = pos + last + 1
-        pos += len(chunk)
-        if on_bytes is not None:
-            on_bytes(len(chunk))
-        if pos - line_start > line_limit:
-            stream.seek(line_start)
-            try:
-                skip_overlong_line(stream, stream.read(line_limit + 1), first + lines)
-            except InputFileError:
-                yield LineRange(start, None, first, None)
-                return
-            if on_bytes is not None:
-                on_bytes(stream.tell() - pos)
-            pos = stream.tell()
-            stream.seek(pos - 1)
-            if stream.read(1) == b"\n":
-                lines += 1
-                line_start = pos
-    if pos > start:
-        unended = 1 if pos > line_start else 0  # a last line without a newline
-        yield LineRange(start, pos - start, first, lines + unended)
-
-
-class RangeSource(NamedTuple):
-    """The JSONL input file, as the workers of ``--jobs`` open it."""
-
-    path: str
-    """What a worker opens: where the system has one, a name of the very file the main
-    process holds open (``/proc/<pid>/fd/<n>``), however it is renamed meanwhile."""
-    name: str
-    """The input as the command line names it, for messages."""
-    identity: tuple[int, int]
-    """The file's device and inode: a worker reads nothing from another file."""
-
-
-def score_range(
-    source: RangeSource, part: LineRange, id_field: str, fmt: ResultsFormat, path: str
-) -> Part:
-    """Read a range of a JSONL input file and score its rows, as ``score_part`` does: the
-    worker reads and decodes its own lines, so the main process only cuts the file."""
-    return score_part(_range_rows(source, part), id_field, fmt, path)
-
-
-def open_input_file(path: str) -> int:
-    """Open an input file for reading by name, not blocking: should the name now be a
-    FIFO, opening it would wait for ever."""
-    return os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-
-
-def _range_rows(source: RangeSource, part: LineRange) -> Iterator[Row]:
-    try:
-        descriptor = open_input_file(source.path)
-    except OSError as error:
-        raise InputFileError(f"cannot read {source.name}: {error.strerror or error}") from None
-    with open(descriptor, "rb") as stream:
-        status = os.fstat(descriptor)
-        if (status.st_dev, status.st_ino) != source.identity:
-            raise InputFileError(f"{source.name} was replaced while it was being read")
-        stream.seek(part.offset)
-        lines = input_lines(stream, None, part.first_line)
-        yield from jsonl_rows(lines if part.lines is None else islice(lines, part.lines))
-
-
-def add_totals(totals: BatchTotals, part: BatchTotals) -> None:
-    totals.rows += part.rows
-    totals.errors += part.errors
-    totals.triage.update(part.triage)
-    totals.contributors.update(part.contributors)
+    rows = read_rows(stream, input_format, on_bytes, id_field)
+    totals = BatchTotals()
+    if jobs == 1:
+        write_results(score_rows(rows, totals, id_field), target, output_format, on_bad_row)
+    else:
+        _score_in_workers(rows, target, output_format, id_field, jobs, totals, on_bad_row)
+    return totals
 
 
 def score_jsonl_lines(
@@ -563,3 +445,152 @@ def score_jsonl_lines(
     numbered = (Line(number, text) for number, text in enumerate(lines, first_line))
     for result in score_rows(jsonl_rows(numbered), BatchTotals(), id_field):
         yield as_jsonl(result)
+
+
+# --- jobs > 1: a process pool over chunks of rows ------------------------------------------
+CHUNK_ROWS = 250
+"""Rows sent to a worker at a time: enough that handing them over costs little next to
+scoring them, few enough that the chunks in flight hold a few MB."""
+CHUNKS_IN_FLIGHT = 2
+"""Chunks queued per worker: each has its next chunk ready, and memory stays flat."""
+WORKERS_END_WAIT = 5.0
+"""Seconds stopped workers get to end before they are killed."""
+
+
+class Chunk(NamedTuple):
+    """What a worker hands back for a chunk of rows: their results as text, the stderr
+    line of each failed row, and the chunk's totals."""
+
+    text: str
+    messages: list[str]
+    totals: BatchTotals
+
+
+def score_chunk(rows: list[Row], id_field: str, fmt: ResultsFormat) -> Chunk:
+    """Score a chunk of rows in a worker, written as one process writes them (without the
+    CSV header, which the main process writes once)."""
+    buffer = io.StringIO()
+    messages: list[str] = []
+    totals = BatchTotals()
+    write_results(score_rows(rows, totals, id_field), buffer, fmt, messages.append, header=False)
+    return Chunk(buffer.getvalue(), messages, totals)
+
+
+def _chunks(rows: Iterable[Row], failure: list[InputFileError]) -> Iterator[list[Row]]:
+    """The rows in chunks of ``CHUNK_ROWS``. An input that cannot be read on ends with the
+    rows read before it, and the error is kept in ``failure``, to be raised once they are
+    written, as one process does."""
+    chunk: list[Row] = []
+    try:
+        for row in rows:
+            chunk.append(row)
+            if len(chunk) == CHUNK_ROWS:
+                yield chunk
+                chunk = []
+    except InputFileError as error:
+        failure.append(error)
+    if chunk:
+        yield chunk
+
+
+def _score_in_workers(
+    rows: Iterable[Row],
+    target: IO[str],
+    fmt: ResultsFormat,
+    id_field: str,
+    workers: int,
+    totals: BatchTotals,
+    on_bad_row: Callable[[str], None] | None,
+) -> None:
+    """Score chunks of rows in ``workers`` processes and write their results in input
+    order: byte for byte what one process writes. This process reads the rows; at most
+    ``CHUNKS_IN_FLIGHT`` chunks per worker wait, so memory does not grow with the input.
+
+    Whatever ends the run early (Ctrl-C, a stop signal, a closed pipe), the pool is shut
+    down without waiting and the workers are ended, so the run stops at once.
+    """
+    if fmt == "csv":
+        write_results((), target, fmt)  # the header, once
+    failure: list[InputFileError] = []
+    pending: deque[Future[Chunk]] = deque()
+
+    def write_next() -> None:
+        try:
+            chunk = pending.popleft().result()
+        except BrokenProcessPool:
+            raise OutputError("batch failed: a worker process ended unexpectedly") from None
+        target.write(chunk.text)
+        for message in chunk.messages:
+            if on_bad_row is not None:
+                on_bad_row(message)
+        totals.add(chunk.totals)
+
+    executor = ProcessPoolExecutor(workers, initializer=_worker_start)
+    try:
+        for chunk in _chunks(rows, failure):
+            with _stop_signals_held():  # workers start here, with the signals held
+                pending.append(executor.submit(score_chunk, chunk, id_field, fmt))
+            if len(pending) >= workers * CHUNKS_IN_FLIGHT:
+                write_next()
+        while pending:
+            write_next()
+    except BaseException:
+        _stop_pool(executor)
+        raise
+    executor.shutdown()
+    if failure:
+        raise failure[0]
+
+
+@contextlib.contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """Hold the stop signals while workers may start: a worker inherits the mask and keeps
+    them held until ``_worker_start`` has set what they do there, so a Ctrl-C at that
+    moment cannot print a traceback from it. A signal held here takes effect at the end."""
+    if not hasattr(signal, "pthread_sigmask"):  # not on Windows
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _worker_start() -> None:
+    """Ctrl-C reaches every process of the terminal's group: a worker ignores it and the
+    main process ends the workers (and removes a temporary output file). SIGTERM and SIGHUP
+    end a worker at once, silently (unless the run was started to ignore them, as by
+    ``nohup``)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for stop in STOP_SIGNALS:
+        if stop != signal.SIGINT and signal.getsignal(stop) is not signal.SIG_IGN:
+            signal.signal(stop, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
+def _stop_pool(executor: ProcessPoolExecutor) -> None:
+    """End a run cut short at once: the chunks not begun are cancelled, nothing waits for
+    the pool, and the workers are terminated (killed if they do not end in time), so none
+    is left once the run has ended.
+
+    A worker stopped while it sends a chunk's results leaves half a message in the pool's
+    result pipe, and the pool's manager thread would wait for the rest for ever (and
+    Python's exit for that thread). Closing this process's end of the pipe, once the
+    workers have ended, ends that wait: the thread sees the pool broken and ends.
+    """
+    workers = list(executor._processes.values())  # shutdown() lets go of them
+    results = executor._result_queue
+    executor.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    deadline = time.monotonic() + WORKERS_END_WAIT
+    for worker in workers:
+        worker.join(max(0.0, deadline - time.monotonic()))
+        if worker.is_alive():
+            worker.kill()
+            worker.join(WORKERS_END_WAIT)
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        writer.close()

@@ -13,9 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from footcheck import evaluate
-from footcheck.batch import BatchTotals, read_rows, score_rows
+from footcheck.batch import BatchTotals, read_rows, score_rows, write_results
 from footcheck.cli.app import app
-from footcheck.cli.commands.batch import write_results
 from footcheck.summary import Summary
 from tests.conftest import RETAIL_WORKER
 from tests.test_batch import csv_cell, jsonl

@@ -10,10 +10,12 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from datetime import datetime
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from footcheck.scoring.contributors import RULES
-from footcheck.summary import Summary
+
+if TYPE_CHECKING:
+    from footcheck.summary import Summary
 
 CONTRIBUTOR_COLUMNS = tuple(rule.id for rule in RULES)
 HEADER = (
