@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import stat
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -17,8 +14,6 @@ from footcheck.store import files as output_files
 from footcheck.store.files import (
     PRIVATE,
     SHAREABLE,
-    atomic_writer,
-    write_behind,
     write_target,
     write_text,
 )
@@ -179,68 +174,3 @@ def test_item7_an_output_in_a_loop_of_links_is_a_plain_error(tmp_path: Path) -> 
         assert result.exit_code == 2, (command, result.stderr)
         assert "a loop of symbolic links" in result.stderr
         assert not isinstance(result.exception, RuntimeError)
-
-
-def _write_behind_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "footcheck-write-behind"]
-
-
-def test_write_behind_sends_a_growing_output_to_disk_while_it_is_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    synced: list[int] = []
-    monkeypatch.setattr(output_files, "WRITE_BEHIND_BYTES", 1000)
-    monkeypatch.setattr(output_files, "WRITE_BEHIND_POLL", 0.01)
-    monkeypatch.setattr(os, "fdatasync", lambda fd: synced.append(os.fstat(fd).st_size))
-    target = tmp_path / "out.jsonl"
-    with atomic_writer(target, force=False, mode=PRIVATE) as stream, write_behind(stream):
-        for _ in range(5):
-            stream.write("x" * 1500)
-            stream.flush()
-            deadline = time.monotonic() + 5
-            while (not synced or synced[-1] < stream.tell()) and time.monotonic() < deadline:
-                time.sleep(0.005)
-        assert len(synced) == 5  # each time it had grown by the set amount
-        stream.write("tail")  # too little to send early: the final fsync sends it
-    assert _write_behind_threads() == []
-    assert target.read_text() == "x" * 7500 + "tail"
-
-
-def test_a_failed_write_behind_sync_keeps_the_output_from_taking_its_name(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Linux tells a lost write to the first sync after it only: a sync that fails in the
-    thread fails the writing, though the final fsync would succeed."""
-    calls: list[int] = []
-
-    def failing(descriptor: int) -> None:
-        calls.append(descriptor)
-        raise OSError(errno.EIO, "Input/output error")
-
-    monkeypatch.setattr(output_files, "WRITE_BEHIND_BYTES", 1)
-    monkeypatch.setattr(output_files, "WRITE_BEHIND_POLL", 0.01)
-    monkeypatch.setattr(os, "fdatasync", failing)
-    with (
-        pytest.raises(OSError, match="Input/output error"),
-        atomic_writer(tmp_path / "a.txt", force=False, mode=PRIVATE) as stream,
-        write_behind(stream),
-    ):
-        stream.write("answers")
-        stream.flush()
-        deadline = time.monotonic() + 5
-        while not calls and time.monotonic() < deadline:
-            time.sleep(0.005)
-        time.sleep(0.05)
-        assert len(calls) == 1 and _write_behind_threads() == []  # stopped at the error
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_write_behind_stops_with_a_writer_that_fails(tmp_path: Path) -> None:
-    with (
-        pytest.raises(KeyboardInterrupt),
-        atomic_writer(tmp_path / "b.txt", force=False, mode=PRIVATE) as stream,
-        write_behind(stream),
-    ):
-        raise KeyboardInterrupt
-    assert _write_behind_threads() == []
-    assert list(tmp_path.iterdir()) == []

@@ -101,12 +101,11 @@ def check_writable(path: Path, *, force: bool) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: Path, *, force: bool, mode: int, buffering: int = -1) -> Iterator[IO[str]]:
+def atomic_writer(path: Path, *, force: bool, mode: int) -> Iterator[IO[str]]:
     """Yield a text stream; on clean exit it becomes ``path`` in one step.
 
     A symbolic link is written through: the file it names is replaced, the link stays
-    (``write_target`` says which links are followed). ``buffering`` as for ``open``: batch
-    writes hundreds of MB, a few KB at a time.
+    (``write_target`` says which links are followed).
     """
     path = check_writable(path, force=force)
     directory = path.parent if str(path.parent) else Path(".")
@@ -114,7 +113,7 @@ def atomic_writer(path: Path, *, force: bool, mode: int, buffering: int = -1) ->
     temp = Path(temp_name)
     try:
         os.fchmod(fd, mode & ~_umask())
-        with os.fdopen(fd, "w", buffering, encoding="utf-8", newline="\n") as stream:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
@@ -136,53 +135,6 @@ def _link_no_clobber(temp: Path, path: Path) -> None:
         if path.exists():
             raise FileExists(path) from None
         os.replace(temp, path)
-
-
-WRITE_BEHIND_BYTES = 16 << 20
-"""Bytes an output grows by before write-behind sends them to disk."""
-WRITE_BEHIND_POLL = 0.1
-"""Seconds between write-behind's looks at the output's size."""
-
-
-@contextlib.contextmanager
-def write_behind(stream: IO[str]) -> Iterator[None]:
-    """While a long output is written, a thread sends what has reached the system to disk
-    every ``WRITE_BEHIND_BYTES``, so the ``fsync`` that makes the file durable before it
-    takes its name has little left to wait for (here 0.15 s of waiting for a batch's
-    350 MB, otherwise spent at the end with every core idle).
-
-    Nothing is less durable: that ``fsync`` still comes last. A failed sync stops the
-    thread and is raised when the writing ends, so the file never takes its name: Linux
-    tells a lost write to the first sync after it only, not to the final one.
-    """
-    import threading
-
-    descriptor = stream.fileno()
-    sync = getattr(os, "fdatasync", os.fsync)  # macOS has no fdatasync
-    stop = threading.Event()
-    failures: list[OSError] = []
-
-    def send_to_disk() -> None:
-        synced = 0
-        while not stop.wait(WRITE_BEHIND_POLL):
-            try:
-                size = os.fstat(descriptor).st_size
-                if size - synced >= WRITE_BEHIND_BYTES:
-                    sync(descriptor)
-                    synced = size
-            except OSError as error:
-                failures.append(error)
-                return
-
-    thread = threading.Thread(target=send_to_disk, name="footcheck-write-behind", daemon=True)
-    thread.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        thread.join()  # before the descriptor is closed; at most one sync's wait
-    if failures:
-        raise failures[0]
 
 
 def _umask() -> int:
