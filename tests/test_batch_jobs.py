@@ -24,6 +24,11 @@ CREATED_AT = re.compile(r'"created_at":"[^"]*"|,\d{4}-\d\d-\d\dT[\d:.]+Z,')
 """The one thing two runs write differently: when each row was scored."""
 
 
+ROWS = 767
+"""Rows of the test inputs: several chunks, and a last one partly filled."""
+assert ROWS > 3 * CHUNK_ROWS and ROWS % CHUNK_ROWS
+
+
 def without_times(text: str) -> str:
     return CREATED_AT.sub("", text)
 
@@ -56,7 +61,7 @@ def batch(
 
 @pytest.fixture
 def source(tmp_path: Path) -> Path:
-    rows = mixed_rows(3 * CHUNK_ROWS + 17)
+    rows = mixed_rows(ROWS)
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(rows) + "\n")
     return path
@@ -69,10 +74,10 @@ def test_two_workers_write_what_one_process_writes(source: Path, tmp_path: Path,
     assert one.returncode == two.returncode == 1  # bad rows: exit 1, the rest scored
     assert without_times(two.stdout) == without_times(one.stdout)
     assert two.stderr == one.stderr  # each bad row's line, in order, and the same totals
-    bad = sum(number % 97 == 5 for number in range(3 * CHUNK_ROWS + 17)) + 1  # + "not json"
+    bad = sum(number % 97 == 5 for number in range(ROWS)) + 1  # + "not json"
     assert f"errors {bad})" in one.stderr
     lines = one.stdout.splitlines()
-    assert len(lines) == 3 * CHUNK_ROWS + 18 + (fmt == "csv")  # one per row (+ the header)
+    assert len(lines) == ROWS + 1 + (fmt == "csv")  # one per row (+ the header)
 
 
 def test_an_output_file_from_all_cores_is_the_same_file(source: Path, tmp_path: Path) -> None:
@@ -201,7 +206,7 @@ def awkward_jsonl(rows: int) -> bytes:
 
 def test_an_awkward_jsonl_file_gives_what_one_process_gives(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
-    source.write_bytes(awkward_jsonl(3 * CHUNK_ROWS))  # several chunks
+    source.write_bytes(awkward_jsonl(ROWS))  # several chunks
     one = batch(str(source), "--summary", cwd=tmp_path)
     two = batch(str(source), "--summary", "--jobs", "2", cwd=tmp_path)
     assert one.returncode == two.returncode == 1
