@@ -21,8 +21,6 @@ import signal
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Literal, NamedTuple
 
@@ -37,6 +35,8 @@ from footcheck.checklist.question import AnswerValue
 from footcheck.scoring.evaluate import evaluate
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from footcheck.answers.model import Answers
     from footcheck.summary import Summary
 
@@ -511,6 +511,9 @@ def _score_in_workers(
     Whatever ends the run early (Ctrl-C, a stop signal, a closed pipe), the pool is shut
     down without waiting and the workers are ended, so the run stops at once.
     """
+    from concurrent.futures import ProcessPoolExecutor  # 20 ms of imports: only for jobs
+    from concurrent.futures.process import BrokenProcessPool
+
     if fmt == "csv":
         write_results((), target, fmt)  # the header, once
     failure: list[InputFileError] = []
