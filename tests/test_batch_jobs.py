@@ -147,7 +147,11 @@ def test_a_stopped_run_leaves_no_output_and_no_worker(
         os.killpg(process.pid, signum)
     else:
         process.send_signal(signum)
-    _, stderr = process.communicate(timeout=30)
+    try:
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:  # hung: leave no process behind the failed test
+            os.killpg(process.pid, signal.SIGKILL)
     assert process.returncode == 130
     assert stderr.strip() == "cancelled, nothing saved"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
