@@ -8,14 +8,13 @@ from typing import Any
 from pydantic_core import from_json
 
 from footcheck.answers.model import MAX_SUGGESTIONS, unknown_id_message
-from footcheck.answers.reading import MAX_NESTING, NESTED_TOO_DEEPLY, check_structure, read_text
 from footcheck.answers.reading import UTF16_MARKS as UTF16_MARKS  # batch reads it from here
+from footcheck.answers.reading import check_structure, nested_too_deeply, read_text
 from footcheck.checklist.kinds import InputProblem, not_allowed, parse_text
 from footcheck.checklist.question import AnswerValue
 from footcheck.errors import InputFileError, Problem
 from footcheck.instruments.registry import CATALOGUE, QUESTION_BY_ID
-
-WHAT = "an answers file"
+from footcheck.text.messages import say
 
 
 def load_answers_file(path: Path) -> dict[str, Any]:
@@ -34,21 +33,18 @@ def _answers_of(summary: dict[str, Any]) -> dict[str, Any]:
 
 def _load_table(path: Path) -> dict[str, Any]:
     """The table (JSON object or TOML document) in ``path``, with every failure named."""
-    text = read_text(path, WHAT)
+    what = say("file.what.answers")
+    text = read_text(path, what)
     toml = _is_toml(path)
-    check_structure(path, text, WHAT, toml=toml)
+    check_structure(path, text, what, toml=toml)
     try:
         data = _parse(path, text, toml=toml)
     except RecursionError:  # the structure check stops this first; a parser's own limit
-        raise InputFileError(
-            NESTED_TOO_DEEPLY.format(path=path, what=WHAT, limit=MAX_NESTING)
-        ) from None
+        raise InputFileError(nested_too_deeply(path, what)) from None
     except ValueError:  # an integer of thousands of digits (syntax errors are named in _parse)
-        raise InputFileError(f"{path} holds a number too long to read") from None
+        raise InputFileError(say("file.number_too_long", path=path)) from None
     if not isinstance(data, dict):
-        raise InputFileError(
-            f"{path} must hold a table of question ids and answers (see `footcheck template`)"
-        )
+        raise InputFileError(say("file.not_a_table", path=path))
     return dict(data)
 
 
@@ -63,10 +59,7 @@ def lend_summary_answers(path: Path, data: dict[str, Any]) -> tuple[dict[str, An
     dropped = [qid for qid in data if qid in off and data[qid] is not None]
     if not dropped:
         return data, []
-    note = (
-        f"{path} was scored with an earlier checklist; answers that no longer apply are left "
-        f"out: {', '.join(dropped)}"
-    )
+    note = say("file.earlier_checklist", path=path, ids=", ".join(dropped))
     return {k: v for k, v in data.items() if k not in dropped}, [note]
 
 
@@ -102,7 +95,7 @@ def _parse(path: Path, text: str, *, toml: bool) -> Any:
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
-            raise InputFileError(f"{path} is not valid TOML: {error}") from None
+            raise InputFileError(say("file.invalid_toml", path=path, error=error)) from None
     try:
         # pydantic-core's reader, already loaded: it reads every document Python's json
         # module reads alike (tested), and refuses a few more (a lone surrogate escape, a
@@ -114,7 +107,13 @@ def _parse(path: Path, text: str, *, toml: bool) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise InputFileError(
-            f"{path} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
+            say(
+                "file.invalid_json",
+                path=path,
+                error=error.msg,
+                line=error.lineno,
+                column=error.colno,
+            )
         ) from None
 
 
@@ -127,7 +126,7 @@ def parse_assignments(assignments: list[str]) -> tuple[dict[str, AnswerValue], l
         qid, sep, text = item.partition("=")
         qid = qid.strip()
         if not sep:
-            problems.append(Problem(item, "must look like ID=VALUE, e.g. --set age=42"))
+            problems.append(Problem(item, say("problem.assignment")))
             continue
         question = QUESTION_BY_ID.get(qid)
         if question is None:

@@ -23,6 +23,7 @@ from footcheck.checklist.question import AnswerValue, Question
 from footcheck.checklist.sections.habits import DAY_HOURS, HOURS_IN_A_DAY
 from footcheck.errors import AnswersError, Problem
 from footcheck.instruments.registry import CATALOGUE, QUESTION_BY_ID, QUESTION_IDS
+from footcheck.text.messages import say
 
 QUESTION_ORDER = CATALOGUE.order
 PARTIAL = {"partial": True}
@@ -88,7 +89,7 @@ else:
     Answers = create_model(
         "Answers",
         __base__=AnswersBase,
-        __doc__="A complete, consistent set of answers to the checklist (docs/rules.md).",
+        __doc__=say("file.answers.description"),
         __module__=__name__,
         **{question.id: answer_field(question) for question in CATALOGUE.questions},
     )
@@ -106,24 +107,28 @@ def consistency_errors(
         if question.id in off:
             if value is not None:
                 reason = not_applicable_reason(question, values)
-                errors.append(
-                    _error(question.id, "not_applicable", f"does not apply: {reason}", value)
-                )
+                message = say("problem.not_applicable", reason=reason)
+                errors.append(_error(question.id, "not_applicable", message, value))
         elif value is None and not partial and not question.optional:
-            errors.append(_error(question.id, "missing_answer", "needs an answer", None))
+            errors.append(
+                _error(question.id, "missing_answer", say("problem.missing_answer"), None)
+            )
         elif question.kind == "multi" and value is not None and len(set(value)) != len(value):
             repeated = sorted({v for v in value if value.count(v) > 1})
-            errors.append(
-                _error(question.id, "repeated_item", f"lists {', '.join(repeated)} twice", value)
-            )
+            message = say("problem.repeated_item", items=", ".join(repeated))
+            errors.append(_error(question.id, "repeated_item", message, value))
     standing, sitting = (values.get(qid) for qid in DAY_HOURS)
     if standing is not None and sitting is not None and standing + sitting > HOURS_IN_A_DAY:
         errors.append(
             _error(
                 DAY_HOURS[-1],
                 "day_too_long",
-                f"standing ({standing:g} h) and sitting ({sitting:g} h) add up to more "
-                f"than {HOURS_IN_A_DAY} hours",
+                say(
+                    "problem.day_too_long",
+                    standing=standing,
+                    sitting=sitting,
+                    hours=HOURS_IN_A_DAY,
+                ),
                 sitting,
             )
         )
@@ -159,12 +164,13 @@ def suggest_id(unknown: str) -> str | None:
 
 def unknown_id_message(unknown: str, *, suggest: bool = True) -> str:
     suggestion = suggest_id(unknown) if suggest else None
-    hint = f"; did you mean '{suggestion}'?" if suggestion else ""
-    return f"is not a question id{hint} (see `footcheck questions`)"
+    if suggestion:
+        return say("problem.unknown_id.suggest", suggestion=suggestion)
+    return say("problem.unknown_id.plain")
 
 
 def missing_problem(qid: str) -> Problem:
-    return Problem(qid, f"needs an answer; allowed: {allowed(QUESTION_BY_ID[qid])}", "missing")
+    return Problem(qid, say("problem.missing", allowed=allowed(QUESTION_BY_ID[qid])), "missing")
 
 
 def describe_problems(error: ValidationError) -> list[Problem]:
@@ -176,7 +182,7 @@ def describe_problems(error: ValidationError) -> list[Problem]:
         loc = item["loc"]
         kind = item["type"]
         if not loc:
-            problems.append(Problem("answers", "must be a table of question ids and answers"))
+            problems.append(Problem("answers", say("problem.not_a_table")))
             continue
         qid = str(loc[0])
         question = QUESTION_BY_ID.get(qid)
@@ -191,7 +197,9 @@ def describe_problems(error: ValidationError) -> list[Problem]:
             problem = Problem(qid, str(item["msg"]), kind)
         else:
             shown = _show(item.get("input"))
-            problem = Problem(qid, f"{shown} is not allowed; allowed: {allowed(question)}")
+            problem = Problem(
+                qid, say("problem.not_allowed", value=shown, allowed=allowed(question))
+            )
         if (problem.id, problem.message) not in seen:
             seen.add((problem.id, problem.message))
             problems.append(problem)
@@ -210,9 +218,9 @@ def _show(value: object) -> str:
     try:
         text = repr(value)
     except ValueError:  # an integer past Python's limit on digits (a TOML 0x... number)
-        return "a number too long to show"
+        return say("problem.value.too_long")
     except RecursionError:
-        return "a value nested too deeply to show"
+        return say("problem.value.too_deep")
     return text if len(text) <= SHOWN_VALUE else text[: SHOWN_VALUE - 3] + "..."
 
 

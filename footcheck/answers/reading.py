@@ -15,6 +15,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from footcheck.errors import InputFileError
+from footcheck.text.messages import say
 
 MAX_INPUT_BYTES = 1024 * 1024
 """1 MiB: an answers file is about 2 KB, the TOML template 9 KB, the longest exported
@@ -29,7 +30,11 @@ MAX_KEY_PARTS = 32
 UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 """Byte-order marks of UTF-16, which some editors and spreadsheets save by default."""
 
-NESTED_TOO_DEEPLY = "{path} is nested too deeply to be {what} (at most {limit} levels)"
+
+def nested_too_deeply(path: Path, what: str) -> str:
+    """Why ``path`` is refused when it nests deeper than ``MAX_NESTING``."""
+    return say("file.nested_too_deeply", path=path, what=what, limit=MAX_NESTING)
+
 
 # Patterns are compiled on first use (by ``re``'s own cache): a usual answers file has too
 # few brackets and dots to need them.
@@ -53,25 +58,27 @@ def read_text(path: Path, what: str) -> str:
         with path.open("rb") as stream:
             raw = stream.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
-        raise InputFileError(f"{path} does not exist") from None
+        raise InputFileError(say("file.missing", path=path)) from None
     except IsADirectoryError:
-        raise InputFileError(f"{path} is a folder, not {what}") from None
+        raise InputFileError(say("file.folder", path=path, what=what)) from None
     except OSError as error:
-        raise InputFileError(f"cannot read {path}: {error.strerror or error}") from None
+        raise InputFileError(
+            say("file.unreadable", path=path, reason=error.strerror or error)
+        ) from None
     if len(raw) > MAX_INPUT_BYTES:
         raise InputFileError(
-            f"{path} is too large to be {what} (more than {MAX_INPUT_BYTES // 2**20} MB)"
+            say("file.too_large", path=path, what=what, megabytes=MAX_INPUT_BYTES // 2**20)
         )
     # A byte-order mark (Notepad writes one) is dropped, as the utf-8-sig codec would.
     body = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as error:
-        saved_as = " (it is UTF-16)" if raw.startswith(UTF16_MARKS) else ""
+        if raw.startswith(UTF16_MARKS):
+            raise InputFileError(say("file.not_utf8.utf16", path=path)) from None
         offset = error.start + (len(raw) - len(body))  # counting a byte-order mark
-        where = "" if saved_as else f" (byte 0x{raw[offset]:02x} at offset {offset})"
         raise InputFileError(
-            f"{path} is not a UTF-8 text file{saved_as}{where}; save it as UTF-8"
+            say("file.not_utf8.byte", path=path, byte=raw[offset], offset=offset)
         ) from None
 
 
@@ -81,7 +88,7 @@ def check_structure(path: Path, text: str, what: str, *, toml: bool) -> None:
         scan_structure(path, text, what, toml=toml)
     if toml and len(text.encode("utf-8")) > MAX_TOML_BYTES:
         raise InputFileError(
-            f"{path} is too large to be {what} in TOML (more than {MAX_TOML_BYTES // 1024} KB)"
+            say("file.too_large_toml", path=path, what=what, kilobytes=MAX_TOML_BYTES // 1024)
         )
 
 
@@ -99,9 +106,6 @@ def scan_structure(path: Path, text: str, what: str, *, toml: bool) -> None:
     skipped = re.sub(_TOML_SKIPPED if toml else _JSON_SKIPPED, "s", text)
     brackets = re.sub(_NOT_BRACKETS, "", skipped)
     if brackets and max(accumulate(map(_DEPTH.__getitem__, brackets))) > MAX_NESTING:
-        raise InputFileError(NESTED_TOO_DEEPLY.format(path=path, what=what, limit=MAX_NESTING))
+        raise InputFileError(nested_too_deeply(path, what))
     if toml and re.search(_LONG_DOTTED_KEY, skipped):
-        raise InputFileError(
-            f"{path} has a dotted key of more than {MAX_KEY_PARTS} parts; answers are "
-            "question ids (see `footcheck template -o answers.toml`)"
-        )
+        raise InputFileError(say("file.long_dotted_key", path=path, parts=MAX_KEY_PARTS))
