@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from footcheck.text.display import printable
+from footcheck.text.messages import say
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -31,7 +32,7 @@ class Problem(NamedTuple):
         # The id may be a key from someone's file: never let it drive the terminal, nor
         # fill it (a key can be as long as the file).
         ident = self.id if len(self.id) <= SHOWN_ID else self.id[: SHOWN_ID - 1] + "…"
-        return f"{printable(ident)}: {self.message}"
+        return say("error.problem", id=printable(ident), message=self.message)
 
     def as_json(self) -> dict[str, str]:
         return {"id": self.id, "kind": self.kind, "message": self.message}
@@ -67,7 +68,7 @@ class FileExists(FootcheckError):
     """The output file exists and --force was not given."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} already exists; use --force to replace it")
+        super().__init__(say("error.file_exists", path=path))
         self.path = path
 
 

@@ -20,6 +20,7 @@ from footcheck.checklist.question import AnswerValue
 from footcheck.errors import AnswersError
 from footcheck.store.files import PRIVATE, write_text
 from footcheck.store.paths import history_dir, private_folder
+from footcheck.text.messages import say
 
 DRAFT_NAME = "draft.json"
 MAX_DRAFT_BYTES = 64 * 1024
@@ -67,15 +68,15 @@ def load_draft() -> tuple[Draft | None, str | None]:
     except FileNotFoundError:
         return None, None
     except OSError as error:
-        return None, f"the draft at {path} could not be read ({error.strerror or error})"
+        return None, say("draft.unreadable", path=path, reason=error.strerror or error)
     draft = _parse(raw)
     if draft is None:
         aside = path.with_name(path.name + ".damaged")
         try:
             os.replace(path, aside)
         except OSError:
-            return None, f"the draft at {path} is damaged and was not used"
-        return None, f"the draft at {path} is damaged: set aside as {aside}, not used"
+            return None, say("draft.damaged", path=path)
+        return None, say("draft.set_aside", path=path, aside=aside)
     return draft, None
 
 
@@ -100,5 +101,6 @@ def _usable(answers: dict[str, Any], saved_at: datetime) -> Draft:
     except AnswersError as error:
         bad = {p.id for p in error.problems}
         kept = {k: v for k, v in answers.items() if k not in bad}
-        return Draft(kept, saved_at, [f"left out of the draft: {', '.join(sorted(bad))}"])
+        note = say("draft.left_out", ids=", ".join(sorted(bad)))
+        return Draft(kept, saved_at, [note])
     return Draft(answers, saved_at)

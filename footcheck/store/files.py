@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from footcheck.errors import FileExists
+from footcheck.text.messages import say
 
 PRIVATE = 0o600
 """For anything holding someone's answers: readable by its owner only, like the history."""
@@ -60,7 +61,7 @@ def write_target(path: Path) -> Path:
             return current
         _may_follow(current, link)
         current = current.parent / os.readlink(current)
-    raise OSError(errno.ELOOP, "a loop of symbolic links (or too many in a row)")
+    raise OSError(errno.ELOOP, say("output.link_loop"))
 
 
 def _may_follow(link_path: Path, link: os.stat_result) -> None:
@@ -70,8 +71,7 @@ def _may_follow(link_path: Path, link: os.stat_result) -> None:
     if shared and link.st_uid not in (os.geteuid(), where.st_uid):
         raise PermissionError(
             errno.EACCES,
-            f"{link_path} is a symbolic link that someone else made in a shared folder "
-            f"({folder}); footcheck does not write through it. Choose another name",
+            say("output.foreign_link", path=link_path, folder=folder),
         )
 
 
@@ -80,7 +80,7 @@ def _same_as_the_kernel_finds(path: Path, target: Path) -> None:
         return
     followed, found = os.stat(path), os.stat(target)  # os.stat(path): the kernel follows
     if (followed.st_dev, followed.st_ino) != (found.st_dev, found.st_ino):
-        raise OSError(errno.EAGAIN, f"{path} changed while it was being checked; try again")
+        raise OSError(errno.EAGAIN, say("output.changed", path=path))
 
 
 def check_writable(path: Path, *, force: bool) -> Path:
@@ -90,13 +90,13 @@ def check_writable(path: Path, *, force: bool) -> Path:
     if target.exists() and not force:
         raise FileExists(path)
     if target.is_dir():
-        raise IsADirectoryError(f"{path} is a folder")
+        raise IsADirectoryError(say("output.folder", path=path))
     if target.exists() and not target.is_file():
         # /dev/stdout, a named pipe, a device: replacing it with a file is never meant.
-        raise OSError(f"{path} is not a regular file; leave out --output to use stdout")
+        raise OSError(say("output.not_regular", path=path))
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise FileNotFoundError(f"folder {parent} does not exist")
+        raise FileNotFoundError(say("output.no_folder", folder=parent))
     return target
 
 
