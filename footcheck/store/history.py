@@ -37,6 +37,7 @@ from footcheck.errors import HistoryBusy, HistoryError
 from footcheck.cli.signals import interrupts_held
 from footcheck.store.paths import SIDE_FILES, history_path
 from footcheck.summary import Summary
+from footcheck.text.messages import say
 
 BUSY_TIMEOUT_MS = 30_000
 """How long to wait, in all, for another process's write lock before saying so."""
@@ -110,25 +111,17 @@ class HistoryRow:
 
 
 def _damaged(path: Path, why: str) -> HistoryError:
-    return HistoryError(
-        f"the history file {path} cannot be used: {why}. It has not been changed. Move it "
-        f"aside (e.g. `mv '{path}' '{path}.damaged'`) and footcheck will start a new history."
-    )
+    return HistoryError(say("history.damaged", path=path, why=why))
 
 
 def _busy(path: Path) -> HistoryBusy:
-    return HistoryBusy(
-        f"the history at {path} is busy: another footcheck is saving to it or changing it. "
-        "Try again in a moment."
-    )
+    return HistoryBusy(say("history.busy", path=path))
 
 
 def _not_permitted(path: Path, *, write: bool) -> HistoryError:
     """What stops this user from using the history, found from the files themselves."""
-    return HistoryError(
-        f"cannot open the history at {path}: {_why_not_permitted(path, write=write)}. The "
-        "file has not been changed (set FOOTCHECK_HOME to use a history of your own)."
-    )
+    why = _why_not_permitted(path, write=write)
+    return HistoryError(say("history.not_permitted", path=path, why=why))
 
 
 def _why_not_permitted(path: Path, *, write: bool) -> str:
@@ -139,22 +132,19 @@ def _why_not_permitted(path: Path, *, write: bool) -> str:
         try:
             owner = folder.stat().st_uid
         except OSError:
-            return f"you cannot open its folder {folder}"
+            return say("history.why.folder_closed", folder=folder)
         if owner != os.geteuid():
-            return f"its folder {folder} belongs to another user ({_user_name(owner)})"
-        return f"you cannot open its folder {folder}"
+            return say("history.why.folder_owner", folder=folder, user=_user_name(owner))
+        return say("history.why.folder_closed", folder=folder)
     if found.st_uid != os.geteuid():
-        return f"it belongs to another user ({_user_name(found.st_uid)})"
+        return say("history.why.owner", user=_user_name(found.st_uid))
     if not os.access(path, os.R_OK):
-        return "you cannot read it"
+        return say("history.why.unreadable")
     if write and not os.access(path, os.W_OK):
-        return "it is read-only for you"
+        return say("history.why.read_only")
     if not os.access(folder, os.W_OK | os.X_OK):
-        return (
-            f"its folder {folder} is read-only for you, and SQLite needs to write its side "
-            "files (-wal, -shm) there"
-        )
-    return "you do not have permission to use it"
+        return say("history.why.folder_read_only", folder=folder)
+    return say("history.why.not_permitted")
 
 
 def _user_name(uid: int) -> str:
@@ -163,7 +153,7 @@ def _user_name(uid: int) -> str:
 
         return pwd.getpwuid(uid).pw_name
     except (ImportError, KeyError):
-        return f"user id {uid}"
+        return say("history.user_id", uid=uid)
 
 
 def _code(error: sqlite3.Error) -> int:
@@ -215,13 +205,10 @@ class HistoryStore:
         try:
             make_private_folders(folder)
         except FileExistsError:  # mkdir's answer when the path is something other than a folder
-            raise HistoryError(
-                f"the history folder {folder} is not a folder; set FOOTCHECK_HOME to a folder "
-                "(or move that file aside)"
-            ) from None
+            raise HistoryError(say("history.not_a_folder", folder=folder)) from None
         except OSError as error:
             raise HistoryError(
-                f"cannot create the history folder {folder}: {error.strerror or error}"
+                say("history.cannot_create_folder", folder=folder, reason=error.strerror or error)
             ) from None
         try:
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
@@ -230,7 +217,7 @@ class HistoryStore:
             pass  # another process created it first: fine
         except OSError as error:
             raise HistoryError(
-                f"cannot create the history at {self.path}: {error.strerror or error}"
+                say("history.cannot_create", path=self.path, reason=error.strerror or error)
             ) from None
 
     def _connect(self) -> sqlite3.Connection:
@@ -273,20 +260,14 @@ class HistoryStore:
         if application_id not in (0, APPLICATION_ID) or (
             application_id == 0 and (tables or version)
         ):
-            raise _damaged(self.path, "it is a SQLite database, but not footcheck's history")
+            raise _damaged(self.path, say("history.why.foreign"))
         if version > SCHEMA_VERSION:
             raise HistoryError(
-                f"the history at {self.path} was written by a newer footcheck (schema "
-                f"{version}; this one knows up to {SCHEMA_VERSION}). Upgrade footcheck to use "
-                "it; it has not been changed."
+                say("history.newer", path=self.path, version=version, known=SCHEMA_VERSION)
             )
         expected = RESULT_COLUMNS.get(version, ())
         if (version == 0 and tables) or (version > 0 and columns != expected):
-            raise _damaged(
-                self.path,
-                "it is marked as footcheck's history, but its tables are not the ones "
-                f"footcheck makes (schema {version}): it may have been made only in part",
-            )
+            raise _damaged(self.path, say("history.why.half_made", version=version))
         return int(version)
 
     def _tighten(self) -> None:
@@ -302,10 +283,9 @@ class HistoryStore:
             except OSError:
                 continue  # not there, or not ours to change: the reads still work
         if loosened:
+            files = ", ".join(loosened)
             print(
-                f"footcheck: made your history private (readable by you only): "
-                f"{', '.join(loosened)} in {self.path.parent}",
-                file=sys.stderr,
+                say("history.made_private", files=files, folder=self.path.parent), file=sys.stderr
             )
 
     def _migrate(self) -> None:
@@ -338,10 +318,10 @@ class HistoryStore:
         if code in (SQLITE_PERM, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_AUTH):
             return _not_permitted(self.path, write=not self.read_only)
         if code in (SQLITE_NOTADB, SQLITE_CORRUPT):
-            return _damaged(self.path, f"it is damaged or not a SQLite database ({error})")
+            return _damaged(self.path, say("history.why.damaged", error=error))
         if code == SQLITE_FULL:
-            return HistoryError(f"cannot save to the history at {self.path}: the disk is full")
-        return HistoryError(f"the history at {self.path} failed: {error}")
+            return HistoryError(say("history.disk_full", path=self.path))
+        return HistoryError(say("history.failed", path=self.path, error=error))
 
     def _patiently(self, statement: str, parameters: tuple[Any, ...] = ()) -> sqlite3.Cursor:
         """Run ``statement``, waiting while another process holds the lock: in short steps
@@ -364,7 +344,7 @@ class HistoryStore:
         meanwhile takes effect.
         """
         if self.read_only:
-            raise HistoryError("the history was opened read-only")  # a programming error
+            raise HistoryError(say("history.opened_read_only"))  # a programming error
         db = self.connection
         with self._failures():
             self._patiently("BEGIN IMMEDIATE")
@@ -419,20 +399,22 @@ class HistoryStore:
                 on_commit(result_id)
 
         with self.transaction(on_commit=committed) as db:
-            cursor = db.execute(
-                "INSERT INTO results (created_at, triage, pain_intensity, risk, "
-                "top_contributor, summary_json) VALUES (?, ?, ?, ?, ?, ?)",
-                row,
-            )
+            cursor = db.execute(self.INSERT, row)
             assert cursor.lastrowid is not None
             result_id = cursor.lastrowid
         return result_id
 
+    INSERT = (
+        f"INSERT INTO results ({', '.join(RESULT_COLUMNS[SCHEMA_VERSION][1:])}) "
+        f"VALUES ({', '.join('?' * len(RESULT_COLUMNS[SCHEMA_VERSION][1:]))})"
+    )
+    """A new result: every column but the id, in ``RESULT_COLUMNS``'s order."""
     ROW_COLUMNS = (
-        "id, created_at, triage, pain_intensity, risk, top_contributor, "
+        f"{', '.join(RESULT_COLUMNS[1][:-1])}, "
         "CASE WHEN json_valid(summary_json) "
         "THEN coalesce(json_extract(summary_json, '$.checklist_version'), 1) ELSE 1 END"
     )
+    """A ``HistoryRow``'s fields: the columns before the summary, and its checklist version."""
 
     def _has_results(self) -> bool:
         """False for a history whose tables are not made yet (opened read-only just after
