@@ -22,6 +22,7 @@ from footcheck.fhir import ANSWERS_SYSTEM, NO_ITEMS_CODE, QUESTIONNAIRE_URL
 from footcheck.instruments.registry import QUESTION_BY_ID, SECTION_BY_ID
 from footcheck.summary import CHECKLIST_VERSION
 from footcheck.text.display import shown, shown_json
+from footcheck.text.messages import say
 
 MAX_DEPTH = 8
 """How deep items may nest (footcheck's own responses use 2 levels: section, question)."""
@@ -44,27 +45,27 @@ def read_response(data: Mapping[str, Any], path: Path) -> tuple[dict[str, Answer
     response = _the_response(data, path)
     version = _checklist_version(response, path)
     if response.get("status") == "entered-in-error":
-        raise InputFileError(f"{path} is a response marked entered-in-error: it is not used")
+        raise InputFileError(say("fhir.response.entered_in_error", path=path))
     values: dict[str, AnswerValue] = {}
     problems: list[Problem] = []
     pending: list[tuple[object, int]] = [(response.get("item", []), 1)]
     while pending:
         items, depth = pending.pop()
         if depth > MAX_DEPTH:
-            problems.append(Problem("item", f"is nested more than {MAX_DEPTH} levels deep"))
+            problems.append(Problem("item", say("fhir.response.too_deep", depth=MAX_DEPTH)))
             continue
         if not isinstance(items, list):
-            problems.append(Problem("item", "must be a list of items"))
+            problems.append(Problem("item", say("fhir.response.items_not_a_list")))
             continue
         for item in items:
             link_id = item.get("linkId") if isinstance(item, dict) else None
             if not isinstance(link_id, str):
-                problems.append(Problem("item", "must be an object with a linkId"))
+                problems.append(Problem("item", say("fhir.response.no_link_id")))
                 continue
             question = QUESTION_BY_ID.get(link_id)
             if question is not None:
                 if link_id in values:
-                    problems.append(Problem(link_id, "is answered twice; answer it once"))
+                    problems.append(Problem(link_id, say("fhir.response.answered_twice")))
                     continue
                 value, problem = answer_of(question, item.get("answer"))
                 if problem is not None:
@@ -79,15 +80,17 @@ def read_response(data: Mapping[str, Any], path: Path) -> tuple[dict[str, Answer
                 problems.append(Problem(link_id, _unknown_link(link_id), "unknown_id"))
                 continue
             elif "answer" in item:
-                problems.append(Problem(link_id, "is a section: its questions hold the answers"))
+                problems.append(Problem(link_id, say("fhir.response.section_answered")))
             if "item" in item:
                 pending.append((item["item"], depth + 1))
     if problems:
         problems.sort(key=lambda p: QUESTION_ORDER.get(p.id, -1))
-        raise AnswersError(
-            problems,
-            f"{path} does not fit footcheck's Questionnaire: {len(problems)} problem(s)",
-        )
+        count = len(problems)
+        if count == 1:
+            message = say("fhir.response.does_not_fit.one", path=path, count=count)
+        else:
+            message = say("fhir.response.does_not_fit.other", path=path, count=count)
+        raise AnswersError(problems, message)
     return values, version
 
 
@@ -96,24 +99,29 @@ def answer_of(question: Question, answers: object) -> tuple[AnswerValue, str | N
     kind = KINDS[question.kind]
     if answers is None or answers == []:
         return None, None
-    expected = f"{kind.fhir_value} ({allowed(question)})"
+    expected = say("fhir.response.expected", value_type=kind.fhir_value, allowed=allowed(question))
     if not isinstance(answers, list):
-        return None, f"answer must be a list; allowed: {expected}"
+        return None, say("fhir.response.answer_not_a_list", expected=expected)
     if len(answers) > 1 and not kind.fhir_repeats:
-        return None, f"has {len(answers)} answers; allowed: one {expected}"
+        return None, say("fhir.response.too_many_answers", count=len(answers), expected=expected)
     given: list[Any] = []
     for answer in answers:
         keys = (
             [key for key in answer if key.startswith("value")] if isinstance(answer, dict) else []
         )
         if keys != [kind.fhir_value]:
-            named = ", ".join(shown(key) for key in keys) or "an answer without a value"
-            return None, f"{named} is not allowed; allowed: {expected}"
+            named = ", ".join(shown(key) for key in keys) or say("fhir.response.no_value")
+            return None, say("fhir.response.value_not_allowed", named=named, expected=expected)
         raw: Any = answer[kind.fhir_value]
         if not isinstance(raw, JSON_TYPES[kind.fhir_value]) or (
             isinstance(raw, bool) and kind.fhir_value != "valueBoolean"
         ):
-            return None, f"{kind.fhir_value} {shown_json(raw)} is not allowed; allowed: {expected}"
+            return None, say(
+                "fhir.response.type_not_allowed",
+                value_type=kind.fhir_value,
+                value=shown_json(raw),
+                expected=expected,
+            )
         if kind.fhir_value == "valueCoding":
             code, problem = _code(question, cast("Mapping[str, Any]", raw))
             if problem is not None:
@@ -125,7 +133,7 @@ def answer_of(question: Question, answers: object) -> tuple[AnswerValue, str | N
         return given[0], None
     if NO_ITEMS_CODE in given:
         if len(given) > 1:
-            return None, f"'{NO_ITEMS_CODE}' cannot be given with other answers"
+            return None, say("fhir.response.none_with_others", code=NO_ITEMS_CODE)
         return [], None
     return given, None
 
@@ -133,12 +141,14 @@ def answer_of(question: Question, answers: object) -> tuple[AnswerValue, str | N
 def _code(question: Question, coding: Mapping[str, Any]) -> tuple[str, str | None]:
     """The choice a coding names, or why it names none (another system, an unknown code)."""
     codes = [*question.values, *((NO_ITEMS_CODE,) if KINDS[question.kind].fhir_repeats else ())]
-    allowed = f"a code of {ANSWERS_SYSTEM}: {', '.join(codes)}"
+    allowed = say("fhir.response.codes", system=ANSWERS_SYSTEM, codes=", ".join(codes))
     system, code = coding.get("system"), coding.get("code")
     if system not in (None, ANSWERS_SYSTEM):
-        return "", f"the coding's system {shown_json(system)} is not allowed; allowed: {allowed}"
+        return "", say(
+            "fhir.response.system_not_allowed", system=shown_json(system), allowed=allowed
+        )
     if not isinstance(code, str) or code not in codes:
-        return "", f"code {shown_json(code)} is not in its answer list; allowed: {allowed}"
+        return "", say("fhir.response.code_not_listed", code=shown_json(code), allowed=allowed)
     return code, None
 
 
@@ -148,8 +158,10 @@ def _the_response(data: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
         return data
     if kind != "Bundle":
         raise InputFileError(
-            f"{path} is a FHIR {shown_json(kind)}, not a {RESPONSE} footcheck can read",
-            [f"give a {RESPONSE} to footcheck's Questionnaire, or a Bundle holding one"],
+            say(
+                "fhir.response.not_a_response", path=path, kind=shown_json(kind), resource=RESPONSE
+            ),
+            [say("fhir.response.give_a_response", resource=RESPONSE)],
         )
     entries = data.get("entry")
     responses = [
@@ -161,7 +173,7 @@ def _the_response(data: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
     ]
     if len(responses) != 1:
         raise InputFileError(
-            f"{path} is a FHIR Bundle with {len(responses)} {RESPONSE}s; footcheck reads one"
+            say("fhir.response.bundle_count", path=path, count=len(responses), resource=RESPONSE)
         )
     response: Mapping[str, Any] = responses[0]
     return response
@@ -172,25 +184,34 @@ def _checklist_version(response: Mapping[str, Any], path: Path) -> int:
     reference = response.get("questionnaire")
     url, _, version = reference.partition("|") if isinstance(reference, str) else ("", "", "")
     if url != QUESTIONNAIRE_URL:
-        what = "names no questionnaire" if reference is None else "answers another questionnaire"
+        shown_reference = shown_json(reference, URL_CHARACTERS)
+        if reference is None:
+            message = say("fhir.response.no_questionnaire", path=path, reference=shown_reference)
+        else:
+            message = say(
+                "fhir.response.another_questionnaire", path=path, reference=shown_reference
+            )
         raise InputFileError(
-            f"{path} {what} ({shown_json(reference, URL_CHARACTERS)}), not footcheck's",
-            [f"footcheck reads responses to {QUESTIONNAIRE_URL} ({QUESTIONNAIRE_COMMAND})"],
+            message,
+            [say("fhir.response.reads", url=QUESTIONNAIRE_URL, command=QUESTIONNAIRE_COMMAND)],
         )
     known = [str(n) for n in range(1, CHECKLIST_VERSION + 1)]
     if not version:
         return CHECKLIST_VERSION
     if version not in known:
         raise InputFileError(
-            f"{path} answers checklist version {shown(version)}",
-            [f"this footcheck knows checklist versions {', '.join(known)}"],
+            say("fhir.response.unknown_version", path=path, version=shown(version)),
+            [say("fhir.response.known_versions", versions=", ".join(known))],
         )
     return int(version)
 
 
 def _unknown_link(link_id: str) -> str:
     suggestion = suggest_id(link_id)
-    hint = f"; did you mean '{suggestion}'?" if suggestion else ""
-    return (
-        f"is not a question of footcheck's Questionnaire{hint} ({QUESTIONNAIRE_COMMAND} lists them)"
-    )
+    if suggestion:
+        return say(
+            "fhir.response.unknown_link.suggest",
+            suggestion=suggestion,
+            command=QUESTIONNAIRE_COMMAND,
+        )
+    return say("fhir.response.unknown_link.plain", command=QUESTIONNAIRE_COMMAND)
