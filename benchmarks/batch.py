@@ -34,8 +34,8 @@ sys.path.insert(0, str(ROOT))
 
 from footcheck.answers.model import validate_answers  # noqa: E402
 from footcheck.batch import score_batch  # noqa: E402
-from footcheck.checklist.catalogue import Question  # noqa: E402
-from footcheck.instruments.registry import QUESTIONS
+from footcheck.checklist.question import Question  # noqa: E402
+from footcheck.instruments.registry import QUESTIONS  # noqa: E402
 
 ROW_PATH_BUDGET = 3.5
 JOBS_BUDGET = 1.5

@@ -25,14 +25,14 @@ from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Literal, NamedTuple
 
 from footcheck.answers.files import UTF16_MARKS
-from footcheck.checklist.kinds import InputProblem, not_allowed, parse_text
 from footcheck.answers.model import MAX_SUGGESTIONS, Problem, unknown_id_message, validate_answers
-from footcheck.instruments.registry import QUESTION_BY_ID
-from footcheck.text.display import shown, shown_json
-from footcheck.errors import AnswersError, InputFileError, OutputError
-from footcheck.cli.signals import STOP_SIGNALS
+from footcheck.checklist.kinds import InputProblem, not_allowed, parse_text
 from footcheck.checklist.question import AnswerValue
+from footcheck.errors import AnswersError, InputFileError, OutputError
+from footcheck.instruments.registry import QUESTION_BY_ID
+from footcheck.interrupts import STOP_SIGNALS
 from footcheck.scoring.evaluate import evaluate
+from footcheck.text.display import shown, shown_json
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor

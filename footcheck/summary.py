@@ -174,7 +174,7 @@ class Summary(_Frozen):
         for key, value in extra.items():
             instrument = INSTRUMENT_BY_KEY.get(key)
             if instrument is None:
-                raise ValueError(f"'{shown(key)}' is not a field of a footcheck summary")
+                raise ValueError(say("summary.problem.not_a_field", field=shown(key)))
             extra[key] = TypeAdapter(instrument.result).validate_python(value)
         return self
 

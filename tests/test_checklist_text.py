@@ -10,8 +10,6 @@ from typing import get_args
 import pytest
 
 from footcheck.checklist.catalogue import not_applicable_reason
-
-from footcheck.instruments.registry import CATALOGUE
 from footcheck.checklist.kinds import (
     KINDS,
     InputProblem,
@@ -23,6 +21,7 @@ from footcheck.checklist.kinds import (
 )
 from footcheck.checklist.question import Condition, Question, RedFlagLevel
 from footcheck.instruments.red_flags.scoring import flag_reason
+from footcheck.instruments.registry import CATALOGUE
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.text.messages import EN, placeholders
 

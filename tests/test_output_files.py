@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from footcheck.errors import FileExists
-from footcheck.store import files as output_files
 from footcheck.store.files import (
     PRIVATE,
     SHAREABLE,

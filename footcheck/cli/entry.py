@@ -8,7 +8,7 @@ import sys
 
 from footcheck.cli.failures import ExitCode, exit_with, fail, interrupted, quiet_broken_pipe
 from footcheck.errors import FootcheckError, OutputError
-from footcheck.cli.signals import stop_on_signals
+from footcheck.interrupts import stop_on_signals
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from footcheck.checklist.conditions import Answered
+from footcheck.instruments.start_back.result import Risk
 from footcheck.render.wording import (
     TRIAGE_LEVEL,
     Words,
@@ -20,7 +21,7 @@ from footcheck.render.wording import (
     earlier_mark,
     local_time,
 )
-from footcheck.summary import Risk, Summary
+from footcheck.summary import Summary
 from footcheck.text.messages import say
 
 SPARKS = "▁▂▃▄▅▆▇█"

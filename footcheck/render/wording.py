@@ -14,12 +14,10 @@ from typing import Generic, TypeVar, cast
 from footcheck.instruments.foot_posture.result import PostureClass
 from footcheck.instruments.foot_posture.scoring import MIN_ANSWERED, self_checks
 from footcheck.instruments.registry import CATALOGUE
-from footcheck.instruments.start_back.result import Risk
 from footcheck.sources import SOURCE_BY_ID
 from footcheck.summary import (
     CHECKLIST_VERSION,
     EvidenceLabel,
-    PostureClass,
     Step,
     Summary,
     TriageLevel,
@@ -190,17 +188,9 @@ def posture_line(summary: Summary) -> str:
             return say(f"summary.posture_line.fpi6_and_self_checks.{form}", **posture, **signs)
         return say("summary.posture_line.fpi6", **posture)
     if fp.classification == "unknown":
-        checks = len(self_checks(CATALOGUE))
-        return (
-            f"Foot posture: not known yet. To find out, do at least {MIN_ANSWERED} of the "
-            f"{checks} foot self-checks (arches, wet footprint, shoe wear, half-squat, heel "
-            "tilt) instead of answering unsure, or ask a clinician for an FPI-6."
+        return say(
+            "summary.posture_line.unknown", needed=MIN_ANSWERED, checks=len(self_checks(CATALOGUE))
         )
-    return (
-        f"Foot posture: {POSTURE_TEXT[fp.classification]}, from your self-checks "
-        f"({fp.pronation_signs} sign{'s' if fp.pronation_signs != 1 else ''} of rolling "
-        f"inward, {fp.supination_signs} of rolling outward)."
-        return say("summary.posture_line.unknown", needed=MIN_ANSWERED, checks=len(self_checks()))
     return say(
         f"summary.posture_line.self_checks.{plural(fp.pronation_signs)}",
         posture=POSTURE_TEXT[fp.classification],

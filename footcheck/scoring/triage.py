@@ -16,7 +16,6 @@ from footcheck.instruments.red_flags.scoring import flag_level, flag_reason
 from footcheck.instruments.registry import CATALOGUE
 from footcheck.instruments.start_back.result import StartBack
 from footcheck.summary import Triage
-from footcheck.summary import StartBack, Triage
 from footcheck.text.messages import say
 
 if TYPE_CHECKING:

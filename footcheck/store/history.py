@@ -34,7 +34,7 @@ from urllib.parse import quote
 
 from footcheck.checklist.conditions import Answered
 from footcheck.errors import HistoryBusy, HistoryError
-from footcheck.cli.signals import interrupts_held
+from footcheck.interrupts import interrupts_held
 from footcheck.store.paths import SIDE_FILES, history_path
 from footcheck.summary import Summary
 from footcheck.text.messages import say

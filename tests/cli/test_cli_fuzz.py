@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from footcheck.cli.entry import main
 from footcheck.instruments.registry import QUESTION_IDS
-from footcheck.cli.signals import STOP_SIGNALS
+from footcheck.interrupts import STOP_SIGNALS
 from tests.conftest import RETAIL_WORKER
 from tests.helpers import edited, leaf_paths
 from tests.processes import footcheck

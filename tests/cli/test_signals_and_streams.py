@@ -79,7 +79,7 @@ def test_item6_an_ignored_sighup_stays_ignored(private_home: Path, answers_file:
     """Under `nohup` (SIGHUP ignored), footcheck does not start listening to it."""
     program = (
         "import signal, sys; signal.signal(signal.SIGHUP, signal.SIG_IGN); "
-        "from footcheck.cli.signals import stop_on_signals; stop_on_signals(); "
+        "from footcheck.interrupts import stop_on_signals; stop_on_signals(); "
         "print(signal.getsignal(signal.SIGHUP) == signal.SIG_IGN, "
         "signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, signal.SIG_IGN))"
     )

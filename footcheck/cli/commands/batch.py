@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import IO, cast
 
 from footcheck.batch import SUFFIX_INPUT, BatchTotals, InputFormat, score_batch
-from footcheck.instruments.registry import QUESTION_BY_ID
 from footcheck.cli.failures import OperationalFailure, UsageFailure
 from footcheck.cli.output import check_output, results_format
-from footcheck.text.display import shown
 from footcheck.errors import InputFileError, OutputError
+from footcheck.instruments.registry import QUESTION_BY_ID
 from footcheck.store.files import PRIVATE, atomic_writer, is_same_file
+from footcheck.text.display import shown
 
 
 def input_format(path: Path | None, chosen: str | None) -> InputFormat:
