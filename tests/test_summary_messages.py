@@ -9,13 +9,13 @@ from typing import get_args
 
 import pytest
 
+from footcheck.instruments.foot_posture.result import PostureClass
+from footcheck.instruments.start_back.result import Risk
 from footcheck.render import wording
 from footcheck.render.plan import PLAN_TRIAGE
 from footcheck.render.trend import RISK
 from footcheck.scoring.contributors import RULES
 from footcheck.scoring.steps import NG59_ORTHOTICS, STEPS, quoted
-from footcheck.instruments.foot_posture.result import PostureClass
-from footcheck.instruments.start_back.result import Risk
 from footcheck.summary import EvidenceLabel, Likelihood, TriageLevel
 from footcheck.text.messages import LANGUAGES, messages, placeholders, speaking
 
