@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from footcheck.checklist.codes import LOINC as LOINC
+from footcheck.checklist.codes import loinc as loinc
+
 if TYPE_CHECKING:
     from footcheck.checklist.question import Question
 
@@ -28,7 +31,6 @@ OBSERVATIONS_SYSTEM = f"{BASE}/CodeSystem/observations"
 """What footcheck's own Observations report: ``triage``, and each contributor by its id."""
 TRIAGE_SYSTEM = f"{BASE}/CodeSystem/triage"
 """The triage levels, by their ids."""
-LOINC = "http://loinc.org"
 NO_ITEMS_CODE = "none"
 """The answer to a list question that names none of its items: FHIR has no empty answer,
 so an empty list is this one exclusive option (as CSV cells write ``none``)."""
@@ -40,11 +42,6 @@ optionExclusive) are defined."""
 def canonical(checklist_version: int) -> str:
     """The Questionnaire a response answers: its URL and the checklist version."""
     return f"{QUESTIONNAIRE_URL}|{checklist_version}"
-
-
-def loinc(code: str, display: str | None = None) -> dict[str, Any]:
-    coding = {"system": LOINC, "code": code}
-    return coding if display is None else {**coding, "display": display}
 
 
 def answer_coding(question: Question, code: str) -> dict[str, Any]:

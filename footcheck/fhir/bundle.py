@@ -12,6 +12,7 @@ import uuid
 from html import escape
 from typing import Any
 
+from footcheck.checklist.codes import concept
 from footcheck.checklist.kinds import KINDS
 from footcheck.checklist.question import AnswerValue, Question
 from footcheck.fhir import (
@@ -23,14 +24,8 @@ from footcheck.fhir import (
     canonical,
     loinc,
 )
-from footcheck.instruments.registry import QUESTIONS, SECTIONS
+from footcheck.instruments.registry import INSTRUMENTS, QUESTIONS, SECTIONS
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
-from footcheck.instruments.start_back.scoring import (
-    PSYCHOSOCIAL_LOINC,
-    RISK_ANSWER_LOINC,
-    RISK_LOINC,
-    TOTAL_LOINC,
-)
 from footcheck.render.wording import TRIAGE_HEADLINE
 from footcheck.summary import Summary
 from footcheck.text.display import json_shown
@@ -138,34 +133,19 @@ def answers(question: Question, value: AnswerValue) -> list[dict[str, Any]]:
 
 
 def observed(summary: Summary) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    """(code, value and note) of each Observation: answers with a LOINC code of their own, the STarT
-    Back scores, the triage level and each contributor with its points."""
+    """(code, value and note) of each Observation: answers with a LOINC code of their own,
+    what each instrument's result adds (the STarT Back scores), the triage level and each
+    contributor with its points."""
     found: list[tuple[dict[str, Any], dict[str, Any]]] = []
     for question in QUESTIONS:
         value = summary.answers.get(question.id)
         if question.loinc is None or question.start_back_item is not None or value is None:
             continue  # STarT Back items are in the response; their scores follow
-        concept = {"coding": [loinc(question.loinc)], "text": question.label}
-        found.append((concept, observation_value(question, value)))
-    if summary.start_back is not None:
-        scores = summary.start_back
-        risk = {"coding": [loinc(*RISK_ANSWER_LOINC[scores.risk])]}
-        found += [
-            (
-                _concept(loinc(TOTAL_LOINC), say("fhir.observation.start_back_total")),
-                {"valueInteger": scores.total},
-            ),
-            (
-                _concept(
-                    loinc(PSYCHOSOCIAL_LOINC), say("fhir.observation.start_back_psychosocial")
-                ),
-                {"valueInteger": scores.psychosocial},
-            ),
-            (
-                _concept(loinc(RISK_LOINC), say("fhir.observation.start_back_risk")),
-                {"valueCodeableConcept": risk},
-            ),
-        ]
+        found.append(
+            (concept(loinc(question.loinc), question.label), observation_value(question, value))
+        )
+    for instrument in INSTRUMENTS:
+        found += instrument.observations(getattr(summary, instrument.key, None))
     level = summary.triage.level
     triage_fields = {
         "valueCodeableConcept": {
@@ -176,9 +156,9 @@ def observed(summary: Summary) -> list[tuple[dict[str, Any], dict[str, Any]]]:
         },
         "note": [{"text": reason} for reason in summary.triage.reasons],
     }
-    found.append((_concept(_own("triage", say("fhir.observation.triage"))), triage_fields))
+    found.append((concept(_own("triage", say("fhir.observation.triage"))), triage_fields))
     for contributor in summary.contributors:
-        code = _concept(_own(contributor.id, contributor.title))
+        code = concept(_own(contributor.id, contributor.title))
         found.append((code, {"valueInteger": contributor.points}))
     return found
 
@@ -197,7 +177,3 @@ def observation_value(question: Question, value: AnswerValue) -> dict[str, Any]:
 
 def _own(code: str, display: str) -> dict[str, Any]:
     return {"system": OBSERVATIONS_SYSTEM, "code": code, "display": display}
-
-
-def _concept(coding: dict[str, Any], text: str | None = None) -> dict[str, Any]:
-    return {"coding": [coding]} if text is None else {"coding": [coding], "text": text}

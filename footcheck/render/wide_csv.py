@@ -8,10 +8,10 @@ so each is a variable a statistics package reads as a number.
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
 from datetime import datetime
 from typing import IO, TYPE_CHECKING
 
+from footcheck.instruments.registry import INSTRUMENTS
 from footcheck.scoring.contributors import RULES
 
 if TYPE_CHECKING:
@@ -24,10 +24,7 @@ HEADER = (
     "created_at",
     "checklist_version",
     "triage",
-    "start_back_total",
-    "start_back_psychosocial",
-    "start_back_risk",
-    "foot_posture",
+    *(name for instrument in INSTRUMENTS for name, _ in instrument.columns),
     *CONTRIBUTOR_COLUMNS,
     "steps",
     "error",
@@ -46,12 +43,12 @@ class WideCsvWriter:
 
     def summary(self, summary: Summary, *, record_id: str | None, line: int | None) -> None:
         points = {c.id: c.points for c in summary.contributors}
-        start_back = summary.start_back
-        scores: Sequence[object] = (
-            ("", "", "")
-            if start_back is None
-            else (start_back.total, start_back.psychosocial, start_back.risk)
-        )
+        results: list[object] = []
+        for instrument in INSTRUMENTS:
+            result = getattr(summary, instrument.key, None)
+            for _, cell in instrument.columns:
+                value = cell(result)
+                results.append("" if value is None else value)
         self._writer.writerow(
             (
                 record_id or "",
@@ -59,8 +56,7 @@ class WideCsvWriter:
                 _instant(summary.created_at),
                 summary.checklist_version,
                 summary.triage.level,
-                *scores,
-                summary.foot_posture.classification,
+                *results,
                 *(points.get(cid, 0) for cid in CONTRIBUTOR_COLUMNS),
                 STEP_SEPARATOR.join(step.id for step in summary.steps),
                 "",
