@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Literal, NamedTuple
 
-from footcheck.answers.files import UTF16_MARKS
 from footcheck.answers.model import MAX_SUGGESTIONS, Problem, unknown_id_message, validate_answers
+from footcheck.answers.reading import UTF16_MARKS
 from footcheck.checklist.kinds import InputProblem, not_allowed, parse_text
 from footcheck.checklist.question import AnswerValue
 from footcheck.errors import AnswersError, InputFileError, OutputError

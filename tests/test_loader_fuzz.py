@@ -18,10 +18,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from footcheck.answers.files import load_answers_file
 from footcheck.answers.model import AnswersError, validate_answers
 from footcheck.answers.reading import needs_scan, scan_structure
 from footcheck.batch import BatchTotals, as_jsonl, read_rows, score_rows
+from footcheck.cli.answer_input import load_answers_file
 from footcheck.errors import FootcheckError, InputFileError
 from footcheck.instruments.registry import QUESTION_IDS
 from tests.conftest import RETAIL_WORKER

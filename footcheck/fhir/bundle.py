@@ -26,7 +26,6 @@ from footcheck.fhir import (
 )
 from footcheck.instruments.registry import INSTRUMENTS, QUESTIONS, SECTIONS
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
-from footcheck.render.wording import TRIAGE_HEADLINE
 from footcheck.summary import Summary
 from footcheck.text.display import json_shown
 from footcheck.text.messages import say
@@ -152,7 +151,7 @@ def observed(summary: Summary) -> list[tuple[dict[str, Any], dict[str, Any]]]:
             "coding": [
                 {"system": TRIAGE_SYSTEM, "code": level, "display": level.replace("_", " ")}
             ],
-            "text": TRIAGE_HEADLINE[level],
+            "text": say(f"triage.headline.{level}"),
         },
         "note": [{"text": reason} for reason in summary.triage.reasons],
     }

@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from footcheck.answers.files import parse_assignments, read_answers
 from footcheck.answers.model import Answers, validate_answers
 from footcheck.checklist.kinds import allowed
 from footcheck.checklist.question import AnswerValue
+from footcheck.cli.answer_input import parse_assignments, read_answers
 from footcheck.cli.failures import UsageFailure
 from footcheck.cli.output import (
     destination,

@@ -1,4 +1,5 @@
-"""Loading answers from files (JSON, TOML, or an exported summary) and from `--set`."""
+"""Answers given on the command line: a file (JSON, TOML, an exported summary or a FHIR
+QuestionnaireResponse) with `--answers`, and single answers with `--set`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from typing import Any
 from pydantic_core import from_json
 
 from footcheck.answers.model import MAX_SUGGESTIONS, unknown_id_message
-from footcheck.answers.reading import UTF16_MARKS as UTF16_MARKS  # batch reads it from here
 from footcheck.answers.reading import check_structure, nested_too_deeply, read_text
 from footcheck.checklist.kinds import InputProblem, not_allowed, parse_text
 from footcheck.checklist.question import AnswerValue
