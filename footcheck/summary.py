@@ -55,6 +55,10 @@ V1_EXCLUDE: dict[str, Any] = {
 """Fields a schema_version 1 summary does not have: left out when it is written again."""
 
 
+SCORED: dict[str, bool] = {"scored": True}
+"""Validation context of a summary ``evaluate`` has just scored from validated answers."""
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -160,7 +164,10 @@ class Summary(_Frozen):
         """A summary read back (`report`, the history) may have been edited by hand: its
         answers must be ones the checklist allows, which is all the renderers can show.
         A version-1 summary's answers are checked one by one only: which questions apply
-        changed with version 2, and it is shown as it was scored."""
+        changed with version 2, and it is shown as it was scored. ``evaluate`` says when
+        it has validated them already (``SCORED``)."""
+        if info.context is SCORED:
+            return answers
         version_1 = info.data.get("schema_version") == 1
         try:
             validate_answers(answers, partial=True, values_only=version_1)

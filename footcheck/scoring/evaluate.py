@@ -19,6 +19,7 @@ from footcheck.sources import SOURCES
 from footcheck.summary import (
     CHECKLIST_VERSION,
     SCHEMA_VERSION,
+    SCORED,
     Contributor,
     Reference,
     Step,
@@ -49,19 +50,20 @@ def evaluate(answers: Answers | Mapping[str, object], *, now: datetime | None = 
     triage = decide_triage(values, red_flags, start_back)
     contributors = find_contributors(values)
     steps = choose_steps(values, triage, contributors)
-    return Summary(
-        schema_version=SCHEMA_VERSION,
-        checklist_version=CHECKLIST_VERSION,
-        tool=TOOL,
-        created_at=now or datetime.now(UTC),
-        answers=reach.answers(values),
-        triage=triage,
+    fields = {
+        "schema_version": SCHEMA_VERSION,
+        "checklist_version": CHECKLIST_VERSION,
+        "tool": TOOL,
+        "created_at": now or datetime.now(UTC),
+        "answers": reach.answers(values),
+        "triage": triage,
         **results,
-        contributors=contributors,
-        steps=steps,
-        references=references(contributors, steps),
-        disclaimer=say("summary.disclaimer"),
-    )
+        "contributors": contributors,
+        "steps": steps,
+        "references": references(contributors, steps),
+        "disclaimer": say("summary.disclaimer"),
+    }
+    return Summary.model_validate(fields, context=SCORED)
 
 
 REFERENCES: Mapping[str, Reference] = {
