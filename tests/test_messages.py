@@ -100,3 +100,18 @@ def test_no_sentence_for_a_person_is_written_in_the_code() -> None:
         for line, text in prose_literals(tree)
     ]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("Stand up. Then sit, e.g. on a chair. (Menz 2013). Next", 4),
+        ("허리 통증이 있습니다. 119에 전화하세요. 의사를 만나세요.", 3),
+        ("腰が痛いです。すぐに119に電話してください。医師に相談してください。", 3),
+        ("Wear shoes. 靴を履いてください。", 2),
+    ],
+)
+def test_accessible_mode_splits_sentences_in_every_script(text: str, lines: int) -> None:
+    from footcheck.text.display import sentence_lines
+
+    assert len(sentence_lines(text).splitlines()) == lines

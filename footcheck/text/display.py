@@ -66,10 +66,14 @@ def _escape(char: str) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
-_SENTENCE_END = r"(?<=[.!?])[ \t]+(?=[A-Z0-9(\"'\u201c`])"
+_SENTENCE_END = (
+    r"(?<=[.!?])[ \t]+(?=[A-Z0-9(\"'\u201c`]|[^\x00-\u024f\s])"
+    r"|(?<=[\u3002\uff01\uff1f])[ \t]*(?=\S)"
+)
 """A sentence ends at . ! or ? followed by a space and a capital, a digit, a bracket, a
-backtick or a quotation mark: "e.g. walking shoes" and "(Menz 2013)." stay whole. Compiled
-on first use (by ``re``'s own cache): only accessible mode splits sentences."""
+backtick, a quotation mark or a letter of a script without capitals (Hangul, kana, kanji),
+so "e.g. walking shoes" and "(Menz 2013)." stay whole; and at the ideographic full stop,
+exclamation and question marks (。！？), with or without a space after them."""
 
 
 def sentence_lines(text: str) -> str:
