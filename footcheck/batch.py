@@ -36,11 +36,14 @@ from footcheck.text.display import shown, shown_json
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
+    from datetime import datetime
 
     from footcheck.answers.model import Answers
     from footcheck.summary import Summary
 
 InputFormat = Literal["jsonl", "csv"]
+Clock = Callable[[], "datetime"]
+"""The time now, aware (picklable, for the workers of ``jobs``)."""
 DEFAULT_ID_FIELD = "record_id"
 MAX_RECORD_ID = 200
 """The longest record id copied, in characters."""
@@ -330,9 +333,12 @@ def _answers_for(row: Row, id_field: str) -> tuple[Answers | list[Problem], Reco
 
 
 def score_rows(
-    rows: Iterable[Row], totals: BatchTotals, id_field: str = DEFAULT_ID_FIELD
+    rows: Iterable[Row],
+    totals: BatchTotals,
+    id_field: str = DEFAULT_ID_FIELD,
+    clock: Clock | None = None,
 ) -> Iterator[Scored]:
-    """Each row's result, in input order."""
+    """Each row's result, in input order; ``clock`` gives each its time (default: now)."""
     for row in rows:
         totals.rows += 1
         result, record = _answers_for(row, id_field)
@@ -340,7 +346,7 @@ def score_rows(
             totals.errors += 1
             yield Scored(row.line, record, None, result)
             continue
-        summary = evaluate(result)
+        summary = evaluate(result, now=None if clock is None else clock())
         totals.triage[summary.triage.level] += 1
         totals.contributors.update(contributor.id for contributor in summary.contributors)
         yield Scored(row.line, record, summary, [])
@@ -414,6 +420,7 @@ def score_batch(
     jobs: int = 1,
     on_bytes: Callable[[int], None] | None = None,
     on_bad_row: Callable[[str], None] | None = None,
+    clock: Clock | None = None,
 ) -> BatchTotals:
     """Score every row of ``stream`` and write one result per row to ``target``, in input
     order, in ``jobs`` processes; return the totals.
@@ -426,9 +433,10 @@ def score_batch(
     rows = read_rows(stream, input_format, on_bytes, id_field)
     totals = BatchTotals()
     if jobs == 1:
-        write_results(score_rows(rows, totals, id_field), target, output_format, on_bad_row)
+        scored = score_rows(rows, totals, id_field, clock)
+        write_results(scored, target, output_format, on_bad_row)
     else:
-        _score_in_workers(rows, target, output_format, id_field, jobs, totals, on_bad_row)
+        _score_in_workers(rows, target, output_format, id_field, jobs, totals, on_bad_row, clock)
     return totals
 
 
@@ -468,13 +476,16 @@ class Chunk(NamedTuple):
     totals: BatchTotals
 
 
-def score_chunk(rows: list[Row], id_field: str, fmt: ResultsFormat) -> Chunk:
+def score_chunk(
+    rows: list[Row], id_field: str, fmt: ResultsFormat, clock: Clock | None = None
+) -> Chunk:
     """Score a chunk of rows in a worker, written as one process writes them (without the
     CSV header, which the main process writes once)."""
     buffer = io.StringIO()
     messages: list[str] = []
     totals = BatchTotals()
-    write_results(score_rows(rows, totals, id_field), buffer, fmt, messages.append, header=False)
+    scored = score_rows(rows, totals, id_field, clock)
+    write_results(scored, buffer, fmt, messages.append, header=False)
     return Chunk(buffer.getvalue(), messages, totals)
 
 
@@ -503,6 +514,7 @@ def _score_in_workers(
     workers: int,
     totals: BatchTotals,
     on_bad_row: Callable[[str], None] | None,
+    clock: Clock | None = None,
 ) -> None:
     """Score chunks of rows in ``workers`` processes and write their results in input
     order: byte for byte what one process writes. This process reads the rows; at most
@@ -534,7 +546,7 @@ def _score_in_workers(
     try:
         for chunk in _chunks(rows, failure):
             with _stop_signals_held():  # workers start here, with the signals held
-                pending.append(executor.submit(score_chunk, chunk, id_field, fmt))
+                pending.append(executor.submit(score_chunk, chunk, id_field, fmt, clock))
             if len(pending) >= workers * CHUNKS_IN_FLIGHT:
                 write_next()
         while pending:

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from footcheck import __version__
+from footcheck.cli.context import Context, context_of
 from footcheck.cli.failures import reports_failures
 
 APP_SETTINGS: dict[str, Any] = {
@@ -63,14 +64,15 @@ class SchemaKind(StrEnum):
     summary = "summary"
 
 
-def _show_version(value: bool) -> None:
+def _show_version(ctx: typer.Context, value: bool) -> None:
     if value:
-        print(f"footcheck {__version__}")
+        print(f"footcheck {__version__}", file=context_of(ctx).stdout)
         raise typer.Exit()
 
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -79,6 +81,7 @@ def root(
     ] = False,
 ) -> None:
     """A foot-and-posture checklist for people with low back pain."""
+    context_of(ctx)  # built once, from the process, unless the caller gave one
 
 
 FormatOption = Annotated[
@@ -115,6 +118,7 @@ AccessibleOption = Annotated[
 @app.command()
 @reports_failures
 def assess(
+    context: Context,
     answers: Annotated[
         Path | None,
         typer.Option(
@@ -168,6 +172,7 @@ def assess(
     from footcheck.cli.terminal import accessible_mode
 
     run_assess(
+        context,
         AssessOptions(
             answers_file=answers,
             assignments=assignments or [],
@@ -176,15 +181,16 @@ def assess(
             force=force,
             no_input=no_input,
             save=save,
-            accessible=accessible_mode(accessible),
+            accessible=accessible_mode(context, accessible),
             fresh=fresh,
-        )
+        ),
     )
 
 
 @app.command()
 @reports_failures
 def questions(
+    context: Context,
     list_format: Annotated[
         ListFormat,
         typer.Option(
@@ -206,25 +212,24 @@ def questions(
     if list_format is ListFormat.fhir:
         from footcheck.fhir.questionnaire import questionnaire_json
 
-        typer.echo(questionnaire_json(), nl=False)
+        typer.echo(questionnaire_json(), nl=False, file=context.stdout)
     elif list_format is ListFormat.json:
-        typer.echo(render_questions.questions_json(), nl=False)
+        typer.echo(render_questions.questions_json(), nl=False, file=context.stdout)
     elif list_format is ListFormat.markdown:
-        typer.echo(render_questions.questions_markdown(), nl=False)
+        typer.echo(render_questions.questions_markdown(), nl=False, file=context.stdout)
     else:
         from footcheck.cli.terminal import accessible_mode
 
-        if accessible_mode(accessible):
-            typer.echo(render_questions.questions_plain(), nl=False)
+        if accessible_mode(context, accessible):
+            typer.echo(render_questions.questions_plain(), nl=False, file=context.stdout)
             return
-        from rich.console import Console
-
-        render_questions.print_questions_table(Console())
+        render_questions.print_questions_table(context.console())
 
 
 @app.command()
 @reports_failures
 def template(
+    context: Context,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -247,12 +252,13 @@ def template(
     """
     from footcheck.cli.commands.files import write_template
 
-    write_template(output, force=force)
+    write_template(context, output, force=force)
 
 
 @app.command()
 @reports_failures
 def schema(
+    context: Context,
     kind: Annotated[SchemaKind, typer.Argument(help="answers or summary.")] = SchemaKind.answers,
 ) -> None:
     """The JSON Schema of the answers file or of the exported summary.
@@ -265,12 +271,15 @@ def schema(
     """
     from footcheck.render.schemas import schema_for
 
-    typer.echo(json.dumps(schema_for(kind.value), indent=2, ensure_ascii=False))
+    typer.echo(
+        json.dumps(schema_for(kind.value), indent=2, ensure_ascii=False), file=context.stdout
+    )
 
 
 @app.command()
 @reports_failures
 def report(
+    context: Context,
     file: Annotated[Path, typer.Argument(help="An exported summary (JSON).", dir_okay=False)],
     output_format: FormatOption = None,
     output: OutputOption = None,
@@ -291,7 +300,9 @@ def report(
 
     chosen = output_format.value if output_format else None
     run_report(
-        file, destination(chosen, output, force=force, accessible=accessible_mode(accessible))
+        context,
+        file,
+        destination(chosen, output, force=force, accessible=accessible_mode(context, accessible)),
     )
 
 
@@ -304,6 +315,7 @@ class SourcesFormat(StrEnum):
 @app.command()
 @reports_failures
 def sources(
+    context: Context,
     list_format: Annotated[
         SourcesFormat, typer.Option("--format", "-f", help="text, json or markdown.")
     ] = SourcesFormat.text,
@@ -323,7 +335,7 @@ def sources(
         SourcesFormat.json: sources_list.sources_json,
         SourcesFormat.markdown: sources_list.sources_markdown,
     }[list_format]
-    typer.echo(render(), nl=False)
+    typer.echo(render(), nl=False, file=context.stdout)
 
 
 history_app = typer.Typer(
@@ -336,7 +348,7 @@ app.add_typer(history_app, name="history")
 
 @history_app.command("list")
 @reports_failures
-def history_list(accessible: AccessibleOption = False) -> None:
+def history_list(context: Context, accessible: AccessibleOption = False) -> None:
     """A table of saved results: id, date, triage, pain, STarT Back risk, top contributor.
 
     Example:
@@ -346,7 +358,7 @@ def history_list(accessible: AccessibleOption = False) -> None:
     from footcheck.cli.commands.history import list_results
     from footcheck.cli.terminal import accessible_mode
 
-    list_results(accessible=accessible_mode(accessible))
+    list_results(context, accessible=accessible_mode(context, accessible))
 
 
 MAX_RESULT_ID = 2**63 - 1
@@ -372,6 +384,7 @@ def _result_id(text: str | int) -> int:
 @history_app.command("show")
 @reports_failures
 def history_show(
+    context: Context,
     result_id: Annotated[
         int, typer.Argument(metavar="ID", parser=_result_id, help="The id from `history list`.")
     ],
@@ -394,13 +407,15 @@ def history_show(
 
     chosen = output_format.value if output_format else None
     show_result(
-        result_id, destination(chosen, output, force=force, accessible=accessible_mode(accessible))
+        context,
+        result_id,
+        destination(chosen, output, force=force, accessible=accessible_mode(context, accessible)),
     )
 
 
 @history_app.command("trend")
 @reports_failures
-def history_trend(accessible: AccessibleOption = False) -> None:
+def history_trend(context: Context, accessible: AccessibleOption = False) -> None:
     """Pain intensity, STarT Back risk and contributor points over time, as a chart.
 
     Examples:
@@ -412,12 +427,13 @@ def history_trend(accessible: AccessibleOption = False) -> None:
     from footcheck.cli.commands.history import trend
     from footcheck.cli.terminal import accessible_mode
 
-    trend(accessible=accessible_mode(accessible))
+    trend(context, accessible=accessible_mode(context, accessible))
 
 
 @history_app.command("export")
 @reports_failures
 def history_export(
+    context: Context,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -440,12 +456,13 @@ def history_export(
     """
     from footcheck.cli.commands.history import export
 
-    export(output, export_format.value if export_format else None, force=force)
+    export(context, output, export_format.value if export_format else None, force=force)
 
 
 @history_app.command("delete")
 @reports_failures
 def history_delete(
+    context: Context,
     result_id: Annotated[
         int | None, typer.Argument(metavar="ID", parser=_result_id, help="The result to delete.")
     ] = None,
@@ -462,12 +479,13 @@ def history_delete(
     """
     from footcheck.cli.commands.history import delete
 
-    delete(result_id, everything=everything, yes=yes)
+    delete(context, result_id, everything=everything, yes=yes)
 
 
 @app.command()
 @reports_failures
 def batch(
+    context: Context,
     source: Annotated[
         str, typer.Argument(metavar="INPUT", help="JSONL or CSV file of answers; - for stdin.")
     ],
@@ -528,6 +546,7 @@ def batch(
     from footcheck.cli.commands.batch import run_batch
 
     run_batch(
+        context,
         None if source == "-" else Path(source),
         input_format.value if input_format else None,
         output,

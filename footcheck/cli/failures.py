@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import inspect
 import os
-import sys
 import textwrap
 from collections.abc import Callable
 from enum import IntEnum
-from typing import NoReturn, ParamSpec, TypeVar
+from typing import Concatenate, NoReturn, ParamSpec, TypeVar, cast
 
-from footcheck.cli.terminal import terminal_columns
+import typer
+
+from footcheck.cli.context import Context, context_of
 from footcheck.errors import (
     AnswersError,
     FileExists,
@@ -28,6 +30,7 @@ from footcheck.errors import (
     InputProblem,
     OutputError,
 )
+from footcheck.store.paths import history_at
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -75,12 +78,12 @@ def exit_code_for(error: FootcheckError) -> ExitCode:
     return next((code for kind, code in EXIT_CODES if isinstance(error, kind)), ExitCode.FAILURE)
 
 
-def say(text: str, *, indent: str = "") -> None:
+def tell(context: Context, text: str, *, indent: str = "") -> None:
     """A message on stderr: on a terminal, broken between words at its width (a terminal
     would otherwise break it mid-word); for a log or a program, one line a message. If
     even stderr cannot be written, the exit code still tells."""
-    if _stderr_is_terminal():
-        width = min(terminal_columns(), MESSAGE_WIDTH)
+    if context.stderr_is_terminal:
+        width = min(context.columns(), MESSAGE_WIDTH)
         text = "\n".join(
             "\n".join(
                 textwrap.wrap(
@@ -94,24 +97,17 @@ def say(text: str, *, indent: str = "") -> None:
             for line in text.split("\n")
         )
     with contextlib.suppress(OSError, ValueError):
-        print(text, file=sys.stderr, flush=True)
+        print(text, file=context.stderr, flush=True)
 
 
-def _stderr_is_terminal() -> bool:
-    try:
-        return sys.stderr.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def report_failure(error: FootcheckError) -> None:
+def report_failure(context: Context, error: FootcheckError) -> None:
     """The one place a failure is printed: its message, then at most ``MAX_LISTED`` details."""
     lines = [f"footcheck: {error.message}"]
     lines += [f"  - {line}" for line in error.details[:MAX_LISTED]]
     if len(error.details) > MAX_LISTED:
         lines.append(f"  - and {len(error.details) - MAX_LISTED} more")
     for line in lines:
-        say(line, indent="  " if line.startswith("  - ") else "")
+        tell(context, line, indent="  " if line.startswith("  - ") else "")
 
 
 def exit_with(code: ExitCode) -> NoReturn:
@@ -119,38 +115,51 @@ def exit_with(code: ExitCode) -> NoReturn:
     raise SystemExit(int(code))
 
 
-def quiet_broken_pipe() -> NoReturn:
+def quiet_broken_pipe(context: Context) -> NoReturn:
     """The reader went away (`| head`): stop quietly, and keep the flush at exit quiet too."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    with contextlib.suppress(OSError, ValueError):  # a stream without a descriptor: no flush
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, context.stdout.fileno())
     exit_with(ExitCode.FAILURE)
 
 
-def fail(error: FootcheckError) -> NoReturn:
-    report_failure(error)
+def fail(context: Context, error: FootcheckError) -> NoReturn:
+    report_failure(context, error)
     exit_with(exit_code_for(error))
 
 
-def interrupted(message: str = CANCELLED) -> NoReturn:
-    say(f"\n{message}")  # Ctrl-C and Ctrl-D leave the cursor on the prompt's line
+def interrupted(context: Context, message: str = CANCELLED) -> NoReturn:
+    tell(context, f"\n{message}")  # Ctrl-C and Ctrl-D leave the cursor on the prompt's line
     exit_with(ExitCode.INTERRUPTED)
 
 
-def reports_failures(command: Callable[P, R]) -> Callable[P, R]:
+def reports_failures(
+    command: Callable[Concatenate[Context, P], R],
+) -> Callable[Concatenate[typer.Context, P], R]:
     """Every command's failures, Ctrl-C and a closed pipe become a message and an exit code,
-    never a traceback."""
+    never a traceback. The command is given the run's ``Context`` (from Typer's ``ctx``),
+    and the history is where the context says, while it runs."""
 
     @functools.wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+    def wrapper(ctx: typer.Context, *args: P.args, **kwargs: P.kwargs) -> R:
+        context = context_of(ctx)
         try:
-            result = command(*args, **kwargs)
-            sys.stdout.flush()  # a failed write to stdout is this command's failure
+            with history_at(context.history_home):
+                result = command(context, *args, **kwargs)
+            context.stdout.flush()  # a failed write to stdout is this command's failure
             return result
         except FootcheckError as error:
-            fail(error)
+            fail(context, error)
         except KeyboardInterrupt:
-            interrupted()
+            interrupted(context)
         except BrokenPipeError:
-            quiet_broken_pipe()
+            quiet_broken_pipe(context)
 
-    return wrapper
+    # What Typer reads: the command's own flags, after a ``ctx`` it fills in.
+    signature = inspect.signature(command, eval_str=True)
+    _, *flags = signature.parameters.values()
+    ctx = inspect.Parameter(
+        "ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context
+    )
+    wrapper.__signature__ = signature.replace(parameters=[ctx, *flags])  # type: ignore[attr-defined]
+    return cast("Callable[Concatenate[typer.Context, P], R]", wrapper)

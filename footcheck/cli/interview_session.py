@@ -29,6 +29,7 @@ from footcheck.text.display import sentence_lines
 
 if TYPE_CHECKING:
     from footcheck.checklist.question import AnswerValue, Question
+    from footcheck.cli.context import Context
 
 WELCOME = "footcheck: a foot-and-posture checklist for low back pain"
 WHOLE_CHECKLIST = (
@@ -42,6 +43,7 @@ EMERGENCY_STEP = STEP_INFO[TRIAGE_STEP["emergency"]]
 class Session:
     """What the person asked for: where prompts go, and whether drafts apply."""
 
+    context: Context
     to_stderr: bool
     accessible: bool
     keeps_drafts: bool
@@ -50,7 +52,9 @@ class Session:
     console: Console = field(init=False)
 
     def __post_init__(self) -> None:
-        self.console = message_console(to_stderr=self.to_stderr, accessible=self.accessible)
+        self.console = message_console(
+            self.context, to_stderr=self.to_stderr, accessible=self.accessible
+        )
 
 
 def run_interview(
@@ -58,7 +62,7 @@ def run_interview(
 ) -> dict[str, AnswerValue] | None:
     """The answers, complete; or None when the person stopped at an emergency sign."""
     console = session.console
-    read_line = line_reader(console)
+    read_line = line_reader(session.context, console)
     console.print(Text(WELCOME, style="bold"))
     resumed: dict[str, AnswerValue] = {}
     if session.keeps_drafts:
@@ -128,13 +132,14 @@ def keep_draft_and_cancel(session: Session, answers: dict[str, AnswerValue]) -> 
     # A warning sign already answered yes is said again: stopping must not hide it.
     warning = warning_line(typed)
     if not session.keeps_drafts or not typed:
-        interrupted(f"{CANCELLED}{warning}")
-    path = save_draft(typed)
+        interrupted(session.context, f"{CANCELLED}{warning}")
+    path = save_draft(typed, now=session.context.now())
     count = len(typed)
     kept = f"Your {count} answers so far are" if count != 1 else "Your 1 answer so far is"
     interrupted(
+        session.context,
         f"{CANCELLED} to your history. {kept} kept as a draft ({path}): `footcheck assess` "
-        f"offers to continue it, `footcheck assess --fresh` discards it.{warning}"
+        f"offers to continue it, `footcheck assess --fresh` discards it.{warning}",
     )
 
 

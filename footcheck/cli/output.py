@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, cast
 
 from footcheck.cli.failures import UsageFailure
-from footcheck.cli.terminal import is_terminal
 from footcheck.errors import OutputError
 from footcheck.render import FORMATS, SUFFIX_FORMATS, Format, format_by_name, render_text
 from footcheck.store.files import PRIVATE, check_writable, write_text
@@ -16,6 +14,7 @@ from footcheck.store.paths import is_history_file
 
 if TYPE_CHECKING:
     from footcheck.batch import ResultsFormat
+    from footcheck.cli.context import Context
     from footcheck.summary import Summary
 
 MAX_WIDTH = 100
@@ -86,58 +85,54 @@ def destination(
     return Destination(cast(Format, chosen or "rich"), output, output_format, force, accessible)
 
 
-def present(summary: Summary, where: Destination) -> None:
+def present(context: Context, summary: Summary, where: Destination) -> None:
     """The document to --output instead of stdout; on a terminal the rich summary is still
     shown, so the person sees their result either way. Where the file went is said after
     the summary, beside the plan, not a hundred lines above it."""
     if where.output is None or where.output_format is None:
-        show(summary, where.stdout_format, accessible=where.accessible)
+        show(context, summary, where.stdout_format, accessible=where.accessible)
         return
     write_output(summary, where.output, where.output_format, force=where.force)
-    if is_terminal(sys.stdout):
-        show(summary, "rich", accessible=where.accessible)
-        sys.stdout.flush()
-    print(f"Wrote the summary to {where.output} ({where.output_format}).", file=sys.stderr)
+    if context.stdout_is_terminal:
+        show(context, summary, "rich", accessible=where.accessible)
+        context.stdout.flush()
+    print(f"Wrote the summary to {where.output} ({where.output_format}).", file=context.stderr)
 
 
-def shown_on_terminal(where: Destination) -> bool:
+def shown_on_terminal(context: Context, where: Destination) -> bool:
     """Whether `present` put the rich summary on the person's terminal."""
     rich = where.output is not None or where.stdout_format == "rich"
-    return rich and is_terminal(sys.stdout)
+    return rich and context.stdout_is_terminal
 
 
-def remind(summary: Summary, *, accessible: bool) -> None:
+def remind(context: Context, summary: Summary, *, accessible: bool) -> None:
     """The triage and the plan on stderr, for a person at the terminal whose summary went
     to a file or a pipe: an emergency must never be written only where they cannot see."""
-    from rich.console import Console
-
     from footcheck.render.rich_summary import print_parts
 
-    console = Console(stderr=True, highlight=False, emoji=False)
+    console = context.console(stderr=True, highlight=False, emoji=False)
     if console.width > MAX_WIDTH:
         console.width = MAX_WIDTH
     print_parts(summary, console, ("triage", "plan"), accessible=accessible)
 
 
-def show(summary: Summary, fmt: Format, *, accessible: bool = False) -> None:
+def show(context: Context, summary: Summary, fmt: Format, *, accessible: bool = False) -> None:
     """Print the summary on stdout; `rich` gets colour and the terminal's width."""
     if fmt == "rich":
-        from rich.console import Console
-
         from footcheck.render.rich_summary import print_summary
 
-        console = Console(highlight=False, emoji=False)
+        console = context.console(highlight=False, emoji=False)
         if not console.is_terminal:
-            sys.stdout.write(render_text(summary, "rich", width=80, accessible=accessible))
+            context.stdout.write(render_text(summary, "rich", width=80, accessible=accessible))
             return
         if console.width > MAX_WIDTH:
             console.width = MAX_WIDTH
         print_summary(summary, console, accessible=accessible)
         return
-    sys.stdout.write(render_text(summary, fmt))
-    sys.stdout.flush()
+    context.stdout.write(render_text(summary, fmt))
+    context.stdout.flush()
 
 
-def show_stored(load: Callable[[], Summary], where: Destination) -> None:
+def show_stored(context: Context, load: Callable[[], Summary], where: Destination) -> None:
     """`report` and `history show`: load, then show and write as ``where`` says."""
-    present(load(), where)
+    present(context, load(), where)

@@ -2,76 +2,45 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from footcheck.cli.context import Context
+
 
 ACCESSIBLE_ENV = "FOOTCHECK_ACCESSIBLE"
 
 
-def accessible_mode(flag: bool) -> bool:
+def accessible_mode(context: Context, flag: bool) -> bool:
     """Screen-reader-friendly output: --accessible, or FOOTCHECK_ACCESSIBLE=1."""
-    return flag or os.environ.get(ACCESSIBLE_ENV, "").strip().lower() in ("1", "true", "yes")
+    return flag or context.environ.get(ACCESSIBLE_ENV, "").strip().lower() in ("1", "true", "yes")
 
 
-def is_terminal(stream: TextIO | None) -> bool:
-    """False for a missing, closed or redirected stream."""
-    try:
-        return stream is not None and stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def terminal_columns() -> int:
-    """The terminal's width: $COLUMNS if set, else asked of the terminal itself.
-
-    Not ``shutil.get_terminal_size()`` alone: it asks ``sys.__stdout__``, whose buffer the
-    entry point has handed to its own stdout, and would then answer 80 whatever the
-    terminal's width, so a prompt on a narrower terminal would still be broken mid-word.
-    """
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
-    for fd in (1, 2, 0):
-        try:
-            size = os.get_terminal_size(fd).columns
-        except OSError:
-            continue
-        if size > 0:
-            return size
-    return shutil.get_terminal_size().columns
-
-
-def can_prompt() -> bool:
+def can_prompt(context: Context) -> bool:
     """A person can answer questions: standard input is a terminal."""
-    return is_terminal(sys.stdin)
+    return context.stdin_is_terminal
 
 
-def prompts_to_stderr(stdout_format: str) -> bool:
+def prompts_to_stderr(context: Context, stdout_format: str) -> bool:
     """Whether prompts must go to stderr to reach the person answering them.
 
     So when stdout carries a document (json, markdown, html), and also when it is
     redirected (`footcheck assess > summary.txt`): the questions would otherwise vanish
     into the file while the terminal waits, blank, for answers.
     """
-    return stdout_format != "rich" or not is_terminal(sys.stdout)
+    return stdout_format != "rich" or not context.stdout_is_terminal
 
 
-def message_console(*, to_stderr: bool, accessible: bool = False) -> Console:
+def message_console(context: Context, *, to_stderr: bool, accessible: bool = False) -> Console:
     """A Rich console for prompts and messages; stderr when stdout carries a document. In
     accessible mode a sentence is never broken across lines: a screen reader reads a line
     at a time."""
-    from rich.console import Console
-
-    return Console(stderr=to_stderr, highlight=False, emoji=False, soft_wrap=accessible)
+    return context.console(stderr=to_stderr, highlight=False, emoji=False, soft_wrap=accessible)
 
 
-def line_reader(console: Console, stream: TextIO | None = None) -> ReadLineFn:
+def line_reader(context: Context, console: Console, stream: TextIO | None = None) -> ReadLineFn:
     """Read one line after writing ``prompt`` where the person will see it.
 
     When stdin and stdout are both the terminal, readline reads the line and draws the
@@ -82,15 +51,15 @@ def line_reader(console: Console, stream: TextIO | None = None) -> ReadLineFn:
     the instant before it starts waiting is acted on at the next key: CPython's readline
     checks signals only when its wait is interrupted.)
     """
-    editing = stream is None and _enable_line_editing()
-    source = stream if stream is not None else sys.stdin
+    editing = stream is None and _enable_line_editing(context)
+    source = stream if stream is not None else context.stdin
 
     def read_line(prompt: str) -> str:
         if editing:
             console.file.flush()  # what the console printed comes before readline's prompt
-            *above, last = fit_prompt(prompt, terminal_columns())
+            *above, last = fit_prompt(prompt, context.columns())
             for line in above:
-                print(line)
+                print(line, file=context.stdout)
             return input(last)
         console.print(prompt, end="", markup=False, highlight=False)
         console.file.flush()
@@ -118,9 +87,9 @@ def fit_prompt(prompt: str, width: int) -> list[str]:
     return [*lines, last]
 
 
-def _enable_line_editing() -> bool:
+def _enable_line_editing(context: Context) -> bool:
     """Readline for ``input()``; only where it applies, on a terminal at both ends."""
-    if not (can_prompt() and is_terminal(sys.stdout)):
+    if not (can_prompt(context) and context.stdout_is_terminal):
         return False
     try:
         import readline

@@ -7,6 +7,9 @@ itself, without loading sqlite3.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from footcheck.store.files import is_same_file
@@ -16,14 +19,32 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 """SQLite's companions to the database file, as much part of the history as the file."""
 
 
+_GIVEN: ContextVar[Path | None] = ContextVar("footcheck_history_dir", default=None)
+"""The folder the command line was given (its context's), for the command being run."""
+
+
 def history_dir() -> Path:
-    """``$FOOTCHECK_HOME`` if set, else the platform's user data folder."""
+    """The folder given by ``history_at`` (the command line's); else ``$FOOTCHECK_HOME`` if
+    set, else the platform's user data folder."""
+    given = _GIVEN.get()
+    if given is not None:
+        return given
     home = os.environ.get("FOOTCHECK_HOME")
     if home:
         return Path(home).expanduser()
     from platformdirs import user_data_path
 
     return user_data_path("footcheck", appauthor=False)
+
+
+@contextmanager
+def history_at(folder: Path | None) -> Iterator[None]:
+    """The history (and drafts) in ``folder`` inside the block; None: the default."""
+    token = _GIVEN.set(folder)
+    try:
+        yield
+    finally:
+        _GIVEN.reset(token)
 
 
 def private_folder(folder: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -23,6 +22,7 @@ from footcheck.instruments.registry import CATALOGUE, QUESTION_BY_ID
 from footcheck.scoring.evaluate import evaluate
 
 if TYPE_CHECKING:
+    from footcheck.cli.context import Context
     from footcheck.summary import Summary
 
 
@@ -38,7 +38,7 @@ class AssessOptions(NamedTuple):
     fresh: bool = False
 
 
-def gather_preset(options: AssessOptions) -> tuple[Answers, set[str]]:
+def gather_preset(context: Context, options: AssessOptions) -> tuple[Answers, set[str]]:
     """Answers given up front, validated (every id, None where not given), and the ids
     they settle."""
     raw: dict[str, object] = {}
@@ -46,7 +46,7 @@ def gather_preset(options: AssessOptions) -> tuple[Answers, set[str]]:
         values, notes = read_answers(options.answers_file)
         raw.update(values)
         for note in notes:
-            print(f"footcheck: {note}", file=sys.stderr)
+            print(f"footcheck: {note}", file=context.stderr)
     values, problems = parse_assignments(options.assignments)
     if problems:
         raise AnswersError(problems, "some --set options are wrong")
@@ -70,7 +70,7 @@ def missing_line(qid: str, answers: dict[str, AnswerValue]) -> str:
     return line
 
 
-def run_assess(options: AssessOptions) -> None:
+def run_assess(context: Context, options: AssessOptions) -> None:
     where = destination(
         options.output_format,
         options.output,
@@ -78,14 +78,14 @@ def run_assess(options: AssessOptions) -> None:
         accessible=options.accessible,
     )
     stdout_format = where.stdout_format
-    given_answers, given = gather_preset(options)
+    given_answers, given = gather_preset(context, options)
     values = given_answers.values
     reach = CATALOGUE.reach(values)
     preset = reach.answers(values)  # what applies, in checklist order
     missing = reach.missing(values)
     interactive = False
     if missing:
-        if options.no_input or not can_prompt():
+        if options.no_input or not can_prompt(context):
             why = "--no-input was given" if options.no_input else "there is no terminal to ask in"
             raise UsageFailure(
                 f"{len(missing)} answer(s) missing and {why}",
@@ -98,7 +98,8 @@ def run_assess(options: AssessOptions) -> None:
         from footcheck.cli.interview_session import Session, run_interview
 
         session = Session(
-            to_stderr=prompts_to_stderr(stdout_format),
+            context,
+            to_stderr=prompts_to_stderr(context, stdout_format),
             accessible=options.accessible,
             keeps_drafts=options.answers_file is None and not options.assignments,
             fresh=options.fresh,
@@ -110,14 +111,22 @@ def run_assess(options: AssessOptions) -> None:
         interactive = True
     else:
         answers = given_answers
-    summary = evaluate(answers)
-    present(summary, where)
-    if interactive and not shown_on_terminal(where):
-        remind(summary, accessible=options.accessible)
-    finish(summary, options, interactive=interactive, to_stderr=prompts_to_stderr(stdout_format))
+    summary = evaluate(answers, now=context.now())
+    present(context, summary, where)
+    if interactive and not shown_on_terminal(context, where):
+        remind(context, summary, accessible=options.accessible)
+    to_stderr = prompts_to_stderr(context, stdout_format)
+    finish(context, summary, options, interactive=interactive, to_stderr=to_stderr)
 
 
-def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_stderr: bool) -> None:
+def finish(
+    context: Context,
+    summary: Summary,
+    options: AssessOptions,
+    *,
+    interactive: bool,
+    to_stderr: bool,
+) -> None:
     """Save to the history when asked to; the summary has already been shown.
 
     Interactive runs ask (default no: health data is stored only with consent); scripted
@@ -125,8 +134,6 @@ def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_st
     """
     if options.save is False or (options.save is None and not interactive):
         return
-    import sys
-
     from footcheck.cli.commands.history import save_summary
     from footcheck.cli.failures import interrupted
     from footcheck.errors import FootcheckError
@@ -135,9 +142,9 @@ def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_st
     if options.save is None:
         from footcheck.cli.terminal import line_reader, message_console
 
-        console = message_console(to_stderr=to_stderr)
+        console = message_console(context, to_stderr=to_stderr)
         try:
-            reply = line_reader(console)(
+            reply = line_reader(context, console)(
                 "\nSave this result to your private history on this machine, to track "
                 "progress? [y/N] > "
             )
@@ -145,18 +152,18 @@ def finish(summary: Summary, options: AssessOptions, *, interactive: bool, to_st
             reply = ""
         except KeyboardInterrupt:
             # The summary is shown (and --output written) by now: say what was not kept.
-            interrupted(f"cancelled: not saved to your history{written}")
+            interrupted(context, f"cancelled: not saved to your history{written}")
         if reply.strip().lower() not in ("y", "yes"):
             return
     saved: list[int] = []
     try:
         save_summary(summary, on_commit=saved.append)
-        print(f"Saved as result {saved[0]}. See `footcheck history list`.", file=sys.stderr)
+        print(f"Saved as result {saved[0]}. See `footcheck history list`.", file=context.stderr)
     except KeyboardInterrupt:
         # Told apart at the commit itself: a stop signal then waits until the id is known.
         if saved:
-            interrupted(f"stopped, but your result was saved first, as result {saved[0]}")
-        interrupted(f"cancelled: not saved to your history{written}")
+            interrupted(context, f"stopped, but your result was saved first, as result {saved[0]}")
+        interrupted(context, f"cancelled: not saved to your history{written}")
     except FootcheckError as failure:
         failure.message = f"your summary is shown above but could not be saved: {failure.message}"
         raise

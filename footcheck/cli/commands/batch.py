@@ -6,10 +6,9 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, TYPE_CHECKING, cast
 
 from footcheck.batch import SUFFIX_INPUT, BatchTotals, InputFormat, score_batch
 from footcheck.cli.failures import OperationalFailure, UsageFailure
@@ -18,6 +17,9 @@ from footcheck.errors import InputFileError, OutputError
 from footcheck.instruments.registry import QUESTION_BY_ID
 from footcheck.store.files import PRIVATE, atomic_writer, is_same_file
 from footcheck.text.display import shown
+
+if TYPE_CHECKING:
+    from footcheck.cli.context import Context
 
 
 def input_format(path: Path | None, chosen: str | None) -> InputFormat:
@@ -33,10 +35,10 @@ def input_format(path: Path | None, chosen: str | None) -> InputFormat:
 
 
 @contextlib.contextmanager
-def opened_input(path: Path | None) -> Iterator[tuple[IO[bytes], int | None]]:
+def opened_input(context: Context, path: Path | None) -> Iterator[tuple[IO[bytes], int | None]]:
     """The input as bytes, and its size when known (for the progress bar)."""
     if path is None:
-        yield sys.stdin.buffer, None
+        yield context.stdin.buffer, None
         return
     try:
         stream = path.open("rb")
@@ -50,9 +52,9 @@ def opened_input(path: Path | None) -> Iterator[tuple[IO[bytes], int | None]]:
 
 
 @contextlib.contextmanager
-def progress_reporter(size: int | None) -> Iterator[Callable[[int], None] | None]:
+def progress_reporter(context: Context, size: int | None) -> Iterator[Callable[[int], None] | None]:
     """A Rich progress bar on stderr when stderr is a terminal; nothing otherwise."""
-    if size is None or not sys.stderr.isatty():
+    if size is None or not context.stderr_is_terminal:
         yield None
         return
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
@@ -63,20 +65,19 @@ def progress_reporter(size: int | None) -> Iterator[Callable[[int], None] | None
         DownloadColumn(),
         TimeRemainingColumn(),
         transient=True,
-        console=None,
+        console=context.console(stderr=True),
         redirect_stdout=False,
         redirect_stderr=False,
     ) as progress:
-        progress.console.stderr = True
         task = progress.add_task("scoring", total=size)
         yield lambda n: progress.advance(task, n)
 
 
-def stdout_is_the_input(source: Path | None) -> bool:
+def stdout_is_the_input(context: Context, source: Path | None) -> bool:
     """Whether stdout writes into the file batch reads (by name, or as standard input)."""
     try:
-        out = os.fstat(sys.stdout.fileno())
-        inp = os.stat(source) if source is not None else os.fstat(sys.stdin.fileno())
+        out = os.fstat(context.stdout.fileno())
+        inp = os.stat(source) if source is not None else os.fstat(context.stdin.fileno())
     except (OSError, ValueError, AttributeError):
         return False
     return stat.S_ISREG(out.st_mode) and (out.st_dev, out.st_ino) == (inp.st_dev, inp.st_ino)
@@ -92,6 +93,7 @@ def check_id_field(id_field: str) -> None:
 
 
 def run_batch(
+    context: Context,
     source: Path | None,
     chosen_format: str | None,
     output: Path | None,
@@ -108,12 +110,15 @@ def run_batch(
     out_fmt = results_format(output, output_format)
     if source is not None and output is not None and is_same_file(output, source):
         raise UsageFailure(f"{output} is the input: write the results to another file")
-    if output is None and stdout_is_the_input(source):
+    if output is None and stdout_is_the_input(context, source):
         # `batch in.jsonl >> in.jsonl` would read its own results until the disk fills.
         raise UsageFailure("standard output is the input file: write the results elsewhere")
     check_output(output, force=force)
     try:
-        with opened_input(source) as (stream, size), progress_reporter(size) as on_bytes:
+        with (
+            opened_input(context, source) as (stream, size),
+            progress_reporter(context, size) as on_bytes,
+        ):
 
             def score_into(target: IO[str]) -> BatchTotals:
                 return score_batch(
@@ -124,11 +129,12 @@ def run_batch(
                     id_field=id_field,
                     jobs=workers,
                     on_bytes=on_bytes,
-                    on_bad_row=lambda message: print(message, file=sys.stderr),
+                    on_bad_row=lambda message: print(message, file=context.stderr),
+                    clock=context.clock,
                 )
 
             if output is None:
-                totals = score_into(sys.stdout)
+                totals = score_into(context.stdout)
             else:
                 with atomic_writer(output, force=force, mode=PRIVATE) as target:
                     totals = score_into(target)
@@ -137,7 +143,7 @@ def run_batch(
     except OSError as error:
         raise OutputError(f"batch failed: {error.strerror or error}") from None
     if show_totals:
-        print_totals(totals)
+        print_totals(context, totals)
     if totals.errors:
         raise OperationalFailure(f"{totals.errors} of {totals.rows} row(s) had errors")
 
@@ -160,7 +166,7 @@ def worker_count(jobs: int) -> int:
         return os.cpu_count() or 1
 
 
-def print_totals(totals: BatchTotals) -> None:
+def print_totals(context: Context, totals: BatchTotals) -> None:
     """A clinic's first questions, one figure a line so it reads at 80 columns."""
     scored = totals.rows - totals.errors
     lines = [f"rows: {totals.rows} (scored {scored}, errors {totals.errors})"]
@@ -172,7 +178,7 @@ def print_totals(totals: BatchTotals) -> None:
         if common:
             lines.append("most common contributors:")
             lines += [_count_line(cid, count, scored) for cid, count in common]
-    print("\n".join(lines), file=sys.stderr)
+    print("\n".join(lines), file=context.stderr)
 
 
 def _count_line(name: str, count: int, scored: int) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -17,11 +17,14 @@ from footcheck.store.files import SHAREABLE, write_text
 from footcheck.summary import Summary
 from footcheck.text.display import printable
 
+if TYPE_CHECKING:
+    from footcheck.cli.context import Context
 
-def write_template(output: Path | None, *, force: bool) -> None:
+
+def write_template(context: Context, output: Path | None, *, force: bool) -> None:
     """JSON on stdout or to a file; TOML when the file's name ends in .toml."""
     if output is None:
-        sys.stdout.write(json_template())
+        context.stdout.write(json_template())
         return
     check_output(output, force=force)
     text = toml_template() if output.suffix.lower() == ".toml" else json_template()
@@ -31,7 +34,7 @@ def write_template(output: Path | None, *, force: bool) -> None:
         raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
     print(
         f"Wrote {output}: fill in the answers, then run `footcheck assess --answers {output}`.",
-        file=sys.stderr,
+        file=context.stderr,
     )
 
 
@@ -73,8 +76,8 @@ def load_summary(path: Path) -> Summary:
     return summary
 
 
-def run_report(path: Path, where: Destination) -> None:
-    show_stored(lambda: load_summary(path), where)
+def run_report(context: Context, path: Path, where: Destination) -> None:
+    show_stored(context, lambda: load_summary(path), where)
 
 
 def _holds_answers(text: str) -> str | None:

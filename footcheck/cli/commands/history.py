@@ -6,7 +6,6 @@ while another footcheck saves, and never change the file.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from footcheck.batch import ResultsFormat
+    from footcheck.cli.context import Context
 
 
 @contextmanager
@@ -52,13 +52,12 @@ def save_summary(summary: Summary, on_commit: Callable[[int], None] | None = Non
         return store.save(summary, on_commit=on_commit)
 
 
-def list_results(*, accessible: bool = False) -> None:
-    from rich.console import Console
+def list_results(context: Context, *, accessible: bool = False) -> None:
     from rich.text import Text
 
     from footcheck.render.wording import EARLIER_CHECKLIST_NOTE, contributor_short, earlier_mark
 
-    console = Console()
+    console = context.console()
     with opened() as store:
         rows = store.rows() if store else []
     if not rows:
@@ -136,8 +135,8 @@ def load_result(result_id: int) -> Summary:
     return summary
 
 
-def show_result(result_id: int, where: Destination) -> None:
-    show_stored(lambda: load_result(result_id), where)
+def show_result(context: Context, result_id: int, where: Destination) -> None:
+    show_stored(context, lambda: load_result(result_id), where)
 
 
 def valid_summaries(
@@ -160,9 +159,7 @@ def left_out(damaged: list[int]) -> str:
     return f"left out damaged result(s) {', '.join(map(str, damaged))}"
 
 
-def trend(*, accessible: bool = False) -> None:
-    from rich.console import Console
-
+def trend(context: Context, *, accessible: bool = False) -> None:
     from footcheck.render.trend import print_trend
 
     results = []
@@ -174,11 +171,13 @@ def trend(*, accessible: bool = False) -> None:
             else:
                 results.append((result_id, summary))
     if damaged:  # one bad row should not hide the rest of the progress
-        print(f"footcheck: {left_out(damaged)}", file=sys.stderr)
-    print_trend(results, Console(), accessible=accessible)
+        print(f"footcheck: {left_out(damaged)}", file=context.stderr)
+    print_trend(results, context.console(), accessible=accessible)
 
 
-def export(output: Path | None, chosen_format: str | None, *, force: bool) -> None:
+def export(
+    context: Context, output: Path | None, chosen_format: str | None, *, force: bool
+) -> None:
     """Every result as JSONL or a wide CSV. A damaged row is named on stderr and the exit
     code is 1, as `trend` leaves it out and `show` refuses it; the others are all written
     (in the CSV, the damaged one too, as a row that says so)."""
@@ -186,14 +185,14 @@ def export(output: Path | None, chosen_format: str | None, *, force: bool) -> No
     check_output(output, force=force)
     with opened() as store, closing(valid_summaries(store)) as rows:
         if output is None:
-            count, damaged = write_export(rows, sys.stdout, fmt)
+            count, damaged = write_export(rows, context.stdout, fmt)
         else:
             try:
                 with atomic_writer(output, force=force, mode=PRIVATE) as stream:
                     count, damaged = write_export(rows, stream, fmt)
             except OSError as error:
                 raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
-            print(f"Exported {count} result(s) to {output}.", file=sys.stderr)
+            print(f"Exported {count} result(s) to {output}.", file=context.stderr)
     if damaged and fmt == "csv":
         ids = ", ".join(map(str, damaged))
         raise OperationalFailure(f"damaged result(s) {ids}: written as rows that say so")
@@ -243,7 +242,7 @@ def describe_row(result_id: int) -> str:
     return printable(f"{when(row)}, {triage}, {pain}")  # stored text, shown as text
 
 
-def delete(result_id: int | None, *, everything: bool, yes: bool) -> None:
+def delete(context: Context, result_id: int | None, *, everything: bool, yes: bool) -> None:
     from footcheck.cli.terminal import can_prompt
 
     if (result_id is None) == (not everything):
@@ -252,20 +251,22 @@ def delete(result_id: int | None, *, everything: bool, yes: bool) -> None:
     if result_id is not None:
         what = f"saved result {result_id} ({describe_row(result_id)})"
     if not yes:
-        if not can_prompt():
+        if not can_prompt(context):
             raise UsageFailure(f"refusing to delete {what} without --yes when not in a terminal")
-        print(f"Delete {what}? This cannot be undone. [y/N] ", end="", file=sys.stderr, flush=True)
-        reply = sys.stdin.readline().strip().lower()
+        print(
+            f"Delete {what}? This cannot be undone. [y/N] ", end="", file=context.stderr, flush=True
+        )
+        reply = context.stdin.readline().strip().lower()
         if reply not in ("y", "yes"):
-            print("Nothing deleted.", file=sys.stderr)
+            print("Nothing deleted.", file=context.stderr)
             return
     with opened(read_only=False) as store:
         if store is None:
             raise UsageFailure("there is no history yet")
         if everything:
             count = store.delete_all()
-            print(f"Deleted {count} result(s).", file=sys.stderr)
+            print(f"Deleted {count} result(s).", file=context.stderr)
         elif store.delete(cast(int, result_id)):
-            print(f"Deleted result {result_id}.", file=sys.stderr)
+            print(f"Deleted result {result_id}.", file=context.stderr)
         else:
             raise UsageFailure(f"no saved result with id {result_id}")
