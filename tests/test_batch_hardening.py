@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from footcheck.batch import MAX_LINE_BYTES
+from tests.cli.context import invoke
 from tests.conftest import RETAIL_WORKER
 
 ROW = json.dumps(RETAIL_WORKER)
@@ -66,25 +67,27 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     assert result.stderr.decode().strip() in ("0", "1")  # quiet: no message, no traceback
 
 
-def test_invalid_utf8_is_that_rows_error_and_the_rest_are_scored(tmp_path: Path) -> None:
+def test_invalid_utf8_is_that_rows_error_and_the_rest_are_scored(
+    tmp_path: Path, private_home: Path
+) -> None:
     """Issue 13, item 14: invalid UTF-8 was replaced and the row could be scored."""
     source = tmp_path / "in.jsonl"
     latin1 = json.dumps({**RETAIL_WORKER, "age": 34}).replace("34", "34") + "\n"
     source.write_bytes(ROW.encode() + b"\n" + b'{"age": "\xe9"}\n' + latin1.encode())
-    result = footcheck("batch", str(source))
-    assert result.returncode == 1
-    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    code, out, _ = invoke("batch", str(source), home=private_home)
+    assert code == 1
+    lines = [json.loads(line) for line in out.splitlines()]
     assert lines[0]["schema_version"] == 2 and lines[2]["schema_version"] == 2
     assert lines[1]["line"] == 2
     assert "not UTF-8 text" in lines[1]["errors"][0]["message"]
 
 
-def test_invalid_utf8_in_a_csv_row(tmp_path: Path) -> None:
+def test_invalid_utf8_in_a_csv_row(tmp_path: Path, private_home: Path) -> None:
     source = tmp_path / "in.csv"
     source.write_bytes(b"age,back_pain\n40,no\n\xff\xfe,no\n")
-    result = footcheck("batch", str(source))
-    assert result.returncode == 1
-    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    code, out, _ = invoke("batch", str(source), home=private_home)
+    assert code == 1
+    lines = [json.loads(line) for line in out.splitlines()]
     assert [line.get("line") for line in lines[1:]] == [3]
     assert "not UTF-8 text" in lines[1]["errors"][0]["message"]
 
@@ -116,22 +119,20 @@ def test_a_line_of_megabytes_is_one_error_row_read_in_bounded_memory(tmp_path: P
     assert "longer than" in lines[1]["errors"][0]["message"]
 
 
-def test_a_binary_file_is_refused_at_once(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "footcheck", "batch", "/dev/zero", "--input-format", "csv"],
-        capture_output=True,
-        timeout=30,
-    )
-    assert result.returncode == 2
-    assert b"not a text file" in result.stderr
+def test_a_binary_file_is_refused_at_once(private_home: Path) -> None:
+    started = time.monotonic()
+    code, _, err = invoke("batch", "/dev/zero", "--input-format", "csv", home=private_home)
+    assert time.monotonic() - started < 30
+    assert code == 2
+    assert "not a text file" in err
 
 
-def test_a_nul_byte_in_one_row_is_that_rows_error(tmp_path: Path) -> None:
+def test_a_nul_byte_in_one_row_is_that_rows_error(tmp_path: Path, private_home: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_bytes(ROW.encode() + b"\n" + b'{"age": 4\x000}\n' + ROW.encode() + b"\n")
-    result = footcheck("batch", str(source))
-    assert result.returncode == 1
-    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    code, out, _ = invoke("batch", str(source), home=private_home)
+    assert code == 1
+    lines = [json.loads(line) for line in out.splitlines()]
     assert [line.get("line") for line in lines] == [None, 2, None]
 
 
@@ -173,13 +174,15 @@ def test_fuzzed_inputs_through_the_command_line(rows: list[bytes], fmt: str) -> 
     assert run.seconds < 10 and 0 < run.peak_kib < 200 * 1024, (run.seconds, run.peak_kib)
 
 
-def test_a_header_of_ninety_thousand_unknown_columns_is_refused_quickly(tmp_path: Path) -> None:
+def test_a_header_of_ninety_thousand_unknown_columns_is_refused_quickly(
+    tmp_path: Path, private_home: Path
+) -> None:
     """Each repeated column was counted over the whole header (quadratic: 85 s for 90,000
     columns) and every unknown one got a "did you mean" search."""
     source = tmp_path / "wide.csv"
     source.write_text(",".join(f"col{i}" for i in range(90_000)) + ",age,age\n40,40\n")
     started = time.monotonic()
-    result = footcheck("batch", str(source))
+    code, _, err = invoke("batch", str(source), home=private_home)
     assert time.monotonic() - started < 10
-    assert result.returncode == 2
-    assert b"and 89951 more" in result.stderr
+    assert code == 2
+    assert "and 89951 more" in err

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from footcheck.batch import CHUNK_ROWS, MAX_LINE_BYTES, score_jsonl_lines
+from tests.cli.context import invoke
 from tests.conftest import RETAIL_WORKER
 from tests.helpers import NEUTRAL as NO_PAIN
 
@@ -68,23 +69,31 @@ def source(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_two_workers_write_what_one_process_writes(source: Path, tmp_path: Path, fmt: str) -> None:
-    one = batch(str(source), "--output-format", fmt, "--summary", cwd=tmp_path)
-    two = batch(str(source), "--output-format", fmt, "--summary", "--jobs", "2", cwd=tmp_path)
-    assert one.returncode == two.returncode == 1  # bad rows: exit 1, the rest scored
-    assert without_times(two.stdout) == without_times(one.stdout)
-    assert two.stderr == one.stderr  # each bad row's line, in order, and the same totals
+def test_two_workers_write_what_one_process_writes(
+    source: Path, private_home: Path, fmt: str
+) -> None:
+    one = invoke("batch", str(source), "--output-format", fmt, "--summary", home=private_home)
+    two = invoke(
+        "batch", str(source), "--output-format", fmt, "--summary", "--jobs", "2", home=private_home
+    )
+    assert one[0] == two[0] == 1  # bad rows: exit 1, the rest scored
+    assert two[1] == one[1]  # the same clock: byte for byte
+    assert two[2] == one[2]  # each bad row's line, in order, and the same totals
     bad = sum(number % 97 == 5 for number in range(ROWS)) + 1  # + "not json"
-    assert f"errors {bad})" in one.stderr
-    lines = one.stdout.splitlines()
+    assert f"errors {bad})" in one[2]
+    lines = one[1].splitlines()
     assert len(lines) == ROWS + 1 + (fmt == "csv")  # one per row (+ the header)
 
 
-def test_an_output_file_from_all_cores_is_the_same_file(source: Path, tmp_path: Path) -> None:
-    one = batch(str(source), "-o", "one.jsonl", cwd=tmp_path)
-    every = batch(str(source), "-o", "all.jsonl", "--jobs", "0", cwd=tmp_path)
-    assert (one.returncode, every.returncode) == (1, 1)
-    written = [without_times((tmp_path / name).read_text()) for name in ("one.jsonl", "all.jsonl")]
+def test_an_output_file_from_all_cores_is_the_same_file(
+    source: Path, tmp_path: Path, private_home: Path
+) -> None:
+    one = invoke("batch", str(source), "-o", str(tmp_path / "one.jsonl"), home=private_home)
+    every = invoke(
+        "batch", str(source), "-o", str(tmp_path / "all.jsonl"), "--jobs", "0", home=private_home
+    )
+    assert (one[0], every[0]) == (1, 1)
+    written = [(tmp_path / name).read_text() for name in ("one.jsonl", "all.jsonl")]
     assert written[0] == written[1]
     assert oct((tmp_path / "all.jsonl").stat().st_mode & 0o777) == "0o600"
     lines = (tmp_path / "all.jsonl").read_text().splitlines()
@@ -93,11 +102,13 @@ def test_an_output_file_from_all_cores_is_the_same_file(source: Path, tmp_path: 
 
 
 @pytest.mark.parametrize("jobs", ["-1", "65"])
-def test_a_number_of_jobs_out_of_range_is_refused(source: Path, tmp_path: Path, jobs: str) -> None:
-    result = batch(str(source), "--jobs", jobs, cwd=tmp_path)
-    assert result.returncode == 2
-    assert f"--jobs {jobs} is not allowed: give 1 to 64, or 0 for all cores" in result.stderr
-    assert result.stdout == ""
+def test_a_number_of_jobs_out_of_range_is_refused(
+    source: Path, private_home: Path, jobs: str
+) -> None:
+    code, out, err = invoke("batch", str(source), "--jobs", jobs, home=private_home)
+    assert code == 2
+    assert f"--jobs {jobs} is not allowed: give 1 to 64, or 0 for all cores" in err
+    assert out == ""
 
 
 def test_in_process_output_without_a_file_descriptor(source: Path) -> None:

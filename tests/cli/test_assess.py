@@ -9,19 +9,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from footcheck import evaluate
-from footcheck.cli.app import app
+from tests.cli.context import invoke
 from tests.conftest import RETAIL_WORKER
-
-runner = CliRunner()
 
 
 def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), input=stdin)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
+    """In this process, with a made-up context (the test's environment and history)."""
+    home = Path(os.environ["FOOTCHECK_HOME"])
+    return invoke(*args, home=home, stdin=stdin or "", environ=os.environ)
 
 
 def test_version_and_help() -> None:
