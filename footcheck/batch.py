@@ -33,6 +33,7 @@ from footcheck.instruments.registry import QUESTION_BY_ID
 from footcheck.interrupts import STOP_SIGNALS
 from footcheck.scoring.evaluate import evaluate
 from footcheck.text.display import shown, shown_json
+from footcheck.text.messages import say
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -47,7 +48,6 @@ Clock = Callable[[], "datetime"]
 DEFAULT_ID_FIELD = "record_id"
 MAX_RECORD_ID = 200
 """The longest record id copied, in characters."""
-RECORD_ID_ALLOWED = f"text of at most {MAX_RECORD_ID} printable characters"
 STDERR_PROBLEMS = 3
 """Problems named on a bad row's stderr line; the output line lists them all."""
 SUFFIX_INPUT: dict[str, InputFormat] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
@@ -88,12 +88,14 @@ class Scored(NamedTuple):
     @property
     def message(self) -> str:
         """The stderr line of a failed row: its first few problems."""
-        where = f"line {self.line}"
+        where = say("batch.row.where", line=self.line)
         if self.record_id is not None:
-            where += f", record {shown(self.record_id)}"
-        text = f"{where}: " + "; ".join(str(p) for p in self.problems[:STDERR_PROBLEMS])
+            where = say("batch.row.where_record", line=self.line, record=shown(self.record_id))
+        problems = "; ".join(str(p) for p in self.problems[:STDERR_PROBLEMS])
+        text = say("batch.row.message", where=where, problems=problems)
         if len(self.problems) > STDERR_PROBLEMS:
-            text += f" (and {len(self.problems) - STDERR_PROBLEMS} more in the output)"
+            more = len(self.problems) - STDERR_PROBLEMS
+            text = say("batch.row.more", message=text, count=more)
         return text
 
 
@@ -135,9 +137,7 @@ def input_lines(stream: IO[bytes], on_bytes: Callable[[int], None] | None) -> It
         number += 1
         if number == 1 and raw.startswith(UTF16_MARKS):
             # Otherwise every row fails as "not valid JSON", which hides the one real cause.
-            raise InputFileError(
-                "the input is UTF-16 text", ["save it as UTF-8 (in Excel: CSV UTF-8)"]
-            )
+            raise InputFileError(say("batch.utf16"), [say("batch.save_utf8")])
         size = len(raw)
         too_long = size > MAX_LINE_BYTES and not raw.endswith(b"\n")
         if too_long:
@@ -145,16 +145,16 @@ def input_lines(stream: IO[bytes], on_bytes: Callable[[int], None] | None) -> It
         if on_bytes is not None:
             on_bytes(size)
         if too_long:
-            long = Problem("input", f"is longer than {MAX_LINE_BYTES:,} bytes: not a row")
+            long = Problem("input", say("batch.too_long", most=MAX_LINE_BYTES))
             yield Line(number, "\n", long)
             continue
         if b"\x00" in raw:
-            yield Line(number, "\n", Problem("input", "holds a NUL byte: not text"))
+            yield Line(number, "\n", Problem("input", say("batch.nul")))
             continue
         try:
             text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as error:
-            bad = Problem("input", f"is not UTF-8 text (byte {error.start + 1} of the line)")
+            bad = Problem("input", say("batch.not_utf8", byte=error.start + 1))
             yield Line(number, "\n", bad)
             continue
         yield Line(number, text)
@@ -168,7 +168,7 @@ def skip_overlong_line(stream: IO[bytes], start: bytes, number: int) -> int:
     raw = start
     while True:
         if b"\x00" in raw:
-            raise InputFileError(f"line {number} is binary, not text: the input is not a text file")
+            raise InputFileError(say("batch.binary", line=number))
         raw = stream.readline(SKIP_CHUNK)
         skipped += len(raw)
         if not raw or raw.endswith(b"\n"):
@@ -180,14 +180,15 @@ def read_record_id(value: object, id_field: str) -> tuple[RecordId, Problem | No
     if value is None:
         return RecordId(None), None
     if not isinstance(value, str):
-        why = f"{shown_json(value)} is not text"
+        why = say("batch.record.not_text", value=shown_json(value))
     elif len(value) > MAX_RECORD_ID:
-        why = f"is {len(value)} characters long"
+        why = say("batch.record.too_long", length=len(value))
     elif not value.isprintable():
-        why = f"'{shown(value)}' holds a control or invisible character"
+        why = say("batch.record.invisible", value=shown(value))
     else:
         return RecordId(value), None
-    return RecordId(None), Problem(id_field, f"{why}; allowed: {RECORD_ID_ALLOWED}")
+    allowed = say("batch.record_allowed", most=MAX_RECORD_ID)
+    return RecordId(None), Problem(id_field, say("batch.record.problem", why=why, allowed=allowed))
 
 
 def jsonl_rows(lines: Iterable[Line]) -> Iterator[Row]:
@@ -208,27 +209,29 @@ def csv_rows(lines: Iterable[Line], id_field: str = DEFAULT_ID_FIELD) -> Iterato
     except StopIteration:
         return
     except csv.Error as error:
-        raise InputFileError(f"the CSV header cannot be read: {error}") from None
+        raise InputFileError(say("batch.csv.header_unreadable", error=error)) from None
     if physical.problems:
         first = next(iter(physical.problems.values()))
-        raise InputFileError(f"the CSV header {first.message}")
+        raise InputFileError(say("batch.csv.header_line", problem=first.message))
     unknown = [name for name in header if name not in QUESTION_BY_ID and name != id_field]
     repeated = sorted(name for name, count in Counter(header).items() if count > 1)
     if len(header) == 1 and (separator := _other_separator(header[0])):
         # Spreadsheets in many locales export CSV with semicolons; lists use ';' here.
         raise InputFileError(
-            f"the CSV header is separated by {separator}, not commas",
-            ["save the spreadsheet as comma-separated CSV (lists stay as feet;knees)"],
+            say("batch.csv.separated", separator=separator), [say("batch.csv.save_commas")]
         )
     if unknown or repeated:
         raise InputFileError(
-            "the CSV header must be question ids, each once",
+            say("batch.csv.header_ids"),
             [
-                f"column '{shown(name)}' "
-                + unknown_id_message(name, suggest=number < MAX_SUGGESTIONS)
+                say(
+                    "batch.csv.column_unknown",
+                    name=shown(name),
+                    message=unknown_id_message(name, suggest=number < MAX_SUGGESTIONS),
+                )
                 for number, name in enumerate(unknown)
             ]
-            + [f"column '{name}' appears more than once" for name in repeated],
+            + [say("batch.csv.column_repeated", name=name) for name in repeated],
         )
     id_column = header.index(id_field) if id_field in header else None
     unknown_id = None if id_column is None else RecordId(None)
@@ -240,7 +243,7 @@ def csv_rows(lines: Iterable[Line], id_field: str = DEFAULT_ID_FIELD) -> Iterato
         except StopIteration:
             return
         except csv.Error as error:
-            unreadable = Problem("csv", f"cannot be read: {error}")
+            unreadable = Problem("csv", say("batch.csv.unreadable", error=error))
             yield Row(start, problems=[unreadable], record=unknown_id)
             continue
         broken = physical.problems_since(start)
@@ -250,7 +253,8 @@ def csv_rows(lines: Iterable[Line], id_field: str = DEFAULT_ID_FIELD) -> Iterato
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) != len(header):
-            miscounted = Problem("csv", f"has {len(cells)} cells but the header has {len(header)}")
+            counts = {"cells": len(cells), "header": len(header)}
+            miscounted = Problem("csv", say("batch.csv.cell_count", **counts))
             yield Row(start, problems=[miscounted], record=unknown_id)
             continue
         values: dict[str, AnswerValue] = {}
@@ -273,7 +277,7 @@ def _other_separator(cell: str) -> str | None:
     for char, name in ((";", "semicolons"), ("\t", "tabs")):
         parts = [part.strip() for part in cell.split(char)]
         if len(parts) > 1 and all(part in QUESTION_BY_ID for part in parts):
-            return name
+            return say(f"batch.csv.separator.{name}")
     return None
 
 
@@ -313,13 +317,14 @@ def _answers_for(row: Row, id_field: str) -> tuple[Answers | list[Problem], Reco
     try:
         data = json.loads(row.json_text)
     except json.JSONDecodeError as error:
-        return [Problem("json", f"is not valid JSON: {error.msg} at column {error.colno}")], None
+        invalid = say("batch.json.invalid", error=error.msg, column=error.colno)
+        return [Problem("json", invalid)], None
     except RecursionError:
-        return [Problem("json", "is nested too deeply to be a set of answers")], None
+        return [Problem("json", say("batch.json.too_deep"))], None
     except ValueError:  # an integer of thousands of digits
-        return [Problem("json", "holds a number too long to read")], None
+        return [Problem("json", say("batch.json.number_too_long"))], None
     if not isinstance(data, dict):
-        return [Problem("answers", "must be a JSON object of question ids and answers")], None
+        return [Problem("answers", say("batch.json.not_an_object"))], None
     problems: list[Problem] = []
     record = None
     if id_field in data:
@@ -535,7 +540,7 @@ def _score_in_workers(
         try:
             chunk = pending.popleft().result()
         except BrokenProcessPool:
-            raise OutputError("batch failed: a worker process ended unexpectedly") from None
+            raise OutputError(say("batch.worker_ended")) from None
         target.write(chunk.text)
         for message in chunk.messages:
             if on_bad_row is not None:

@@ -9,26 +9,24 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from footcheck import __version__
 from footcheck.cli.context import Context, context_of
 from footcheck.cli.failures import reports_failures
+from footcheck.text.messages import say
 
-APP_SETTINGS: dict[str, Any] = {
-    "name": "footcheck",
-    "help": (
-        "A foot-and-posture checklist for people with low back pain. It never diagnoses "
-        "and never uses the network. Start with: footcheck assess"
-    ),
-    "no_args_is_help": True,
-    "pretty_exceptions_enable": False,
-    "rich_markup_mode": None,
-    "context_settings": {"help_option_names": ["-h", "--help"]},
-}
-app = typer.Typer(**APP_SETTINGS)
+app = typer.Typer(
+    name="footcheck",
+    help="A foot-and-posture checklist for people with low back pain. It never diagnoses "
+    "and never uses the network. Start with: footcheck assess",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 
 
 class OutputFormat(StrEnum):
@@ -53,12 +51,6 @@ class RowsFormat(StrEnum):
     csv = "csv"
 
 
-RESULTS_FORMAT_HELP = (
-    "jsonl (one exported summary a line) or csv (one wide row a result, for spreadsheets "
-    "and statistics); default: csv for a .csv --output, else jsonl."
-)
-
-
 class SchemaKind(StrEnum):
     answers = "answers"
     summary = "summary"
@@ -66,7 +58,7 @@ class SchemaKind(StrEnum):
 
 def _show_version(ctx: typer.Context, value: bool) -> None:
     if value:
-        print(f"footcheck {__version__}", file=context_of(ctx).stdout)
+        print(say("cli.version", version=__version__), file=context_of(ctx).stdout)
         raise typer.Exit()
 
 
@@ -376,9 +368,7 @@ def _result_id(text: str | int) -> int:
         return number
     from footcheck.text.display import shown
 
-    raise typer.BadParameter(
-        f"'{shown(text)}' is not a result id (`footcheck history list` shows the ids)"
-    )
+    raise typer.BadParameter(say("cli.not_a_result_id", text=shown(text)))
 
 
 @history_app.command("show")
@@ -441,7 +431,13 @@ def history_export(
         ),
     ] = None,
     export_format: Annotated[
-        RowsFormat | None, typer.Option("--format", "-f", help=RESULTS_FORMAT_HELP)
+        RowsFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl (one exported summary a line) or csv (one wide row a result, for "
+            "spreadsheets and statistics); default: csv for a .csv --output, else jsonl.",
+        ),
     ] = None,
     force: ForceOption = False,
 ) -> None:
@@ -496,7 +492,12 @@ def batch(
         ),
     ] = None,
     output_format: Annotated[
-        RowsFormat | None, typer.Option("--output-format", help=RESULTS_FORMAT_HELP)
+        RowsFormat | None,
+        typer.Option(
+            "--output-format",
+            help="jsonl (one exported summary a line) or csv (one wide row a result, for "
+            "spreadsheets and statistics); default: csv for a .csv --output, else jsonl.",
+        ),
     ] = None,
     id_field: Annotated[
         str,

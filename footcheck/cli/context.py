@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 import typer
 
 from footcheck.errors import OutputError
+from footcheck.text.messages import say
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -176,14 +177,14 @@ class StandardOutput(io.TextIOWrapper):
 
     def _check(self) -> None:
         if self.failure is not None:
-            raise OutputError(f"cannot write to standard output: {self.failure}")
+            raise OutputError(say("cli.stdout.cannot_write", reason=self.failure))
 
     def _failed(self, error: OSError) -> OSError | OutputError:
         if isinstance(error, BrokenPipeError):
             return error
         self.failure = error.strerror or str(error)
         discard(self.fileno())
-        return OutputError(f"cannot write to standard output: {self.failure}")
+        return OutputError(say("cli.stdout.cannot_write", reason=self.failure))
 
 
 def discard(fd: int) -> None:
@@ -226,7 +227,7 @@ def guard_standard_streams() -> None:
             write_through=old.write_through,
         )
         if closed:
-            sys.stdout.failure = "it is closed"
+            sys.stdout.failure = say("cli.stdout.closed")
     for stream in (sys.stdout, sys.stderr):
         # Files are always written as UTF-8; a stream that cannot encode everything
         # replaces what it cannot show.

@@ -12,6 +12,7 @@ from footcheck.cli.failures import (
 )
 from footcheck.errors import FootcheckError
 from footcheck.interrupts import stop_on_signals
+from footcheck.text.messages import say
 
 
 def main() -> None:
@@ -35,9 +36,6 @@ def main() -> None:
     except Exception as error:
         if context.debug:
             raise
-        print(
-            f"footcheck: unexpected error: {type(error).__name__}: {error}\n"
-            "  This is a bug in footcheck; set FOOTCHECK_DEBUG=1 to see the details.",
-            file=context.stderr,
-        )
+        unexpected = say("cli.unexpected", kind=type(error).__name__, error=error)
+        print(unexpected, file=context.stderr)
         exit_with(ExitCode.FAILURE)

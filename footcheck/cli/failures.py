@@ -31,6 +31,7 @@ from footcheck.errors import (
     OutputError,
 )
 from footcheck.store.paths import history_at
+from footcheck.text.messages import say
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -67,7 +68,6 @@ EXIT_CODES: tuple[tuple[type[FootcheckError], ExitCode], ...] = (
 )
 """Each kind of failure and its exit code; the first matching kind wins."""
 
-CANCELLED = "cancelled, nothing saved"
 MESSAGE_WIDTH = 100
 MAX_LISTED = 50
 """Problems listed under a failure; the rest are counted ("and N more"). A file can hold
@@ -102,10 +102,10 @@ def tell(context: Context, text: str, *, indent: str = "") -> None:
 
 def report_failure(context: Context, error: FootcheckError) -> None:
     """The one place a failure is printed: its message, then at most ``MAX_LISTED`` details."""
-    lines = [f"footcheck: {error.message}"]
-    lines += [f"  - {line}" for line in error.details[:MAX_LISTED]]
+    lines = [say("cli.failure", message=error.message)]
+    lines += [say("cli.detail", detail=line) for line in error.details[:MAX_LISTED]]
     if len(error.details) > MAX_LISTED:
-        lines.append(f"  - and {len(error.details) - MAX_LISTED} more")
+        lines.append(say("cli.more", count=len(error.details) - MAX_LISTED))
     for line in lines:
         tell(context, line, indent="  " if line.startswith("  - ") else "")
 
@@ -128,8 +128,10 @@ def fail(context: Context, error: FootcheckError) -> NoReturn:
     exit_with(exit_code_for(error))
 
 
-def interrupted(context: Context, message: str = CANCELLED) -> NoReturn:
-    tell(context, f"\n{message}")  # Ctrl-C and Ctrl-D leave the cursor on the prompt's line
+def interrupted(context: Context, message: str | None = None) -> NoReturn:
+    """Say ``message`` (default: cancelled, nothing saved) and exit 130."""
+    text = say("cli.cancelled") if message is None else message
+    tell(context, "\n" + text)  # Ctrl-C and Ctrl-D leave the cursor on the prompt's line
     exit_with(ExitCode.INTERRUPTED)
 
 

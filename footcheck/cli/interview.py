@@ -30,6 +30,7 @@ from footcheck.errors import AnswersError
 from footcheck.instruments.registry import QUESTION_BY_ID, QUESTIONS, SECTION_BY_ID, SECTIONS
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.text.display import sentence_lines, shown
+from footcheck.text.messages import say
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -97,7 +98,8 @@ class Interview:
         """Questions to ask in this session: apply now, and did not come from a file."""
         return [q for q in QUESTIONS if q.id not in self.preset and q.applies(self.answers)]
 
-    def ask_missing(self, label: str = "Question") -> None:
+    def ask_missing(self, label: str = "question") -> None:
+        """Ask what is missing; ``label`` names the kind of question in the counter."""
         # Answers carried over (a draft) are not asked again, but `back` reaches them and
         # the numbering counts them.
         todo = self.todo()
@@ -109,7 +111,13 @@ class Interview:
                 return
             question = todo[cursor]
             allow_back = cursor > 0
-            result = self.ask(question, f"{label} {cursor + 1} of {len(todo)}", allow_back)
+            counter = say(
+                "interview.counter",
+                label=say(f"interview.label.{label}"),
+                number=cursor + 1,
+                count=len(todo),
+            )
+            result = self.ask(question, counter, allow_back)
             if result is _BACK:
                 cursor -= 1
                 continue
@@ -141,7 +149,7 @@ class Interview:
                 current = earlier  # an earlier answer comes back as the default
             else:  # but a warning sign is never answered by pressing Enter
                 said = format_value(question, earlier)
-                self.console.print(Text(f"(You answered {said} before.)", style="dim"))
+                self.console.print(Text(say("interview.answered_before", value=said), style="dim"))
         hint = self.hint(question, current, allow_back)
         while True:
             text = self.read_line(hint).strip()
@@ -155,9 +163,7 @@ class Interview:
             if word in BACK_WORDS:
                 if allow_back:
                     return _BACK
-                self.console.print(
-                    Text("This is the first question; there is no going back.", style="yellow")
-                )
+                self.console.print(Text(say("interview.first_question"), style="yellow"))
                 continue
             if not text:
                 if current is not None or question.optional:
@@ -167,9 +173,7 @@ class Interview:
                 if on_enter is not None:
                     text = on_enter
                 else:
-                    self.console.print(
-                        Text("Please type an answer (or ? for help).", style="yellow")
-                    )
+                    self.console.print(Text(say("interview.type_an_answer"), style="yellow"))
                     continue
             problem = self.accept(question, text)
             if problem is None:
@@ -204,18 +208,13 @@ class Interview:
         """Stop (the default) or go on after the emergency advice; a yes typed by mistake
         can be changed at the review."""
         while True:
-            word = self.read_line("Stop here (Enter), or type 'finish' to go on > ").strip().lower()
+            word = self.read_line(say("interview.stop_or_finish")).strip().lower()
             if word in STOP_WORDS or word in QUIT_WORDS:
                 return False
             if word in FINISH_WORDS:
                 return True
-            self.console.print(
-                Text(
-                    f"'{shown(word)}': press Enter to stop, or type finish to go on (a yes "
-                    "typed by mistake can be changed at the review).",
-                    style="yellow",
-                )
-            )
+            again = say("interview.stop_or_finish_again", word=shown(word))
+            self.console.print(Text(again, style="yellow"))
 
     def accept(self, question: Question, text: str) -> str | None:
         """Store the answer if it is valid on its own and with the others; else say why."""
@@ -229,25 +228,26 @@ class Interview:
         except AnswersError as error:
             mine = [p.message for p in error.problems if p.id == question.id]
             if mine:
-                return f"Not possible: {mine[0]}."
+                return say("interview.not_possible", problem=mine[0])
         self.answers[question.id] = value
         return None
 
     def hint(self, question: Question, current: AnswerValue, allow_back: bool) -> str:
         shape = KINDS[question.kind].prompt_shape(question)
-        extras = ["? help"] + (["back"] if allow_back else [])
+        extras = [say("interview.hint.help")] + ([say("interview.hint.back")] if allow_back else [])
         default = ""
         if current is not None:
-            default = f" [Enter keeps: {format_value(question, current)}]"
+            default = say("interview.hint.keeps", value=format_value(question, current))
         elif question.optional:
-            default = " [Enter skips]"
-        return f"({shape}; {', '.join(extras)}){default} > "
+            default = say("interview.hint.skips")
+        return say("interview.hint.line", shape=shape, extras=", ".join(extras), default=default)
 
     def show_choices(self, question: Question) -> None:
         hints = [c.hint for c in question.choices] or [""] * len(menu(question))
         for number, (label, hint) in enumerate(zip(menu(question), hints, strict=True), 1):
-            extra = f" ({hint})" if hint else ""
-            self.console.print(f"  {number}. {label}{extra}", highlight=False)
+            extra = say("interview.choice_hint", hint=hint) if hint else ""
+            line = say("interview.choice", number=number, label=label, extra=extra)
+            self.console.print(line, highlight=False)
 
     def prose(self, text: str) -> str:
         """In accessible mode one sentence a line: a screen reader reads a line at a time."""
@@ -261,9 +261,10 @@ class Interview:
         self.console.print()
         if self.accessible:
             number = [s.id for s in SECTIONS].index(section.id) + 1
-            self.console.print(
-                Text(f"Section {number} of {len(SECTIONS)}: {section.title}.", style="bold")
+            heading = say(
+                "interview.section", number=number, count=len(SECTIONS), title=section.title
             )
+            self.console.print(Text(heading, style="bold"))
         else:
             self.console.rule(Text(section.title, style="bold"), align="left")
         self.console.print(Text(self.prose(section.intro), style="dim"))
@@ -275,21 +276,29 @@ class Interview:
 
     def show_review(self, rows: list[tuple[str, Question]]) -> None:
         if self.accessible:
-            self.console.print(Text("Your answers.", style="bold"))
+            self.console.print(Text(say("interview.review.heading"), style="bold"))
             for number, (_, question) in enumerate(rows, 1):
                 value = format_value(question, self.answers.get(question.id))
                 label = question.label
                 if question.start_back_item is not None:  # "21. 1. …" is read as noise
                     item = question.label.split(". ", 1)[-1]
-                    label = f"STarT Back item {question.start_back_item}: {item}"
-                self.console.print(Text(f"{number}. {label}: {value}."))
+                    label = say(
+                        "interview.review.start_back_item",
+                        item=question.start_back_item,
+                        text=item,
+                    )
+                line = say("interview.review.line", number=number, label=label, value=value)
+                self.console.print(Text(line))
         else:
             table = Table(
-                title="Your answers", title_justify="left", show_lines=False, header_style="bold"
+                title=say("interview.review.title"),
+                title_justify="left",
+                show_lines=False,
+                header_style="bold",
             )
-            table.add_column("#", justify="right", no_wrap=True)
-            table.add_column("Question", ratio=3)
-            table.add_column("Answer", ratio=2)
+            table.add_column(say("interview.review.column.number"), justify="right", no_wrap=True)
+            table.add_column(say("interview.review.column.question"), ratio=3)
+            table.add_column(say("interview.review.column.answer"), ratio=2)
             section = None
             for number, (title, question) in enumerate(rows, 1):
                 if title != section:
@@ -312,8 +321,9 @@ class Interview:
             question = rows[number - 1][1]
             before = self.answers.get(question.id)
             self.last_section = None
-            self.console.print(Text("('back' leaves this answer as it was)", style="dim"))
-            if self.ask(question, f"Changing answer {number}", allow_back=True) is _BACK:
+            self.console.print(Text(say("interview.review.back_keeps"), style="dim"))
+            changing = say("interview.review.changing", number=number)
+            if self.ask(question, changing, allow_back=True) is _BACK:
                 self.answers[question.id] = before
                 continue
             self.preset.discard(question.id)
@@ -324,12 +334,8 @@ class Interview:
         a mistake's explanation is not scrolled away by the table being drawn again."""
         while True:
             text = (
-                self.read_line(
-                    # Short enough to leave room for the reply on an 80-column line.
-                    f"Enter for your summary, or a number (1-{count}) to change an answer > "
-                )
-                .strip()
-                .lower()
+                # Short enough to leave room for the reply on an 80-column line.
+                self.read_line(say("interview.review.prompt", count=count)).strip().lower()
             )
             if text in DONE_WORDS:
                 return None
@@ -339,15 +345,10 @@ class Interview:
             if isinstance(number, int) and 1 <= number <= count:
                 return number
             if text == "?":
-                self.console.print(
-                    "Press Enter to see your summary. To change an answer first, type the "
-                    f"number beside it in the table (1 to {count}).",
-                    highlight=False,
-                )
+                self.console.print(say("interview.review.help", count=count), highlight=False)
             else:
-                self.console.print(
-                    Text(f"'{shown(text)}' is not a number from 1 to {count}.", style="yellow")
-                )
+                wrong = say("interview.review.not_a_number", text=shown(text), count=count)
+                self.console.print(Text(wrong, style="yellow"))
 
     def settle(self) -> None:
         """After a change: drop what no longer applies (and say so), re-ask what no longer
@@ -360,19 +361,18 @@ class Interview:
         except AnswersError as error:
             for problem in error.problems:
                 if problem.id in self.answers:
-                    self.console.print(
-                        Text(
-                            f"{QUESTION_BY_ID[problem.id].label}: {problem.message}; "
-                            "please answer it again.",
-                            style="yellow",
-                        )
+                    again = say(
+                        "interview.review.answer_again",
+                        label=QUESTION_BY_ID[problem.id].label,
+                        problem=problem.message,
                     )
+                    self.console.print(Text(again, style="yellow"))
                     del self.answers[problem.id]
         self.preset = {
             qid for qid, v in self.answers.items() if v is not None or QUESTION_BY_ID[qid].optional
         }
         # Questions a change made apply (or made wrong) are follow-ups, counted on their own.
-        self.ask_missing("Follow-up question")
+        self.ask_missing("follow_up")
 
 
 SHORT_LIST = 3
@@ -389,10 +389,14 @@ def dropped_note(dropped: list[Question]) -> str:
             title = SECTION_BY_ID[question.section].title
             counts[title] = counts.get(title, 0) + 1
         named = "; ".join(
-            f"{title} ({count} answer{'s' if count != 1 else ''})"
-            for title, count in counts.items()
+            say(
+                f"interview.dropped.section.{'one' if count == 1 else 'other'}",
+                title=t,
+                count=count,
+            )
+            for t, count in counts.items()
         )
-    return f"No longer asked: {named}. Kept, in case you change it back."
+    return say("interview.dropped.note", named=named)
 
 
 class _Back:

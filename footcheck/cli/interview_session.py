@@ -16,7 +16,7 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-from footcheck.cli.failures import CANCELLED, interrupted
+from footcheck.cli.failures import interrupted
 from footcheck.cli.interview import EmergencyStop, Interview, Quit, ReadLine
 from footcheck.cli.terminal import line_reader, message_console
 from footcheck.instruments.red_flags.scoring import flag_level, raised_flags
@@ -26,16 +26,12 @@ from footcheck.render.wording import TRIAGE_HEADLINE, local_time
 from footcheck.scoring.steps import STEP_INFO, TRIAGE_STEP
 from footcheck.store.drafts import discard_draft, draft_path, load_draft, save_draft
 from footcheck.text.display import sentence_lines
+from footcheck.text.messages import say
 
 if TYPE_CHECKING:
     from footcheck.checklist.question import AnswerValue, Question
     from footcheck.cli.context import Context
 
-WELCOME = "footcheck: a foot-and-posture checklist for low back pain"
-WHOLE_CHECKLIST = (
-    " The whole checklist takes 10 to 15 minutes; for the foot checks you will need a mirror "
-    "or someone to help, a sheet of paper or card, and a little water."
-)
 EMERGENCY_STEP = STEP_INFO[TRIAGE_STEP["emergency"]]
 
 
@@ -63,15 +59,12 @@ def run_interview(
     """The answers, complete; or None when the person stopped at an emergency sign."""
     console = session.console
     read_line = line_reader(session.context, console)
-    console.print(Text(WELCOME, style="bold"))
+    console.print(Text(say("session.welcome"), style="bold"))
     resumed: dict[str, AnswerValue] = {}
     if session.keeps_drafts:
         resumed = offer_draft(session, read_line)
     started = any(v is not None for v in preset.values()) or resumed
-    welcome = (
-        "Answer each question and press Enter. Type ? for help on a question, 'back' to "
-        f"go back, 'quit' or Ctrl-C to stop.{'' if started else WHOLE_CHECKLIST}"
-    )
+    welcome = say("session.how") + ("" if started else say("session.whole_checklist"))
     console.print(sentence_lines(welcome) if session.accessible else welcome, highlight=False)
     interview = Interview(
         console,
@@ -102,27 +95,25 @@ def offer_draft(session: Session, read_line: ReadLine) -> dict[str, AnswerValue]
     console = session.console
     if session.fresh:
         if discard_draft():
-            console.print(Text("Your unfinished checklist was discarded (--fresh).", style="dim"))
+            console.print(Text(say("session.draft.discarded_fresh"), style="dim"))
         return {}
     draft, note = load_draft()
     if note is not None:
-        console.print(Text(f"footcheck: {note}", style="yellow"))
+        console.print(Text(say("cli.note", note=note), style="yellow"))
     if draft is None or not draft.answers:
         return {}
     when = local_time(draft.saved_at)
     count = len(draft.answers)
-    console.print(
-        f"You have an unfinished checklist from {when} ({count} answer"
-        f"{'s' if count != 1 else ''}).",
-        highlight=False,
-    )
-    reply = read_line("Continue it? [Y/n] > ")
+    form = "one" if count == 1 else "other"
+    unfinished = say(f"session.draft.unfinished.{form}", when=when, count=count)
+    console.print(unfinished, highlight=False)
+    reply = read_line(say("session.draft.continue"))
     if reply.strip().lower() in ("n", "no"):
         discard_draft()
-        console.print(Text("Starting afresh; the unfinished checklist is discarded.", style="dim"))
+        console.print(Text(say("session.draft.afresh"), style="dim"))
         return {}
     for line in draft.notes:
-        console.print(Text(f"footcheck: {line}", style="yellow"))
+        console.print(Text(say("cli.note", note=line), style="yellow"))
     return draft.answers
 
 
@@ -132,22 +123,27 @@ def keep_draft_and_cancel(session: Session, answers: dict[str, AnswerValue]) -> 
     # A warning sign already answered yes is said again: stopping must not hide it.
     warning = warning_line(typed)
     if not session.keeps_drafts or not typed:
-        interrupted(session.context, f"{CANCELLED}{warning}")
+        interrupted(
+            session.context,
+            say("session.cancelled", cancelled=say("cli.cancelled"), warning=warning),
+        )
     path = save_draft(typed, now=session.context.now())
     count = len(typed)
-    kept = f"Your {count} answers so far are" if count != 1 else "Your 1 answer so far is"
-    interrupted(
-        session.context,
-        f"{CANCELLED} to your history. {kept} kept as a draft ({path}): `footcheck assess` "
-        f"offers to continue it, `footcheck assess --fresh` discards it.{warning}",
+    kept = say(
+        f"session.draft.kept.{'one' if count == 1 else 'other'}",
+        cancelled=say("cli.cancelled"),
+        count=count,
+        path=path,
+        warning=warning,
     )
+    interrupted(session.context, kept)
 
 
 def warning_line(answers: dict[str, AnswerValue]) -> str:
     """The advice for the most severe warning sign answered yes so far, on its own line."""
     raised = raised_flags(answers, CATALOGUE)
     level = flag_level(raised, CATALOGUE)
-    return "" if level is None else f"\n{PLAN_TRIAGE[level]}"
+    return "" if level is None else say("session.warning", advice=PLAN_TRIAGE[level])
 
 
 def show_emergency(session: Session, question: Question) -> None:
@@ -156,7 +152,7 @@ def show_emergency(session: Session, question: Question) -> None:
     headline = TRIAGE_HEADLINE["emergency"]
     if session.accessible:
         console.print()
-        console.print(Text(headline + ".", style="bold red"))
+        console.print(Text(say("session.emergency.headline", headline=headline), style="bold red"))
         console.print(Text(question.reason))
         console.print(Text(sentence_lines(EMERGENCY_STEP.details)))
         return
@@ -167,7 +163,7 @@ def show_emergency(session: Session, question: Question) -> None:
                 Text(headline, style="bold red"),
                 Text(question.reason),
                 Text(""),
-                Text("→ " + EMERGENCY_STEP.details),
+                Text(say("session.emergency.step", details=EMERGENCY_STEP.details)),
             ),
             border_style="red",
             box=box.HEAVY,
@@ -182,7 +178,7 @@ def stop_at_emergency(session: Session) -> None:
     console = session.console
     console.print()
     console.print(Text(PLAN_TRIAGE["emergency"], style="bold red"))
-    console.print("Nothing was saved and no summary was written.", highlight=False)
+    console.print(say("session.emergency.nothing_saved"), highlight=False)
 
 
 __all__ = ["Session", "draft_path", "run_interview"]

@@ -11,6 +11,7 @@ from footcheck.errors import OutputError
 from footcheck.render import FORMATS, SUFFIX_FORMATS, Format, format_by_name, render_text
 from footcheck.store.files import PRIVATE, check_writable, write_text
 from footcheck.store.paths import is_history_file
+from footcheck.text.messages import say
 
 if TYPE_CHECKING:
     from footcheck.batch import ResultsFormat
@@ -37,8 +38,14 @@ def file_format(output: Path, chosen: str | None) -> Format:
     by_name = format_by_name(output.name)
     if by_name is None:
         raise UsageFailure(
-            f"cannot tell the format of {output} from its suffix",
-            [f"use one of {', '.join(SUFFIX_FORMATS)} or give --format ({', '.join(FORMATS)})"],
+            say("cli.unknown_suffix", path=output),
+            [
+                say(
+                    "output.use_suffix",
+                    suffixes=", ".join(SUFFIX_FORMATS),
+                    formats=", ".join(FORMATS),
+                )
+            ],
         )
     return by_name
 
@@ -52,18 +59,20 @@ def check_output(output: Path | None, *, force: bool) -> None:
     if output is None:
         return
     if is_history_file(output):
-        raise UsageFailure(f"{output} is your footcheck history: write the output to another file")
+        raise UsageFailure(say("output.is_history", path=output))
     try:
         check_writable(output, force=force)
     except OSError as error:
-        raise UsageFailure(f"cannot write {output}: {error.strerror or error}") from None
+        reason = error.strerror or error
+        raise UsageFailure(say("cli.cannot_write", path=output, reason=reason)) from None
 
 
 def write_output(summary: Summary, output: Path, fmt: Format, *, force: bool) -> None:
     try:
         write_text(output, render_text(summary, fmt), force=force, mode=PRIVATE)
     except OSError as error:
-        raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
+        reason = error.strerror or error
+        raise OutputError(say("cli.cannot_write", path=output, reason=reason)) from None
 
 
 class Destination(NamedTuple):
@@ -96,7 +105,8 @@ def present(context: Context, summary: Summary, where: Destination) -> None:
     if context.stdout_is_terminal:
         show(context, summary, "rich", accessible=where.accessible)
         context.stdout.flush()
-    print(f"Wrote the summary to {where.output} ({where.output_format}).", file=context.stderr)
+    wrote = say("output.wrote_summary", path=where.output, format=where.output_format)
+    print(wrote, file=context.stderr)
 
 
 def shown_on_terminal(context: Context, where: Destination) -> bool:

@@ -20,6 +20,7 @@ from footcheck.cli.terminal import can_prompt, prompts_to_stderr
 from footcheck.errors import AnswersError
 from footcheck.instruments.registry import CATALOGUE, QUESTION_BY_ID
 from footcheck.scoring.evaluate import evaluate
+from footcheck.text.messages import say
 
 if TYPE_CHECKING:
     from footcheck.cli.context import Context
@@ -46,17 +47,18 @@ def gather_preset(context: Context, options: AssessOptions) -> tuple[Answers, se
         values, notes = read_answers(options.answers_file)
         raw.update(values)
         for note in notes:
-            print(f"footcheck: {note}", file=context.stderr)
+            print(say("cli.note", note=note), file=context.stderr)
     values, problems = parse_assignments(options.assignments)
     if problems:
-        raise AnswersError(problems, "some --set options are wrong")
+        raise AnswersError(problems, say("assess.set_wrong"))
     raw.update(values)
     try:
         answers = validate_answers(raw, partial=True)
     except AnswersError as error:
         source = options.answers_file or "--set"
+        count = len(error.problems)
         raise AnswersError(
-            error.problems, f"the answers in {source} have {len(error.problems)} problem(s)"
+            error.problems, say("assess.answers_problems", source=source, count=count)
         ) from None
     given = {qid for qid in raw if raw[qid] is not None or QUESTION_BY_ID[qid].optional}
     return answers, given
@@ -64,9 +66,9 @@ def gather_preset(context: Context, options: AssessOptions) -> tuple[Answers, se
 
 def missing_line(qid: str, answers: dict[str, AnswerValue]) -> str:
     question = QUESTION_BY_ID[qid]
-    line = f"{qid}: {allowed(question)}"
+    line = say("assess.missing_line", id=qid, allowed=allowed(question))
     if question.when is not None and question.when.holds(answers) is None:
-        line += f" (only when {question.when.text})"
+        line = say("assess.missing_when", line=line, condition=question.when.text)
     return line
 
 
@@ -86,14 +88,10 @@ def run_assess(context: Context, options: AssessOptions) -> None:
     interactive = False
     if missing:
         if options.no_input or not can_prompt(context):
-            why = "--no-input was given" if options.no_input else "there is no terminal to ask in"
+            why = say("assess.why.no_input" if options.no_input else "assess.why.no_terminal")
             raise UsageFailure(
-                f"{len(missing)} answer(s) missing and {why}",
-                [missing_line(qid, preset) for qid in missing]
-                + [
-                    "give them in the --answers file or with --set ID=VALUE "
-                    "(`footcheck template` writes a file to fill in)"
-                ],
+                say("assess.missing", count=len(missing), why=why),
+                [missing_line(qid, preset) for qid in missing] + [say("assess.give_them")],
             )
         from footcheck.cli.interview_session import Session, run_interview
 
@@ -138,32 +136,29 @@ def finish(
     from footcheck.cli.failures import interrupted
     from footcheck.errors import FootcheckError
 
-    written = f" ({options.output} was written)" if options.output else ""
+    written = say("assess.save.written", path=options.output) if options.output else ""
     if options.save is None:
         from footcheck.cli.terminal import line_reader, message_console
 
         console = message_console(context, to_stderr=to_stderr)
         try:
-            reply = line_reader(context, console)(
-                "\nSave this result to your private history on this machine, to track "
-                "progress? [y/N] > "
-            )
+            reply = line_reader(context, console)(say("assess.save.prompt"))
         except EOFError:
             reply = ""
         except KeyboardInterrupt:
             # The summary is shown (and --output written) by now: say what was not kept.
-            interrupted(context, f"cancelled: not saved to your history{written}")
+            interrupted(context, say("assess.save.cancelled", written=written))
         if reply.strip().lower() not in ("y", "yes"):
             return
     saved: list[int] = []
     try:
         save_summary(summary, on_commit=saved.append)
-        print(f"Saved as result {saved[0]}. See `footcheck history list`.", file=context.stderr)
+        print(say("assess.save.saved", id=saved[0]), file=context.stderr)
     except KeyboardInterrupt:
         # Told apart at the commit itself: a stop signal then waits until the id is known.
         if saved:
-            interrupted(context, f"stopped, but your result was saved first, as result {saved[0]}")
-        interrupted(context, f"cancelled: not saved to your history{written}")
+            interrupted(context, say("assess.save.saved_first", id=saved[0]))
+        interrupted(context, say("assess.save.cancelled", written=written))
     except FootcheckError as failure:
-        failure.message = f"your summary is shown above but could not be saved: {failure.message}"
+        failure.message = say("assess.save.failed", message=failure.message)
         raise

@@ -17,6 +17,7 @@ from footcheck.errors import InputFileError, OutputError
 from footcheck.instruments.registry import QUESTION_BY_ID
 from footcheck.store.files import PRIVATE, atomic_writer, is_same_file
 from footcheck.text.display import shown
+from footcheck.text.messages import say
 
 if TYPE_CHECKING:
     from footcheck.cli.context import Context
@@ -28,8 +29,8 @@ def input_format(path: Path | None, chosen: str | None) -> InputFormat:
     suffix = path.suffix.lower() if path is not None else ""
     if suffix not in SUFFIX_INPUT:
         raise UsageFailure(
-            f"cannot tell the format of {path or 'standard input'} from its suffix",
-            [f"use a {', '.join(SUFFIX_INPUT)} file or give --input-format jsonl|csv"],
+            say("cli.unknown_suffix", path=path or say("cli.standard_input")),
+            [say("batch.use_suffix", suffixes=", ".join(SUFFIX_INPUT))],
         )
     return SUFFIX_INPUT[suffix]
 
@@ -43,9 +44,10 @@ def opened_input(context: Context, path: Path | None) -> Iterator[tuple[IO[bytes
     try:
         stream = path.open("rb")
     except FileNotFoundError:
-        raise InputFileError(f"{path} does not exist") from None
+        raise InputFileError(say("file.missing", path=path)) from None
     except OSError as error:
-        raise InputFileError(f"cannot read {path}: {error.strerror or error}") from None
+        reason = error.strerror or error
+        raise InputFileError(say("file.unreadable", path=path, reason=reason)) from None
     with stream:
         size = path.stat().st_size if path.is_file() else None
         yield stream, size
@@ -69,7 +71,7 @@ def progress_reporter(context: Context, size: int | None) -> Iterator[Callable[[
         redirect_stdout=False,
         redirect_stderr=False,
     ) as progress:
-        task = progress.add_task("scoring", total=size)
+        task = progress.add_task(say("batch.progress"), total=size)
         yield lambda n: progress.advance(task, n)
 
 
@@ -85,11 +87,9 @@ def stdout_is_the_input(context: Context, source: Path | None) -> bool:
 
 def check_id_field(id_field: str) -> None:
     if not id_field.strip() or not id_field.isprintable():
-        raise UsageFailure(f"--id-field '{shown(id_field)}' is not a column name")
+        raise UsageFailure(say("batch.not_a_column", name=shown(id_field)))
     if id_field in QUESTION_BY_ID:
-        raise UsageFailure(
-            f"--id-field {id_field} is a question id: name the column of your record ids"
-        )
+        raise UsageFailure(say("batch.id_is_question", name=id_field))
 
 
 def run_batch(
@@ -109,10 +109,10 @@ def run_batch(
     workers = worker_count(jobs)
     out_fmt = results_format(output, output_format)
     if source is not None and output is not None and is_same_file(output, source):
-        raise UsageFailure(f"{output} is the input: write the results to another file")
+        raise UsageFailure(say("batch.output_is_input", path=output))
     if output is None and stdout_is_the_input(context, source):
         # `batch in.jsonl >> in.jsonl` would read its own results until the disk fills.
-        raise UsageFailure("standard output is the input file: write the results elsewhere")
+        raise UsageFailure(say("batch.stdout_is_input"))
     check_output(output, force=force)
     try:
         with (
@@ -141,11 +141,13 @@ def run_batch(
     except BrokenPipeError:
         raise  # the reader went away (`| head`): ended quietly at the edge
     except OSError as error:
-        raise OutputError(f"batch failed: {error.strerror or error}") from None
+        raise OutputError(say("batch.failed", reason=error.strerror or error)) from None
     if show_totals:
         print_totals(context, totals)
     if totals.errors:
-        raise OperationalFailure(f"{totals.errors} of {totals.rows} row(s) had errors")
+        raise OperationalFailure(
+            say("batch.rows_had_errors", errors=totals.errors, rows=totals.rows)
+        )
 
 
 MAX_JOBS = 64
@@ -155,9 +157,7 @@ MAX_JOBS = 64
 def worker_count(jobs: int) -> int:
     """--jobs as a number of processes: 0 means one per core this process may use."""
     if not 0 <= jobs <= MAX_JOBS:
-        raise UsageFailure(
-            f"--jobs {jobs} is not allowed: give 1 to {MAX_JOBS}, or 0 for all cores"
-        )
+        raise UsageFailure(say("batch.jobs_not_allowed", jobs=jobs, most=MAX_JOBS))
     if jobs > 0:
         return jobs
     try:
@@ -169,17 +169,17 @@ def worker_count(jobs: int) -> int:
 def print_totals(context: Context, totals: BatchTotals) -> None:
     """A clinic's first questions, one figure a line so it reads at 80 columns."""
     scored = totals.rows - totals.errors
-    lines = [f"rows: {totals.rows} (scored {scored}, errors {totals.errors})"]
+    lines = [say("batch.totals.rows", rows=totals.rows, scored=scored, errors=totals.errors)]
     if scored:
         order = ("emergency", "urgent", "see_clinician", "self_care")
-        lines.append("triage:")
+        lines.append(say("batch.totals.triage"))
         lines += [_count_line(level, totals.triage[level], scored) for level in order]
         common = totals.contributors.most_common(5)
         if common:
-            lines.append("most common contributors:")
+            lines.append(say("batch.totals.contributors"))
             lines += [_count_line(cid, count, scored) for cid, count in common]
     print("\n".join(lines), file=context.stderr)
 
 
 def _count_line(name: str, count: int, scored: int) -> str:
-    return f"  {name:<22} {count:>7}  {100 * count / scored:3.0f}%"
+    return say("batch.totals.count", name=name, count=count, percent=100 * count / scored)

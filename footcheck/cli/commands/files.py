@@ -16,6 +16,7 @@ from footcheck.instruments.registry import QUESTION_IDS
 from footcheck.store.files import SHAREABLE, write_text
 from footcheck.summary import Summary
 from footcheck.text.display import printable
+from footcheck.text.messages import say
 
 if TYPE_CHECKING:
     from footcheck.cli.context import Context
@@ -31,14 +32,13 @@ def write_template(context: Context, output: Path | None, *, force: bool) -> Non
     try:
         write_text(output, text, force=force, mode=SHAREABLE)
     except OSError as error:
-        raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
-    print(
-        f"Wrote {output}: fill in the answers, then run `footcheck assess --answers {output}`.",
-        file=context.stderr,
-    )
+        reason = error.strerror or error
+        raise OutputError(say("cli.cannot_write", path=output, reason=reason)) from None
+    print(say("template.wrote", path=output), file=context.stderr)
 
 
-WHAT = "an exported summary"
+def what() -> str:
+    return say("report.what")
 
 
 def load_summary(path: Path) -> Summary:
@@ -48,31 +48,31 @@ def load_summary(path: Path) -> Summary:
     Back scores and triage level that do not follow from its answers are refused (exit 2,
     each field named) rather than shown, since a report is read as footcheck's word.
     """
-    text = read_text(path, WHAT)
-    check_structure(path, text, WHAT, toml=False)
+    text = read_text(path, what())
+    check_structure(path, text, what(), toml=False)
     try:
         summary = Summary.model_validate_json(text)
     except ValidationError as error:
         holds = _holds_answers(text)
         if holds is not None:
             raise InputFileError(
-                f"{path} holds {holds}, not a summary",
-                [f"score it with: footcheck assess --answers {path}"],
+                say("report.holds_answers", path=path, holds=holds),
+                [say("report.score_it", path=path)],
             ) from None
         details = []
         for item in error.errors(include_url=False):
-            where = printable(".".join(str(part) for part in item["loc"])) or "(whole file)"
+            where = printable(".".join(str(part) for part in item["loc"])) or say(
+                "report.whole_file"
+            )
             # Our own checks' words, without pydantic's "Value error, " in front.
             why = item["ctx"]["error"] if item["type"] == "value_error" else item["msg"]
-            details.append(f"{where}: {why}")
-        raise InputFileError(f"{path} is not an exported footcheck summary", details) from None
+            details.append(say("report.field_problem", where=where, why=why))
+        raise InputFileError(say("report.not_a_summary", path=path), details) from None
     from footcheck.scoring.evaluate import contradictions  # the rules: only `report` needs them
 
     found = contradictions(summary)
     if found:
-        raise InputFileError(
-            f"{path} does not follow from its own answers (was it edited?); not shown", found
-        )
+        raise InputFileError(say("report.contradicts", path=path), found)
     return summary
 
 
@@ -90,5 +90,5 @@ def _holds_answers(text: str) -> str | None:
     if not isinstance(data, dict) or not data:
         return None
     if isinstance(data.get("resourceType"), str):
-        return f"a FHIR {printable(data['resourceType'])}"
-    return "answers" if set(data) <= set(QUESTION_IDS) else None
+        return say("report.holds.fhir", resource=printable(data["resourceType"]))
+    return say("report.holds.answers") if set(data) <= set(QUESTION_IDS) else None

@@ -27,6 +27,7 @@ from footcheck.store.history import HistoryRow, HistoryStore, open_history
 from footcheck.store.paths import history_path
 from footcheck.summary import Summary
 from footcheck.text.display import json_shown, printable
+from footcheck.text.messages import say
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -61,25 +62,37 @@ def list_results(context: Context, *, accessible: bool = False) -> None:
     with opened() as store:
         rows = store.rows() if store else []
     if not rows:
-        console.print("No saved results yet. Save one with `footcheck assess --save`.")
+        console.print(say("history.list.empty"))
         return
     if accessible:  # one sentence a result, for a screen reader
-        console.print(Text("Your saved results.", style="bold"))
+        console.print(Text(say("history.list.heading"), style="bold"))
         for row in rows:
-            pain = "no back pain" if row.pain_intensity is None else f"pain {row.pain_intensity}/10"
-            risk = f"STarT Back risk {row.risk}" if row.risk else "no STarT Back score"
-            top = contributor_short(row.top_contributor) if row.top_contributor else "none"
+            pain = pain_words(row)
+            risk = (
+                say("history.list.risk", risk=row.risk) if row.risk else say("history.list.no_risk")
+            )
+            top = (
+                contributor_short(row.top_contributor)
+                if row.top_contributor
+                else say("history.list.none")
+            )
             moment = when(row)
             triage = row.triage.replace("_", " ") + earlier_mark(row.checklist_version)
-            sentence = (
-                f"Result {row.id}, {moment}: {triage}, {pain}, {risk}, top contributor {top}."
+            sentence = say(
+                "history.list.sentence",
+                id=row.id,
+                moment=moment,
+                triage=triage,
+                pain=pain,
+                risk=risk,
+                top=top,
             )
             console.print(Text(printable(sentence)))  # stored text, never markup
     else:
         console.print(results_table(rows))
     if any(earlier_mark(row.checklist_version) for row in rows):
         console.print(Text(EARLIER_CHECKLIST_NOTE, style="dim"))
-    console.print(Text(f"Stored only on this machine, in {history_path()}", style="dim"))
+    console.print(Text(say("history.list.stored", path=history_path()), style="dim"))
 
 
 def results_table(rows: list[HistoryRow]) -> Table:
@@ -91,7 +104,7 @@ def results_table(rows: list[HistoryRow]) -> Table:
 
     # Light lines, so a row fits on one line at 80 columns.
     table = Table(
-        title="Your saved results",
+        title=say("history.list.title"),
         title_justify="left",
         header_style="bold",
         box=box.SIMPLE_HEAD,
@@ -99,16 +112,20 @@ def results_table(rows: list[HistoryRow]) -> Table:
         collapse_padding=True,
         pad_edge=False,
     )
-    for name in ("id", "date", "triage", "pain", "STarT Back", "top contributor"):
-        table.add_column(name, no_wrap=name in ("id", "date"))
+    for name in ("id", "date", "triage", "pain", "risk", "top"):
+        table.add_column(say(f"history.list.column.{name}"), no_wrap=name in ("id", "date"))
     for row in rows:
         cells = (
             str(row.id),
             when(row),
             row.triage.replace("_", " ") + earlier_mark(row.checklist_version),
-            "-" if row.pain_intensity is None else f"{row.pain_intensity}/10",
+            "-"
+            if row.pain_intensity is None
+            else say("history.list.pain_cell", score=row.pain_intensity),
             row.risk or "-",
-            contributor_short(row.top_contributor) if row.top_contributor else "none",
+            contributor_short(row.top_contributor)
+            if row.top_contributor
+            else say("history.list.none"),
         )
         table.add_row(*(Text(printable(cell)) for cell in cells))  # text, never markup
     return table
@@ -121,7 +138,7 @@ def when(row: HistoryRow) -> str:
     try:
         return local_time(datetime.fromisoformat(row.created_at))
     except ValueError:
-        return f"{printable(row.created_at[:20])} (damaged)"
+        return say("history.list.damaged_time", time=printable(row.created_at[:20]))
 
 
 def load_result(result_id: int) -> Summary:
@@ -129,9 +146,9 @@ def load_result(result_id: int) -> Summary:
         try:
             summary = store.get(result_id) if store else None
         except ValidationError:
-            raise OperationalFailure(f"saved result {result_id} is damaged") from None
+            raise OperationalFailure(say("history.result.damaged", id=result_id)) from None
     if summary is None:
-        raise UsageFailure(f"no saved result with id {result_id} (see `footcheck history list`)")
+        raise UsageFailure(say("history.result.not_found", id=result_id))
     return summary
 
 
@@ -156,7 +173,7 @@ def valid_summaries(
 
 
 def left_out(damaged: list[int]) -> str:
-    return f"left out damaged result(s) {', '.join(map(str, damaged))}"
+    return say("history.export.left_out", ids=", ".join(map(str, damaged)))
 
 
 def trend(context: Context, *, accessible: bool = False) -> None:
@@ -171,7 +188,7 @@ def trend(context: Context, *, accessible: bool = False) -> None:
             else:
                 results.append((result_id, summary))
     if damaged:  # one bad row should not hide the rest of the progress
-        print(f"footcheck: {left_out(damaged)}", file=context.stderr)
+        print(say("cli.note", note=left_out(damaged)), file=context.stderr)
     print_trend(results, context.console(), accessible=accessible)
 
 
@@ -191,11 +208,12 @@ def export(
                 with atomic_writer(output, force=force, mode=PRIVATE) as stream:
                     count, damaged = write_export(rows, stream, fmt)
             except OSError as error:
-                raise OutputError(f"cannot write {output}: {error.strerror or error}") from None
-            print(f"Exported {count} result(s) to {output}.", file=context.stderr)
+                reason = error.strerror or error
+                raise OutputError(say("cli.cannot_write", path=output, reason=reason)) from None
+            print(say("history.export.exported", count=count, path=output), file=context.stderr)
     if damaged and fmt == "csv":
         ids = ", ".join(map(str, damaged))
-        raise OperationalFailure(f"damaged result(s) {ids}: written as rows that say so")
+        raise OperationalFailure(say("history.export.damaged_rows", ids=ids))
     if damaged:
         raise OperationalFailure(left_out(damaged))
 
@@ -215,7 +233,7 @@ def write_export(
         if summary is None:
             damaged.append(result_id)
             if writer is not None:
-                why = f"saved result {result_id} is damaged"
+                why = say("history.result.damaged", id=result_id)
                 writer.error(why, record_id=str(result_id), line=None)
             continue
         if writer is not None:
@@ -236,37 +254,41 @@ def describe_row(result_id: int) -> str:
     with opened() as store:
         row = store.row(result_id) if store else None
     if row is None:
-        raise UsageFailure(f"no saved result with id {result_id} (see `footcheck history list`)")
-    pain = "no back pain" if row.pain_intensity is None else f"pain {row.pain_intensity}/10"
+        raise UsageFailure(say("history.result.not_found", id=result_id))
     triage = row.triage.replace("_", " ") + earlier_mark(row.checklist_version)
-    return printable(f"{when(row)}, {triage}, {pain}")  # stored text, shown as text
+    described = say("history.result.row", moment=when(row), triage=triage, pain=pain_words(row))
+    return printable(described)  # stored text, shown as text
+
+
+def pain_words(row: HistoryRow) -> str:
+    if row.pain_intensity is None:
+        return say("history.list.no_pain")
+    return say("history.list.pain", score=row.pain_intensity)
 
 
 def delete(context: Context, result_id: int | None, *, everything: bool, yes: bool) -> None:
     from footcheck.cli.terminal import can_prompt
 
     if (result_id is None) == (not everything):
-        raise UsageFailure("give a result id, or --all (not both)")
-    what = "ALL saved results"
+        raise UsageFailure(say("history.delete.id_or_all"))
+    what = say("history.delete.all")
     if result_id is not None:
-        what = f"saved result {result_id} ({describe_row(result_id)})"
+        what = say("history.delete.one", id=result_id, description=describe_row(result_id))
     if not yes:
         if not can_prompt(context):
-            raise UsageFailure(f"refusing to delete {what} without --yes when not in a terminal")
-        print(
-            f"Delete {what}? This cannot be undone. [y/N] ", end="", file=context.stderr, flush=True
-        )
+            raise UsageFailure(say("history.delete.needs_yes", what=what))
+        print(say("history.delete.confirm", what=what), end="", file=context.stderr, flush=True)
         reply = context.stdin.readline().strip().lower()
         if reply not in ("y", "yes"):
-            print("Nothing deleted.", file=context.stderr)
+            print(say("history.delete.nothing"), file=context.stderr)
             return
     with opened(read_only=False) as store:
         if store is None:
-            raise UsageFailure("there is no history yet")
+            raise UsageFailure(say("history.delete.no_history"))
         if everything:
             count = store.delete_all()
-            print(f"Deleted {count} result(s).", file=context.stderr)
+            print(say("history.delete.deleted_all", count=count), file=context.stderr)
         elif store.delete(cast(int, result_id)):
-            print(f"Deleted result {result_id}.", file=context.stderr)
+            print(say("history.delete.deleted", id=result_id), file=context.stderr)
         else:
-            raise UsageFailure(f"no saved result with id {result_id}")
+            raise UsageFailure(say("history.result.not_found_plain", id=result_id))
