@@ -73,7 +73,7 @@ _SENTENCE_END = (
 """A sentence ends at . ! or ? followed by a space and a capital, a digit, a bracket, a
 backtick, a quotation mark or a letter of a script without capitals (Hangul, kana, kanji),
 so "e.g. walking shoes" and "(Menz 2013)." stay whole; and at the ideographic full stop,
-exclamation and question marks (。！？), with or without a space after them."""
+exclamation and question marks (U+3002, U+FF01, U+FF1F), with or without a space after."""
 
 
 def sentence_lines(text: str) -> str:
