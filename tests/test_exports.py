@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -61,9 +62,9 @@ def test_rich_summary_fits_80_columns_in_colour_and_without(case: str) -> None:
         console = Console(file=buffer, width=80, force_terminal=True, no_color=no_color)
         print_summary(summary, console)
         plain = Text.from_ansi(buffer.getvalue()).plain
-        assert max(len(line) for line in plain.splitlines()) <= 80
+        assert max(cell_len(line) for line in plain.splitlines()) <= 80
     text = render_text(summary, "rich")
-    assert max(len(line) for line in text.splitlines()) <= 80
+    assert max(cell_len(line) for line in text.splitlines()) <= 80
     assert text.count(summary.disclaimer[:40]) == 1
 
 

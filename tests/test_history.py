@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from footcheck import evaluate
@@ -80,7 +81,7 @@ def test_list_show_and_delete() -> None:
     listing = runner.invoke(app, ["history", "list"], env={"COLUMNS": "80"})
     assert listing.exit_code == 0
     rows = [line for line in listing.stdout.splitlines() if line.startswith(("1 ", "2 "))]
-    assert len(rows) == 2 and max(len(line) for line in listing.stdout.splitlines()) <= 80
+    assert len(rows) == 2 and max(cell_len(line) for line in listing.stdout.splitlines()) <= 80
     assert "8/10" in rows[0] and rows[0].rstrip().endswith("feet rolling inward")  # one line
     shown = runner.invoke(app, ["history", "show", "2", "--format", "json"])
     assert json.loads(shown.stdout)["answers"]["pain_intensity"] == 7
@@ -170,7 +171,7 @@ def test_trend_fits_80_columns() -> None:
     result = runner.invoke(app, ["history", "trend"], env={"COLUMNS": "80"})
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert max(len(line) for line in lines) <= 80
+    assert max(cell_len(line) for line in lines) <= 80
     assert "████████░░  8" in result.stdout and "███░░░░░░░  3" in result.stdout
     assert "long hours on your feet" in result.stdout
     title = "Contributor points, oldest → newest (\u2013 = not listed that time)"
@@ -196,7 +197,7 @@ def test_trend_dates_are_local_times_with_the_zone() -> None:
     assert result.exit_code == 0
     assert "2026-01-05 09:00 CET" in result.stdout  # 08:00 UTC
     assert "2026-01-12 09:00 CET" in result.stdout
-    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= 80
 
 
 def test_assess_save_flags(answers_file: Path) -> None:

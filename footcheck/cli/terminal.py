@@ -76,15 +76,41 @@ REPLY_ROOM = 12
 
 
 def fit_prompt(prompt: str, width: int) -> list[str]:
-    """The prompt as terminal lines, broken between words: readline draws only the last
-    line and would otherwise wrap it mid-word wherever the terminal edge falls."""
+    """The prompt as terminal lines, broken between words and measured in display cells (a
+    Korean or Japanese character takes two): readline draws only the last line and would
+    otherwise wrap it mid-word wherever the terminal edge falls."""
+    from rich.cells import cell_len  # Rich: loaded by the interview only, not at start-up
+
     lines = prompt.split("\n")
     last = lines.pop()
     limit = max(width - REPLY_ROOM, 20)
-    while len(last) > limit and (cut := last.rfind(" ", 0, limit)) > 0:
+    while cell_len(last) > limit:
+        cut = _break_before(last, limit)
+        if cut <= 0:
+            break
         lines.append(last[:cut])
-        last = last[cut + 1 :]
+        last = last[cut + 1 :] if last[cut] == " " else last[cut:]
     return [*lines, last]
+
+
+def _break_before(text: str, limit: int) -> int:
+    """Where to break ``text`` so its first line is at most ``limit`` cells wide: after
+    the last space that fits, else (in a script written without spaces, as Japanese is)
+    after the last character that fits; 0 when a word longer than the line comes first."""
+    from rich.cells import cell_len
+
+    fits = 0
+    cells = 0
+    for index, char in enumerate(text):
+        cells += cell_len(char)
+        if cells > limit:
+            break
+        fits = index + 1
+    space = text.rfind(" ", 0, fits)
+    if space > 0:
+        return space
+    wide = any(cell_len(char) > 1 for char in text[:fits])
+    return fits if wide else 0
 
 
 def _enable_line_editing(context: Context) -> bool:

@@ -6,6 +6,7 @@ import json
 import tomllib
 from pathlib import Path
 
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from footcheck import evaluate
@@ -54,7 +55,7 @@ def test_toml_template_lists_every_question_commented_out(tmp_path: Path) -> Non
     id_lines = [line for line in text.splitlines() if line.endswith(" =")]
     assert id_lines == [f"#{qid} =" for qid in QUESTION_IDS]
     assert "Keele University" in text
-    assert max(len(line) for line in text.splitlines()) <= 88
+    assert max(cell_len(line) for line in text.splitlines()) <= 88
 
 
 def test_filled_in_toml_template_scores_like_json(tmp_path: Path) -> None:
@@ -132,7 +133,7 @@ def test_sources_lists_every_source_the_rules_cite() -> None:
     assert cited <= set(listed)
     text = runner.invoke(app, ["sources"]).stdout
     assert "NG59" in text and "Menz" in text
-    assert max(len(line) for line in text.splitlines()) <= 80
+    assert max(cell_len(line) for line in text.splitlines()) <= 80
 
 
 COMMANDS = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+
 from footcheck.cli.terminal import REPLY_ROOM, fit_prompt
 
 
@@ -24,3 +26,15 @@ def test_a_short_prompt_is_left_whole() -> None:
 
 def test_a_word_longer_than_the_line_is_never_split() -> None:
     assert fit_prompt("x" * 100 + " > ", 40) == ["x" * 100 + " > "]
+
+
+def test_a_prompt_is_measured_in_display_cells() -> None:
+    """Each Korean or Japanese character takes two columns: a prompt of 40 of them is 80
+    cells wide and is broken, between words where there are spaces, anywhere where not."""
+    korean = " ".join(["허리가"] * 20) + " > "
+    for line in fit_prompt(korean, 80):
+        assert cell_len(line) <= 80 - REPLY_ROOM and not line.startswith(" ")
+    japanese = "腰" * 60 + " > "
+    lines = fit_prompt(japanese, 80)
+    assert len(lines) > 1 and all(cell_len(line) <= 80 - REPLY_ROOM for line in lines)
+    assert "".join(lines).replace(" > ", "") == "腰" * 60
