@@ -311,23 +311,29 @@ def sources(
     list_format: Annotated[
         SourcesFormat, typer.Option("--format", "-f", help="text, json or markdown.")
     ] = SourcesFormat.text,
+    accessible: AccessibleOption = False,
 ) -> None:
-    """Every clinical source footcheck's rules and texts rest on, with links.
+    """Every clinical source footcheck's rules and texts rest on, with links; then the
+    licences of the works it includes (the Keele STarT Back items, Roland-Morris, LOINC).
 
     Examples:
 
       footcheck sources
 
+      footcheck sources --accessible
+
       footcheck sources --format json
     """
+    from footcheck.cli.terminal import accessible_mode
     from footcheck.render import sources_list
 
-    render = {
-        SourcesFormat.text: sources_list.sources_text,
-        SourcesFormat.json: sources_list.sources_json,
-        SourcesFormat.markdown: sources_list.sources_markdown,
-    }[list_format]
-    typer.echo(render(), nl=False, file=context.stdout)
+    if list_format is SourcesFormat.text:
+        text = sources_list.sources_text(accessible=accessible_mode(context, accessible))
+    elif list_format is SourcesFormat.json:
+        text = sources_list.sources_json()
+    else:
+        text = sources_list.sources_markdown()
+    typer.echo(text, nl=False, file=context.stdout)
 
 
 history_app = typer.Typer(
