@@ -9,6 +9,7 @@ from typing import get_args
 
 import pytest
 
+from footcheck.instruments.foot_posture.lines import POSTURE_TEXT
 from footcheck.instruments.foot_posture.result import PostureClass
 from footcheck.instruments.start_back.result import Risk
 from footcheck.render import wording
@@ -60,7 +61,7 @@ TABLES = [
     (wording.TRIAGE_INTRO, TriageLevel),
     (wording.TRIAGE_LEVEL, TriageLevel),
     (PLAN_TRIAGE, TriageLevel),
-    (wording.POSTURE_TEXT, PostureClass),
+    (POSTURE_TEXT, PostureClass),
     (wording.EVIDENCE_TEXT, EvidenceLabel),
     (wording.EVIDENCE_BADGE, EvidenceLabel),
     (RISK, Risk),

@@ -18,6 +18,10 @@ def _no_observations(result: Any) -> list[Observation]:
     return []
 
 
+def _no_lines(result: Any, serious: bool) -> list[str]:
+    return []
+
+
 class Part(NamedTuple):
     """A section of the checklist that is not an instrument: a header and its questions."""
 
@@ -37,6 +41,13 @@ class Instrument(NamedTuple):
     catalogue it is given, so a question added there with the right facts counts."""
     result: Any
     """The result's type, as the summary holds it (a pydantic model, a list, or X | None)."""
+    lines: Callable[[Any, bool], list[str]] = _no_lines
+    """Its result in sentences for a person, shown by every human format in the outlook
+    (``serious``: an emergency or urgent result, beside which no care is advised). None
+    for the red flags, whose words are the triage's."""
+    attribution: str = ""
+    """The id of the message that must stand with its lines when it has a result (a
+    licensed instrument's copyright statement)."""
     observations: Callable[[Any], list[Observation]] = _no_observations
     """The FHIR Observations its result makes (none by default)."""
     columns: tuple[tuple[str, Callable[[Any], object]], ...] = ()

@@ -19,11 +19,10 @@ from footcheck.render.wording import (
     TRIAGE_INTRO,
     earlier_checklist,
     evidence_legend,
+    instrument_lines,
     listed_steps,
     points_text,
-    posture_line,
     sources_line,
-    start_back_line,
     triage_action,
     triage_notes,
 )
@@ -140,11 +139,10 @@ def _contributors(summary: Summary, part: Part) -> list[str]:
 
 
 def _outlook(summary: Summary, part: Part) -> list[str]:
-    return [
-        f"<h2>{e(part.heading)}</h2>",
-        f"<p>{e(start_back_line(summary))}</p>",
-        f"<p>{e(posture_line(summary))}</p>",
-    ]
+    out = [f"<h2>{e(part.heading)}</h2>"]
+    for sentences, _ in instrument_lines(summary):
+        out += [f"<p>{e(sentence)}</p>" for sentence in sentences]
+    return out
 
 
 def _step_items(steps: list[Step], first: int) -> list[str]:

@@ -18,11 +18,10 @@ from footcheck.render.wording import (
     TRIAGE_INTRO,
     earlier_checklist,
     evidence_legend,
+    instrument_lines,
     listed_steps,
     points_text,
-    posture_line,
     sources_line,
-    start_back_line,
     triage_action,
     triage_notes,
 )
@@ -128,7 +127,11 @@ def _contributors(summary: Summary, part: Part) -> list[str]:
 
 
 def _outlook(summary: Summary, part: Part) -> list[str]:
-    return [f"## {part.heading}", "", start_back_line(summary), "", posture_line(summary), ""]
+    lines = [f"## {part.heading}", ""]
+    for sentences, _ in instrument_lines(summary):
+        for sentence in sentences:
+            lines += [sentence, ""]
+    return lines
 
 
 def _step_lines(steps: list[Step], first: int) -> list[str]:

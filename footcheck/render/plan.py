@@ -12,14 +12,12 @@ from dataclasses import dataclass
 
 from footcheck.render.wording import (
     SERIOUS,
-    Words,
     contributor_short,
     likelihood_text,
     listed_steps,
-    plural,
 )
 from footcheck.summary import Step, Summary, TriageLevel
-from footcheck.text.messages import say
+from footcheck.text.messages import Words, plural, say
 
 TOP_CONTRIBUTORS = 3
 FIRST_STEPS = 3

@@ -21,7 +21,6 @@ from rich.text import Text
 
 from footcheck.checklist.kinds import format_value
 from footcheck.instruments.registry import QUESTION_BY_ID
-from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.render.chain import chain_links
 from footcheck.render.outline import Part, PartKey, outline
 from footcheck.render.plan import build_plan
@@ -32,20 +31,18 @@ from footcheck.render.wording import (
     TRIAGE_INTRO,
     earlier_checklist,
     evidence_legend,
+    instrument_lines,
     listed_steps,
     local_time,
-    plural,
     points_text,
-    posture_line,
     sources_line,
-    start_back_line,
     triage_action,
     triage_notes,
 )
 from footcheck.sources import SOURCE_BY_ID
 from footcheck.summary import Contributor, Step, Summary
 from footcheck.text.display import printable, sentence_lines
-from footcheck.text.messages import say
+from footcheck.text.messages import plural, say
 
 TRIAGE_COLOUR = {  # the banner's border and headline
     "emergency": "red",
@@ -207,13 +204,12 @@ class RichSummary:
         return _text(sources_line(source_ids), "dim") if source_ids else Text()
 
     def outlook(self, part: Part) -> list[RenderableType]:
-        parts: list[RenderableType] = [
-            self.heading(part.heading),
-            self.prose(start_back_line(self.summary)),
-        ]
-        if self.summary.start_back is not None:
-            parts.append(Text(KEELE_COPYRIGHT, style="dim"))
-        return [*parts, self.prose(posture_line(self.summary))]
+        parts: list[RenderableType] = [self.heading(part.heading)]
+        for sentences, attribution in instrument_lines(self.summary):
+            parts += [self.prose(sentence) for sentence in sentences]
+            if attribution:
+                parts.append(Text(attribution, style="dim"))
+        return parts
 
     def steps(self, part: Part) -> list[RenderableType]:
         parts: list[RenderableType] = [self.heading(part.heading)]

@@ -15,14 +15,13 @@ from footcheck.checklist.conditions import Answered
 from footcheck.instruments.start_back.result import Risk
 from footcheck.render.wording import (
     TRIAGE_LEVEL,
-    Words,
     contributor_short,
     earlier_checklist_note,
     earlier_mark,
     local_time,
 )
 from footcheck.summary import Summary
-from footcheck.text.messages import say
+from footcheck.text.messages import Words, say
 
 SPARKS = "▁▂▃▄▅▆▇█"
 MAX_POINTS = 12

@@ -7,13 +7,10 @@ functions turn them into plain words, looked up in the message files
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Generic, TypeVar, cast
 
-from footcheck.instruments.foot_posture.result import PostureClass
-from footcheck.instruments.foot_posture.scoring import MIN_ANSWERED, self_checks
-from footcheck.instruments.registry import CATALOGUE
+from footcheck.instruments.registry import INSTRUMENTS
 from footcheck.sources import SOURCE_BY_ID
 from footcheck.summary import (
     CHECKLIST_VERSION,
@@ -22,42 +19,7 @@ from footcheck.summary import (
     Summary,
     TriageLevel,
 )
-from footcheck.text.messages import say, spoken
-
-K = TypeVar("K", bound=str)
-
-
-class Words(Mapping[K, str], Generic[K]):
-    """A table of words by key, each the message ``pattern`` names with the key in place of
-    ``*`` (``contributor.*.short``), read in the language being spoken when looked up."""
-
-    __slots__ = ("head", "tail")
-
-    def __init__(self, pattern: str) -> None:
-        self.head, _, self.tail = pattern.partition("*")
-
-    def __getitem__(self, key: K) -> str:
-        message_id = f"{self.head}{key}{self.tail}"
-        if message_id not in spoken():
-            raise KeyError(key)
-        return say(message_id)
-
-    def _keys(self) -> list[K]:
-        head, tail = self.head, self.tail
-        return [
-            cast("K", message_id[len(head) : len(message_id) - len(tail)])
-            for message_id in spoken().templates
-            if message_id.startswith(head)
-            and message_id.endswith(tail)
-            and "." not in message_id[len(head) : len(message_id) - len(tail)]
-        ]
-
-    def __iter__(self) -> Iterator[K]:
-        return iter(self._keys())
-
-    def __len__(self) -> int:
-        return len(self._keys())
-
+from footcheck.text.messages import Words, plural, say, spoken
 
 TRIAGE_HEADLINE: Mapping[TriageLevel, str] = Words("triage.headline.*")
 TRIAGE_INTRO: Mapping[TriageLevel, str] = Words("triage.intro.*")
@@ -65,7 +27,6 @@ TRIAGE_LEVEL: Mapping[TriageLevel, str] = Words("triage.level.*")
 """A triage level in a word or two, for tables."""
 SERIOUS: frozenset[TriageLevel] = frozenset({"emergency", "urgent"})
 """Levels where nothing but the triage step is advised."""
-POSTURE_TEXT: Mapping[PostureClass, str] = Words("summary.posture.*")
 CONTRIBUTOR_SHORT: Mapping[str, str] = Words("contributor.*.short")
 """Names for tight spaces (the plan, the chain, history list and trend)."""
 EVIDENCE_TEXT: Mapping[EvidenceLabel, str] = Words("summary.evidence_label.*")
@@ -125,11 +86,6 @@ def contributor_short(contributor_id: str) -> str:
     return CONTRIBUTOR_SHORT.get(contributor_id, contributor_id.replace("_", " "))
 
 
-def plural(count: int) -> str:
-    """The form of a message for ``count``: its id ends ``.one`` or ``.other``."""
-    return "one" if count == 1 else "other"
-
-
 def likelihood_text(likelihood: str) -> str:
     """ "high likelihood"; a likelihood footcheck does not know is shown as it is."""
     message_id = f"summary.likelihood.{likelihood}"
@@ -167,32 +123,15 @@ def earlier_checklist(summary: Summary) -> str | None:
     return say("summary.earlier_checklist", version=summary.checklist_version)
 
 
-def start_back_line(summary: Summary) -> str:
-    if summary.start_back is None:
-        return say("summary.start_back.not_scored")
-    sb = summary.start_back
-    scores = say("summary.start_back.scores", total=sb.total, psychosocial=sb.psychosocial)
-    if summary.triage.level in SERIOUS:
-        # No advice on care beside a warning sign: that waits for the doctor.
-        return say(f"summary.start_back.checked_first.{sb.risk}", scores=scores)
-    return say(f"summary.start_back.advice.{sb.risk}", scores=scores)
-
-
-def posture_line(summary: Summary) -> str:
-    fp = summary.foot_posture
-    signs = {"pronation": fp.pronation_signs, "supination": fp.supination_signs}
-    if fp.source == "fpi6" and fp.fpi6_total is not None:
-        posture = {"posture": POSTURE_TEXT[fp.classification], "total": fp.fpi6_total}
-        if fp.pronation_signs or fp.supination_signs:
-            form = plural(fp.pronation_signs)
-            return say(f"summary.posture_line.fpi6_and_self_checks.{form}", **posture, **signs)
-        return say("summary.posture_line.fpi6", **posture)
-    if fp.classification == "unknown":
-        return say(
-            "summary.posture_line.unknown", needed=MIN_ANSWERED, checks=len(self_checks(CATALOGUE))
-        )
-    return say(
-        f"summary.posture_line.self_checks.{plural(fp.pronation_signs)}",
-        posture=POSTURE_TEXT[fp.classification],
-        **signs,
-    )
+def instrument_lines(summary: Summary) -> list[tuple[list[str], str]]:
+    """Each instrument's result in sentences, in the registry's order, with the statement
+    that must stand with it (or ""): what the outlook of every human format shows."""
+    serious = summary.triage.level in SERIOUS
+    found = []
+    for instrument in INSTRUMENTS:
+        result = getattr(summary, instrument.key, None)
+        sentences = instrument.lines(result, serious)
+        if sentences:
+            attribution = say(instrument.attribution) if instrument.attribution else ""
+            found.append((sentences, attribution if result is not None else ""))
+    return found

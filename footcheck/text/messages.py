@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Generic, Literal, TypeVar, cast
 
 Language = Literal["en"]
 LANGUAGES: tuple[Language, ...] = ("en",)
@@ -123,3 +123,43 @@ def speaking(language: str) -> Iterator[Messages]:
         yield _SPOKEN.get()
     finally:
         _SPOKEN.reset(token)
+
+
+def plural(count: int) -> str:
+    """The form of a message for ``count``: its id ends ``.one`` or ``.other``."""
+    return "one" if count == 1 else "other"
+
+
+K = TypeVar("K", bound=str)
+
+
+class Words(Mapping[K, str], Generic[K]):
+    """A table of words by key, each the message ``pattern`` names with the key in place of
+    ``*`` (``contributor.*.short``), read in the language being spoken when looked up."""
+
+    __slots__ = ("head", "tail")
+
+    def __init__(self, pattern: str) -> None:
+        self.head, _, self.tail = pattern.partition("*")
+
+    def __getitem__(self, key: K) -> str:
+        message_id = f"{self.head}{key}{self.tail}"
+        if message_id not in spoken():
+            raise KeyError(key)
+        return say(message_id)
+
+    def _keys(self) -> list[K]:
+        head, tail = self.head, self.tail
+        return [
+            cast("K", message_id[len(head) : len(message_id) - len(tail)])
+            for message_id in spoken().templates
+            if message_id.startswith(head)
+            and message_id.endswith(tail)
+            and "." not in message_id[len(head) : len(message_id) - len(tail)]
+        ]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())

@@ -1,6 +1,7 @@
 """Adding an instrument is its folder and one line in the registry: a throwaway instrument,
-added to a copy of the package as a maintainer would add it, is asked, exported and
-described to FHIR with no other edit."""
+added to a copy of the package as a maintainer would add it, is listed, scored into the
+summary, shown in the human formats, written to the wide CSV and described to FHIR with
+no other edit."""
 
 from __future__ import annotations
 
@@ -23,12 +24,17 @@ def score(values, catalogue):
     return values.get("tw_ready")
 
 
+def told(ready, serious):
+    return [] if ready is None else ["Throwaway: ready." if ready else "Throwaway: not ready."]
+
+
 INSTRUMENT = Instrument(
     key="throwaway",
     section=SECTION,
     questions=(QUESTION,),
     score=score,
     result=bool | None,
+    lines=told,
     columns=(("throwaway", lambda ready: ready),),
 )
 '''
@@ -78,6 +84,18 @@ def test_a_new_instrument_is_a_folder_and_one_registry_line(tmp_path: Path) -> N
     summary = json.loads(scored.stdout)
     assert summary["throwaway"] is True
     assert summary["answers"]["tw_ready"] is True
+
+    document = run_edited(root, "assess", "--answers", str(given), "--format", "markdown")
+    assert document.returncode == 0, document.stderr
+    assert "Throwaway: ready." in document.stdout
+
+    table = tmp_path / "rows.jsonl"
+    table.write_text(json.dumps({**answers(), "tw_ready": False}) + "\n")
+    wide = run_edited(root, "batch", str(table), "--output-format", "csv")
+    assert wide.returncode == 0, wide.stderr
+    header, row = wide.stdout.splitlines()[:2]
+    assert header.split(",")[header.split(",").index("throwaway")] == "throwaway"
+    assert row.split(",")[header.split(",").index("throwaway")] == "False"
 
     fhir = run_edited(root, "questions", "--format", "fhir")
     assert fhir.returncode == 0, fhir.stderr

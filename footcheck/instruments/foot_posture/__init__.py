@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from footcheck.instruments.foot_posture import questions
+from footcheck.instruments.foot_posture.lines import lines
 from footcheck.instruments.foot_posture.result import FootPosture
 from footcheck.instruments.foot_posture.scoring import assess_foot_posture
 from footcheck.instruments.instrument import Instrument
@@ -13,5 +14,6 @@ INSTRUMENT = Instrument(
     questions=questions.QUESTIONS,
     score=assess_foot_posture,
     result=FootPosture,
+    lines=lines,
     columns=(("foot_posture", lambda r: r.classification),),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from footcheck.instruments.instrument import Instrument
 from footcheck.instruments.start_back import questions
 from footcheck.instruments.start_back.fhir import observations
+from footcheck.instruments.start_back.lines import lines
 from footcheck.instruments.start_back.result import StartBack
 from footcheck.instruments.start_back.scoring import score_start_back
 
@@ -14,6 +15,8 @@ INSTRUMENT = Instrument(
     questions=questions.QUESTIONS,
     score=score_start_back,
     result=StartBack | None,
+    lines=lines,
+    attribution="keele.copyright",
     observations=observations,
     columns=(
         ("start_back_total", lambda r: None if r is None else r.total),
