@@ -3,6 +3,7 @@ QuestionnaireResponse) with `--answers`, and single answers with `--set`."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -102,7 +103,7 @@ def _parse(path: Path, text: str, *, toml: bool) -> Any:
         # number of thousands of digits), which json then reads, or names the spot of.
         return from_json(text)
     except ValueError:
-        import json
+        pass
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:

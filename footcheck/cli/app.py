@@ -16,6 +16,8 @@ import typer
 from footcheck import __version__
 from footcheck.cli.context import Context, context_of
 from footcheck.cli.failures import reports_failures
+from footcheck.cli.terminal import accessible_mode
+from footcheck.text.display import shown
 from footcheck.text.messages import say
 
 app = typer.Typer(
@@ -161,7 +163,6 @@ def assess(
       footcheck assess --answers answers.json --format json > summary.json
     """
     from footcheck.cli.commands.assess import AssessOptions, run_assess
-    from footcheck.cli.terminal import accessible_mode
 
     run_assess(
         context,
@@ -210,8 +211,6 @@ def questions(
     elif list_format is ListFormat.markdown:
         typer.echo(render_questions.questions_markdown(), nl=False, file=context.stdout)
     else:
-        from footcheck.cli.terminal import accessible_mode
-
         if accessible_mode(context, accessible):
             typer.echo(render_questions.questions_plain(), nl=False, file=context.stdout)
             return
@@ -288,7 +287,6 @@ def report(
     """
     from footcheck.cli.commands.files import run_report
     from footcheck.cli.output import destination
-    from footcheck.cli.terminal import accessible_mode
 
     chosen = output_format.value if output_format else None
     run_report(
@@ -324,7 +322,6 @@ def sources(
 
       footcheck sources --format json
     """
-    from footcheck.cli.terminal import accessible_mode
     from footcheck.render import sources_list
 
     if list_format is SourcesFormat.text:
@@ -354,7 +351,6 @@ def history_list(context: Context, accessible: AccessibleOption = False) -> None
       footcheck history list
     """
     from footcheck.cli.commands.history import list_results
-    from footcheck.cli.terminal import accessible_mode
 
     list_results(context, accessible=accessible_mode(context, accessible))
 
@@ -365,14 +361,14 @@ MAX_RESULT_ID = 2**63 - 1
 
 def _result_id(text: str | int) -> int:
     """A saved result's id, refused in the history's own words rather than the parser's."""
+    from footcheck.checklist.kinds import read_number  # pydantic: not for --version
+
     if isinstance(text, int):
         return text
-    from footcheck.checklist.kinds import read_number
 
     number = read_number(text, whole=True)
     if isinstance(number, int) and 0 <= number <= MAX_RESULT_ID:
         return number
-    from footcheck.text.display import shown
 
     raise typer.BadParameter(say("cli.not_a_result_id", text=shown(text)))
 
@@ -399,7 +395,6 @@ def history_show(
     """
     from footcheck.cli.commands.history import show_result
     from footcheck.cli.output import destination
-    from footcheck.cli.terminal import accessible_mode
 
     chosen = output_format.value if output_format else None
     show_result(
@@ -421,7 +416,6 @@ def history_trend(context: Context, accessible: AccessibleOption = False) -> Non
       footcheck history trend --accessible
     """
     from footcheck.cli.commands.history import trend
-    from footcheck.cli.terminal import accessible_mode
 
     trend(context, accessible=accessible_mode(context, accessible))
 

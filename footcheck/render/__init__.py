@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from footcheck.text.display import json_shown
+
 if TYPE_CHECKING:
     from footcheck.summary import Summary
 
@@ -33,7 +35,6 @@ def format_by_name(name: str) -> Format | None:
 
 
 def to_json(summary: Summary) -> str:
-    from footcheck.text.display import json_shown
 
     return json_shown(summary.export_json(indent=2)) + "\n"
 

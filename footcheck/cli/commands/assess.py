@@ -9,15 +9,15 @@ from footcheck.answers.model import Answers, validate_answers
 from footcheck.checklist.kinds import allowed
 from footcheck.checklist.question import AnswerValue
 from footcheck.cli.answer_input import parse_assignments, read_answers
-from footcheck.cli.failures import UsageFailure
+from footcheck.cli.failures import UsageFailure, interrupted
 from footcheck.cli.output import (
     destination,
     present,
     remind,
     shown_on_terminal,
 )
-from footcheck.cli.terminal import can_prompt, prompts_to_stderr
-from footcheck.errors import AnswersError
+from footcheck.cli.terminal import can_prompt, line_reader, message_console, prompts_to_stderr
+from footcheck.errors import AnswersError, FootcheckError
 from footcheck.instruments.registry import CATALOGUE, QUESTION_BY_ID
 from footcheck.scoring.evaluate import evaluate
 from footcheck.text.messages import say
@@ -133,13 +133,9 @@ def finish(
     if options.save is False or (options.save is None and not interactive):
         return
     from footcheck.cli.commands.history import save_summary
-    from footcheck.cli.failures import interrupted
-    from footcheck.errors import FootcheckError
 
     written = say("assess.save.written", path=options.output) if options.output else ""
     if options.save is None:
-        from footcheck.cli.terminal import line_reader, message_console
-
         console = message_console(context, to_stderr=to_stderr)
         try:
             reply = line_reader(context, console)(say("assess.save.prompt"))

@@ -21,6 +21,7 @@ from footcheck.cli.output import (
     results_format,
     show_stored,
 )
+from footcheck.cli.terminal import can_prompt
 from footcheck.errors import OutputError
 from footcheck.store.files import PRIVATE, atomic_writer
 from footcheck.store.history import HistoryRow, HistoryStore, open_history
@@ -267,7 +268,6 @@ def pain_words(row: HistoryRow) -> str:
 
 
 def delete(context: Context, result_id: int | None, *, everything: bool, yes: bool) -> None:
-    from footcheck.cli.terminal import can_prompt
 
     if (result_id is None) == (not everything):
         raise UsageFailure(say("history.delete.id_or_all"))
