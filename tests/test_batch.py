@@ -65,7 +65,7 @@ def test_jsonl_in_order_with_a_bad_row(tmp_path: Path) -> None:
     assert out[2]["errors"][0]["id"] == "json"
     assert "line 2: age: 5 is not allowed" in result.stderr
     assert "(and " in result.stderr  # the stderr line stays short
-    assert "2 of 5 row(s) had errors" in result.stderr
+    assert "2 of 5 rows had errors" in result.stderr
 
 
 def test_output_matches_evaluate(tmp_path: Path) -> None:

@@ -264,7 +264,7 @@ def test_history_export_names_a_damaged_result_in_its_row(private_home: Path) ->
         db.execute("UPDATE results SET summary_json = '{\"schema_version\": 1}' WHERE id = 2")
     result = runner.invoke(app, ["history", "export", "--format", "csv"])
     assert result.exit_code == 1  # the damaged one is named, the rest all written
-    assert "damaged result(s) 2: written as rows that say so" in result.stderr
+    assert "damaged result 2: written as a row that says so" in result.stderr
     table = read_csv(result.stdout)
     assert len(table) == 5
     assert (table[1]["record_id"], table[1]["error"]) == ("2", "saved result 2 is damaged")

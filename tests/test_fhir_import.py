@@ -88,7 +88,7 @@ def test_a_partial_response_asks_for_the_rest(tmp_path: Path) -> None:
     path = write(tmp_path / "qr.json", response_from(QUESTIONNAIRE, data))
     result = runner.invoke(app, ["assess", "--answers", str(path), "--no-input"])
     assert result.exit_code == 2
-    assert "2 answer(s) missing" in result.stderr
+    assert "2 answers missing" in result.stderr
     assert "  - age: a whole number from 16 to 110" in result.stderr
 
 

@@ -160,7 +160,7 @@ def test_a_damaged_result_is_left_out_of_the_trend_and_named() -> None:
         db.execute("UPDATE results SET summary_json = '{\"oops\": 1}' WHERE id = 2")
     result = runner.invoke(app, ["history", "trend"])
     assert result.exit_code == 0
-    assert "left out damaged result(s) 2" in result.stderr
+    assert "left out damaged result 2" in result.stderr
     assert "Pain and outlook" in result.stdout
     shown = runner.invoke(app, ["history", "show", "2"])
     assert shown.exit_code == 1 and "saved result 2 is damaged" in shown.stderr

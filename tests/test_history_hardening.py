@@ -87,18 +87,18 @@ def test_item1_export_names_damaged_rows_and_exports_the_rest(tmp_path: Path) ->
         db.execute("UPDATE results SET summary_json = X'FFFE00' WHERE id = 3")
     code, out, err = invoke(["history", "export"])
     assert code == 1
-    assert err.strip() == "footcheck: left out damaged result(s) 2, 3"
+    assert err.strip() == "footcheck: left out damaged results 2, 3"
     lines = out.splitlines()
     assert len(lines) == 2 and all(json.loads(line)["schema_version"] == 2 for line in lines)
     target = tmp_path / "all.jsonl"
     code, _, err = invoke(["history", "export", "-o", str(target)])
-    assert code == 1 and "Exported 2 result(s)" in err and "damaged result(s) 2, 3" in err
+    assert code == 1 and "Exported 2 results" in err and "damaged results 2, 3" in err
     assert target.read_text().splitlines() == lines
     for command in (["history", "show", "2"], ["history", "show", "3"]):
         code, _, err = invoke(command)
         assert code == 1 and "is damaged" in err  # as show and trend already said
     code, _, err = invoke(["history", "trend"])
-    assert code == 0 and "left out damaged result(s) 2, 3" in err
+    assert code == 0 and "left out damaged results 2, 3" in err
 
 
 def test_item1_a_summary_stored_over_several_lines_exports_on_one(tmp_path: Path) -> None:

@@ -171,7 +171,7 @@ def test_item4_thousands_of_unknown_keys_list_50_and_count_the_rest(
     run = footcheck("assess", "--answers", str(path), "--no-input", home=private_home)
     assert_plain_failure(run, 2)
     lines = run.stderr.splitlines()
-    assert lines[0] == f"footcheck: the answers in {path} have 80000 problem(s)"
+    assert lines[0] == f"footcheck: the answers in {path} have 80000 problems"
     assert len(lines) == 1 + MAX_LISTED + 1
     assert lines[-1] == f"  - and {80_000 - MAX_LISTED} more"
     assert run.seconds < SECONDS and run.peak_kib < PEAK_KIB, (run.seconds, run.peak_kib)

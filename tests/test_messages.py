@@ -39,12 +39,34 @@ def lookups() -> Iterator[tuple[str, str, frozenset[str] | None]]:
                 yield where, first.value, passed
 
 
+def counted() -> Iterator[tuple[str, str, frozenset[str] | None]]:
+    """``say_count("id", n, ...)``: the messages ``id.one`` and ``id.other``, given the
+    other values (and ``count``, which a form may leave unsaid: "left out damaged
+    result 2")."""
+    for path, tree in sources():
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "say_count"
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                keywords = [k.arg for k in node.keywords]
+                passed = None if None in keywords else frozenset(filter(None, keywords))
+                where = f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
+                for form in ("one", "other"):
+                    yield where, f"{node.args[0].value}.{form}", passed
+
+
 def test_every_message_the_code_names_exists_with_the_values_it_is_given() -> None:
     problems = []
-    for where, message_id, passed in lookups():
+    for where, message_id, passed in [*lookups(), *counted()]:
         if message_id not in EN:
             problems.append(f"{where}: no message {message_id!r}")
-        elif passed is not None and placeholders(EN.templates[message_id]) != passed:
+        elif passed is not None and placeholders(EN.templates[message_id]) - {"count"} != passed - {
+            "count"
+        }:
             wanted = sorted(placeholders(EN.templates[message_id]))
             problems.append(f"{where}: {message_id} takes {wanted}, given {sorted(passed)}")
     assert problems == []

@@ -24,7 +24,7 @@ app = typer.Typer(
     name="footcheck",
     help="A foot-and-posture checklist for people with low back pain. It never diagnoses "
     "and never uses the network. Start with: footcheck assess",
-    no_args_is_help=True,
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -75,7 +75,11 @@ def root(
     ] = False,
 ) -> None:
     """A foot-and-posture checklist for people with low back pain."""
-    context_of(ctx)  # built once, from the process, unless the caller gave one
+    context = context_of(ctx)  # built once, from the process, unless the caller gave one
+    if ctx.invoked_subcommand is None:
+        # `footcheck` alone is a question, not a mistake: the help, and success (as git).
+        print(ctx.get_help(), file=context.stdout)
+        raise typer.Exit()
 
 
 FormatOption = Annotated[

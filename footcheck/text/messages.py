@@ -130,6 +130,12 @@ def plural(count: int) -> str:
     return "one" if count == 1 else "other"
 
 
+def say_count(message_id: str, count: int, /, **values: object) -> str:
+    """The message ``message_id.one`` or ``message_id.other``, as ``count`` asks, with
+    ``count`` among its values: never "result(s)"."""
+    return say(f"{message_id}.{plural(count)}", count=count, **values)
+
+
 K = TypeVar("K", bound=str)
 
 

@@ -20,7 +20,7 @@ from footcheck.cli.terminal import can_prompt, line_reader, message_console, pro
 from footcheck.errors import AnswersError, FootcheckError
 from footcheck.instruments.registry import CATALOGUE, QUESTION_BY_ID
 from footcheck.scoring.evaluate import evaluate
-from footcheck.text.messages import say
+from footcheck.text.messages import say, say_count
 
 if TYPE_CHECKING:
     from footcheck.cli.context import Context
@@ -58,7 +58,7 @@ def gather_preset(context: Context, options: AssessOptions) -> tuple[Answers, se
         source = options.answers_file or "--set"
         count = len(error.problems)
         raise AnswersError(
-            error.problems, say("assess.answers_problems", source=source, count=count)
+            error.problems, say_count("assess.answers_problems", count, source=source)
         ) from None
     given = {qid for qid in raw if raw[qid] is not None or QUESTION_BY_ID[qid].optional}
     return answers, given
@@ -90,7 +90,7 @@ def run_assess(context: Context, options: AssessOptions) -> None:
         if options.no_input or not can_prompt(context):
             why = say("assess.why.no_input" if options.no_input else "assess.why.no_terminal")
             raise UsageFailure(
-                say("assess.missing", count=len(missing), why=why),
+                say_count("assess.missing", len(missing), why=why),
                 [missing_line(qid, preset) for qid in missing] + [say("assess.give_them")],
             )
         from footcheck.cli.interview_session import Session, run_interview

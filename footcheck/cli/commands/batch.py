@@ -17,7 +17,7 @@ from footcheck.errors import InputFileError, OutputError
 from footcheck.instruments.registry import QUESTION_BY_ID
 from footcheck.store.files import PRIVATE, atomic_writer, is_same_file
 from footcheck.text.display import shown
-from footcheck.text.messages import say
+from footcheck.text.messages import say, say_count
 
 if TYPE_CHECKING:
     from footcheck.cli.context import Context
@@ -146,7 +146,7 @@ def run_batch(
         print_totals(context, totals)
     if totals.errors:
         raise OperationalFailure(
-            say("batch.rows_had_errors", errors=totals.errors, rows=totals.rows)
+            say_count("batch.rows_had_errors", totals.rows, errors=totals.errors)
         )
 
 

@@ -28,7 +28,7 @@ from footcheck.store.history import HistoryRow, HistoryStore, open_history
 from footcheck.store.paths import history_path
 from footcheck.summary import Summary
 from footcheck.text.display import json_shown, printable
-from footcheck.text.messages import say
+from footcheck.text.messages import say, say_count
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -174,7 +174,7 @@ def valid_summaries(
 
 
 def left_out(damaged: list[int]) -> str:
-    return say("history.export.left_out", ids=", ".join(map(str, damaged)))
+    return say_count("history.export.left_out", len(damaged), ids=", ".join(map(str, damaged)))
 
 
 def trend(context: Context, *, accessible: bool = False) -> None:
@@ -211,10 +211,10 @@ def export(
             except OSError as error:
                 reason = error.strerror or error
                 raise OutputError(say("cli.cannot_write", path=output, reason=reason)) from None
-            print(say("history.export.exported", count=count, path=output), file=context.stderr)
+            print(say_count("history.export.exported", count, path=output), file=context.stderr)
     if damaged and fmt == "csv":
         ids = ", ".join(map(str, damaged))
-        raise OperationalFailure(say("history.export.damaged_rows", ids=ids))
+        raise OperationalFailure(say_count("history.export.damaged_rows", len(damaged), ids=ids))
     if damaged:
         raise OperationalFailure(left_out(damaged))
 
@@ -287,7 +287,7 @@ def delete(context: Context, result_id: int | None, *, everything: bool, yes: bo
             raise UsageFailure(say("history.delete.no_history"))
         if everything:
             count = store.delete_all()
-            print(say("history.delete.deleted_all", count=count), file=context.stderr)
+            print(say_count("history.delete.deleted_all", count), file=context.stderr)
         elif store.delete(cast(int, result_id)):
             print(say("history.delete.deleted", id=result_id), file=context.stderr)
         else:
