@@ -480,7 +480,7 @@ def test_output_to_a_file_shows_the_summary_and_then_says_where_the_file_went(
     screen = term.shown()
     assert "Your plan" in screen
     assert "1. Keep active and carry on with your daily activities" in screen
-    assert "Wrote the summary to report.html (html)." in screen
+    assert "Wrote the summary to report.html (HTML)." in screen
     assert screen.index("Your plan") < screen.index("Wrote the summary")
     assert "<!DOCTYPE" not in term.everything and "<html" not in term.everything
     term.child.sendline("n")

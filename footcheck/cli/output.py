@@ -105,7 +105,8 @@ def present(context: Context, summary: Summary, where: Destination) -> None:
     if context.stdout_is_terminal:
         show(context, summary, "rich", accessible=where.accessible)
         context.stdout.flush()
-    wrote = say("output.wrote_summary", path=where.output, format=where.output_format)
+    format_name = say(f"output.format_name.{where.output_format}")
+    wrote = say("output.wrote_summary", path=where.output, format=format_name)
     print(wrote, file=context.stderr)
 
 

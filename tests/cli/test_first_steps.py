@@ -25,3 +25,15 @@ def test_counts_are_said_in_words_not_with_s_in_brackets() -> None:
     assert say_count("assess.missing", 1, why="--no-input was given").startswith("1 answer missing")
     assert say_count("batch.rows_had_errors", 5, errors=2) == "2 of 5 rows had errors"
     assert say_count("history.delete.deleted_all", 1) == "Deleted 1 result."
+
+
+def test_a_written_summary_names_its_format_in_words(
+    private_home: Path, answers_file: Path, tmp_path: Path
+) -> None:
+    """`-o summary.txt` used to report "(rich)", the name of a flag value."""
+    target = tmp_path / "summary.txt"
+    code, _, err = invoke(
+        "assess", "--answers", str(answers_file), "-o", str(target), "--no-save", home=private_home
+    )
+    assert code == 0
+    assert err.strip().endswith(f"Wrote the summary to {target} (plain text).")
