@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from datetime import UTC, datetime
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from rich.console import Console
 from rich.text import Text
 
 from footcheck import evaluate
+from footcheck.instruments.registry import QUESTION_BY_ID, SECTIONS
 from footcheck.render import render_text
 from footcheck.render.rich_summary import print_summary
 from footcheck.summary import Summary
@@ -83,6 +86,23 @@ def test_html_alerts_only_for_emergency_or_urgent_and_prints_the_answers() -> No
     assert 'role="alert"' not in calm
     assert "<details" not in calm  # the answers are open, and so printed
     assert "Your answers</h2>" in calm and "Keele University" in calm
+
+
+def test_html_answers_are_grouped_under_their_sections() -> None:
+    summary = evaluate(CASES["retail_worker"], now=NOW)
+    html = render_text(summary, "html")
+    table = html[html.index('<table class="answers">') :]
+    table = table[: table.index("</table>")]
+    headings = re.findall(r'<th class="section" colspan="2" scope="rowgroup">([^<]*)</th>', table)
+    asked = [s for s in SECTIONS if any(QUESTION_BY_ID[q].section == s.id for q in summary.answers)]
+    assert headings == [escape(s.title) for s in asked]  # each section once, in asking order
+    assert table.count("<tbody>") == table.count("</tbody>") == len(asked)
+    for section in asked:  # every answer under its own section's heading
+        start = table.index(f">{escape(section.title)}</th>")
+        group = table[start : table.index("</tbody>", start)]
+        for qid in summary.answers:
+            label = f"<td>{escape(QUESTION_BY_ID[qid].label)}</td>"
+            assert (label in group) == (QUESTION_BY_ID[qid].section == section.id), qid
 
 
 def test_a_wrapped_triage_reason_stays_under_its_bullet() -> None:

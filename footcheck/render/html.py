@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 
 from footcheck.checklist.kinds import format_value
-from footcheck.instruments.registry import QUESTION_BY_ID
+from footcheck.instruments.registry import QUESTION_BY_ID, SECTIONS
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.render.chain import chain_links
 from footcheck.render.outline import Part, PartKey, outline
@@ -179,11 +179,22 @@ def _steps(summary: Summary, part: Part) -> list[str]:
 
 def _answers(summary: Summary, part: Part) -> list[str]:
     # Open, not a collapsed <details>: the answers belong on the printed page too.
-    out = [f"<h2>{e(part.heading)}</h2>", '<table class="answers"><tbody>']
-    for qid, value in summary.answers.items():
-        q = QUESTION_BY_ID[qid]
-        out.append(f"<tr><td>{e(q.label)}</td><td>{e(format_value(q, value))}</td></tr>")
-    out.append("</tbody></table>")
+    # One row group a section, headed by the section's title, in the checklist's order.
+    out = [f"<h2>{e(part.heading)}</h2>", '<table class="answers">']
+    for section in SECTIONS:
+        qids = [qid for qid in summary.answers if QUESTION_BY_ID[qid].section == section.id]
+        if not qids:
+            continue
+        out.append(
+            f'<tbody><tr><th class="section" colspan="2" scope="rowgroup">'
+            f"{e(section.title)}</th></tr>"
+        )
+        for qid in qids:
+            q = QUESTION_BY_ID[qid]
+            value = format_value(q, summary.answers[qid])
+            out.append(f"<tr><td>{e(q.label)}</td><td>{e(value)}</td></tr>")
+        out.append("</tbody>")
+    out.append("</table>")
     if any(QUESTION_BY_ID[qid].start_back_item for qid in summary.answers):
         out.append(f'<p class="small">{e(KEELE_COPYRIGHT)}</p>')
     return out
