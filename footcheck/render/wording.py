@@ -58,6 +58,25 @@ def local_time(moment: datetime, *, with_time: bool = True) -> str:
     return local.strftime("%Y-%m-%d %H:%M %Z" if with_time else "%Y-%m-%d")
 
 
+MONTH: Mapping[str, str] = Words("time.month.*")
+SPOKEN_LEVEL: Mapping[str, str] = Words("triage.spoken_level.*")
+"""A triage level as a sentence says it: "see a clinician"."""
+
+
+def spoken_time(moment: datetime) -> str:
+    """A stored UTC time as the person's local time, in words a screen reader says well:
+    "5 January 2026 at 09:00 CET"."""
+    local = moment.astimezone()
+    return say(
+        "time.spoken",
+        day=local.day,
+        month=MONTH[str(local.month)],
+        year=local.year,
+        clock=local.strftime("%H:%M"),
+        zone=local.strftime("%Z"),
+    )
+
+
 def triage_notes(summary: Summary) -> list[str]:
     """The triage's reasons, and for a clinician's appointment the reassurance that the
     warning signs were asked (a clinician reading the summary wants to know)."""

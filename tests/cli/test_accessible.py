@@ -62,3 +62,41 @@ def test_report_takes_the_flag(tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", str(path), "--accessible"])
     assert result.exit_code == 0
     assert not DRAWING.findall(result.stdout)
+
+
+NOT_READ_ALOUD = re.compile("[\u2500-\u259f→←●○▼▁▂▃▄▅▆▇█░`|]")
+
+
+def assert_one_sentence_a_line(stdout: str) -> list[str]:
+    lines = [line for line in stdout.splitlines() if line.strip()]
+    for line in lines:
+        assert not NOT_READ_ALOUD.findall(line), line
+        assert line.rstrip().endswith((".", "!", "?")), f"a sentence broken over lines: {line!r}"
+        assert line[:1].isupper(), f"a line that continues a sentence: {line!r}"
+    return lines
+
+
+def test_accessible_history_list_is_one_sentence_a_line(saved_history: None) -> None:
+    result = runner.invoke(app, ["history", "list", "--accessible"], env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result.stderr
+    lines = assert_one_sentence_a_line(result.stdout)
+    results = [line for line in lines if line.startswith("Result ")]
+    assert len(results) == 3
+    assert "pain 7 out of 10; STarT Back low risk" in results[0]
+    assert "5 January 2026 at" in results[0] or "January 2026 at" in results[0]
+
+
+def test_accessible_history_list_says_how_to_save_without_backticks() -> None:
+    result = runner.invoke(app, ["history", "list"], env={"FOOTCHECK_ACCESSIBLE": "1"})
+    assert result.exit_code == 0
+    assert_one_sentence_a_line(result.stdout)
+    assert "footcheck assess --save" in result.stdout
+
+
+def test_accessible_trend_is_sentences_not_a_table(saved_history: None) -> None:
+    result = runner.invoke(app, ["history", "trend", "--accessible"], env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result.stderr
+    lines = assert_one_sentence_a_line(result.stdout)
+    assert sum(line.startswith("Result ") for line in lines) == 3
+    assert "From result 1 to result 3, pain went down from 7 to 5 out of 10." in lines
+    assert not any("  " in line.strip() for line in lines), "columns of a table"

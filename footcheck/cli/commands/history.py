@@ -57,43 +57,51 @@ def save_summary(summary: Summary, on_commit: Callable[[int], None] | None = Non
 def list_results(context: Context, *, accessible: bool = False) -> None:
     from rich.text import Text
 
-    from footcheck.render.wording import EARLIER_CHECKLIST_NOTE, contributor_short, earlier_mark
+    from footcheck.render.wording import EARLIER_CHECKLIST_NOTE, earlier_mark
 
     console = context.console()
     with opened() as store:
         rows = store.rows() if store else []
     if not rows:
-        console.print(say("history.list.empty"))
+        console.print(say("history.list.empty_accessible" if accessible else "history.list.empty"))
         return
-    if accessible:  # one sentence a result, for a screen reader
-        console.print(Text(say("history.list.heading"), style="bold"))
+    if accessible:  # one sentence a line, for a screen reader; never wrapped
+        console.print(Text(say("history.list.heading"), style="bold"), soft_wrap=True)
         for row in rows:
-            pain = pain_words(row)
-            risk = (
-                say("history.list.risk", risk=row.risk) if row.risk else say("history.list.no_risk")
-            )
-            top = (
-                contributor_short(row.top_contributor)
-                if row.top_contributor
-                else say("history.list.none")
-            )
-            moment = when(row)
-            triage = row.triage.replace("_", " ") + earlier_mark(row.checklist_version)
-            sentence = say(
-                "history.list.sentence",
-                id=row.id,
-                moment=moment,
-                triage=triage,
-                pain=pain,
-                risk=risk,
-                top=top,
-            )
-            console.print(Text(printable(sentence)))  # stored text, never markup
+            console.print(Text(printable(spoken_row(row))), soft_wrap=True)  # never markup
     else:
         console.print(results_table(rows))
     if any(earlier_mark(row.checklist_version) for row in rows):
-        console.print(Text(EARLIER_CHECKLIST_NOTE, style="dim"))
-    console.print(Text(say("history.list.stored", path=history_path()), style="dim"))
+        console.print(Text(EARLIER_CHECKLIST_NOTE, style="dim"), soft_wrap=accessible)
+    stored = "history.list.stored_accessible" if accessible else "history.list.stored"
+    console.print(Text(say(stored, path=history_path()), style="dim"), soft_wrap=accessible)
+
+
+def spoken_row(row: HistoryRow) -> str:
+    """A saved result as one sentence: "Result 3, 8 December 2026 at 10:15 CET: see a
+    clinician; pain 6 out of 10; STarT Back medium risk; top contributor …"."""
+    from footcheck.render.wording import SPOKEN_LEVEL, contributor_short, earlier_mark
+
+    if row.pain_intensity is None:
+        pain = say("history.list.no_pain")
+    else:
+        pain = say("history.list.pain_spoken", score=row.pain_intensity)
+    risk = (
+        say("history.list.risk_spoken", risk=row.risk) if row.risk else say("history.list.no_risk")
+    )
+    top = (
+        contributor_short(row.top_contributor) if row.top_contributor else say("history.list.none")
+    )
+    level = SPOKEN_LEVEL.get(row.triage, row.triage.replace("_", " "))
+    return say(
+        "history.list.sentence",
+        id=row.id,
+        moment=when(row, spoken=True),
+        triage=level + earlier_mark(row.checklist_version),
+        pain=pain,
+        risk=risk,
+        top=top,
+    )
 
 
 def results_table(rows: list[HistoryRow]) -> Table:
@@ -132,12 +140,14 @@ def results_table(rows: list[HistoryRow]) -> Table:
     return table
 
 
-def when(row: HistoryRow) -> str:
-    """When a result was saved, in local time; a damaged time is shown as stored."""
-    from footcheck.render.wording import local_time
+def when(row: HistoryRow, *, spoken: bool = False) -> str:
+    """When a result was saved, in local time (``spoken``: in words, for accessible mode);
+    a damaged time is shown as stored."""
+    from footcheck.render.wording import local_time, spoken_time
 
     try:
-        return local_time(datetime.fromisoformat(row.created_at))
+        moment = datetime.fromisoformat(row.created_at)
+        return spoken_time(moment) if spoken else local_time(moment)
     except ValueError:
         return say("history.list.damaged_time", time=printable(row.created_at[:20]))
 
