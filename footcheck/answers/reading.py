@@ -10,9 +10,13 @@ names the file and what is allowed (exit 2).
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from itertools import accumulate
 from pathlib import Path
+from typing import Any
+
+from pydantic_core import from_json
 
 from footcheck.errors import InputFileError
 from footcheck.text.messages import say
@@ -109,3 +113,29 @@ def scan_structure(path: Path, text: str, what: str, *, toml: bool) -> None:
         raise InputFileError(nested_too_deeply(path, what))
     if toml and re.search(_LONG_DOTTED_KEY, skipped):
         raise InputFileError(say("file.long_dotted_key", path=path, parts=MAX_KEY_PARTS))
+
+
+def parse_json(path: Path, text: str) -> Any:
+    """The JSON document in ``text``; a syntax error is named one way, whichever command
+    reads the file (``assess --answers``, ``report``): Python's words and the spot.
+
+    pydantic-core's reader, already loaded, reads every document Python's json module
+    reads alike (tested), and refuses a few more (a lone surrogate escape, a number of
+    thousands of digits), which json then reads, or names the spot of.
+    """
+    try:
+        return from_json(text)
+    except ValueError:
+        pass
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputFileError(
+            say(
+                "file.invalid_json",
+                path=path,
+                error=error.msg,
+                line=error.lineno,
+                column=error.colno,
+            )
+        ) from None

@@ -3,14 +3,16 @@ QuestionnaireResponse) with `--answers`, and single answers with `--set`."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from pydantic_core import from_json
-
 from footcheck.answers.model import MAX_SUGGESTIONS, unknown_id_message
-from footcheck.answers.reading import check_structure, nested_too_deeply, read_text
+from footcheck.answers.reading import (
+    check_structure,
+    nested_too_deeply,
+    parse_json,
+    read_text,
+)
 from footcheck.checklist.kinds import InputProblem, not_allowed, parse_text
 from footcheck.checklist.question import AnswerValue
 from footcheck.errors import InputFileError, Problem
@@ -97,25 +99,7 @@ def _parse(path: Path, text: str, *, toml: bool) -> Any:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             raise InputFileError(say("file.invalid_toml", path=path, error=error)) from None
-    try:
-        # pydantic-core's reader, already loaded: it reads every document Python's json
-        # module reads alike (tested), and refuses a few more (a lone surrogate escape, a
-        # number of thousands of digits), which json then reads, or names the spot of.
-        return from_json(text)
-    except ValueError:
-        pass
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputFileError(
-            say(
-                "file.invalid_json",
-                path=path,
-                error=error.msg,
-                line=error.lineno,
-                column=error.colno,
-            )
-        ) from None
+    return parse_json(path, text)
 
 
 def parse_assignments(assignments: list[str]) -> tuple[dict[str, AnswerValue], list[Problem]]:

@@ -7,24 +7,31 @@ scripted JSON run load only what they use.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from footcheck import __version__
 from footcheck.cli.context import Context, context_of
-from footcheck.cli.failures import reports_failures
+from footcheck.cli.failures import FootcheckGroup, reports_failures
 from footcheck.cli.terminal import accessible_mode
-from footcheck.text.display import shown
+from footcheck.text.display import printable, shown
 from footcheck.text.messages import say
 
 app = typer.Typer(
     name="footcheck",
     help="A foot-and-posture checklist for people with low back pain. It never diagnoses "
     "and never uses the network. Start with: footcheck assess",
+    epilog="\b\nExamples:\n"
+    "  footcheck assess\n"
+    "  footcheck assess --answers answers.json --format json > summary.json\n"
+    "  footcheck report summary.json -o summary.html\n"
+    "  footcheck history list",
     invoke_without_command=True,
+    cls=FootcheckGroup,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -58,6 +65,60 @@ class SchemaKind(StrEnum):
     summary = "summary"
 
 
+Choice = TypeVar("Choice", bound=StrEnum)
+
+
+def one_of(kind: type[Choice], option: str) -> Callable[[str | Choice], Choice]:
+    """A parser for a flag with a fixed set of values, refusing others in footcheck's words
+    (the option, the value given, the values allowed)."""
+
+    def parse(text: str | Choice) -> Choice:
+        if isinstance(text, kind):
+            return text
+        try:
+            return kind(text)
+        except ValueError:
+            allowed = ", ".join(kind)
+            value = shown(str(text))
+            message = say("cli.value.not_one_of", option=option, value=value, allowed=allowed)
+            raise typer.BadParameter(message) from None
+
+    return parse
+
+
+def a_file(option: str) -> Callable[[str | Path], Path]:
+    """A parser for a file's path: a directory is refused here, naming the option; whether
+    the file exists or can be written is the command's to say."""
+
+    def parse(text: str | Path) -> Path:
+        path = Path(text)
+        try:
+            directory = path.is_dir()
+        except OSError:  # a name too long to look up: the command says what is wrong
+            directory = False
+        if directory:
+            message = say("cli.value.is_directory", option=option, path=printable(str(text)))
+            raise typer.BadParameter(message)
+        return path
+
+    return parse
+
+
+def whole_number(option: str) -> Callable[[str | int], int]:
+    """A parser for a count, refusing anything else in footcheck's words."""
+
+    def parse(text: str | int) -> int:
+        if isinstance(text, int):
+            return text
+        try:
+            return int(text)
+        except ValueError:
+            message = say("cli.value.not_whole_number", option=option, value=shown(text))
+            raise typer.BadParameter(message) from None
+
+    return parse
+
+
 def _show_version(ctx: typer.Context, value: bool) -> None:
     if value:
         print(say("cli.version", version=__version__), file=context_of(ctx).stdout)
@@ -87,6 +148,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
+        parser=one_of(OutputFormat, "--format"),
+        metavar="FORMAT",
         help="What to print on stdout: rich (default), json, markdown, html, or fhir (a "
         "FHIR R4B Bundle). Also the format of --output when given.",
     ),
@@ -96,10 +159,11 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
+        parser=a_file("--output"),
+        metavar="FILE",
         help="Write the summary to this file instead of stdout (a terminal still shows "
         "it); the format comes from --format, else the suffix (.json .md .html .txt, "
         ".fhir.json).",
-        dir_okay=False,
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
@@ -122,9 +186,10 @@ def assess(
         typer.Option(
             "--answers",
             "-a",
+            parser=a_file("--answers"),
+            metavar="FILE",
             help="Answers from a JSON or TOML file (an exported "
             "summary works too). Only what is missing is asked.",
-            dir_okay=False,
         ),
     ] = None,
     assignments: Annotated[
@@ -184,14 +249,18 @@ def assess(
     )
 
 
-@app.command()
+@app.command(short_help="List every question, its allowed values and help.")
 @reports_failures
 def questions(
     context: Context,
     list_format: Annotated[
         ListFormat,
         typer.Option(
-            "--format", "-f", help="table, json, markdown, or fhir (a FHIR R4B Questionnaire)."
+            "--format",
+            "-f",
+            parser=one_of(ListFormat, "--format"),
+            metavar="FORMAT",
+            help="table, json, markdown, or fhir (a FHIR R4B Questionnaire).",
         ),
     ] = ListFormat.table,
     accessible: AccessibleOption = False,
@@ -221,7 +290,7 @@ def questions(
         render_questions.print_questions_table(context.console())
 
 
-@app.command()
+@app.command(short_help="An empty answers file to fill in by hand.")
 @reports_failures
 def template(
     context: Context,
@@ -230,9 +299,10 @@ def template(
         typer.Option(
             "--output",
             "-o",
+            parser=a_file("--output"),
+            metavar="FILE",
             help="Write to this file instead of stdout; a .toml name gets the TOML "
             "version, each question explained.",
-            dir_okay=False,
         ),
     ] = None,
     force: ForceOption = False,
@@ -254,7 +324,12 @@ def template(
 @reports_failures
 def schema(
     context: Context,
-    kind: Annotated[SchemaKind, typer.Argument(help="answers or summary.")] = SchemaKind.answers,
+    kind: Annotated[
+        SchemaKind,
+        typer.Argument(
+            parser=one_of(SchemaKind, "KIND"), metavar="[KIND]", help="answers or summary."
+        ),
+    ] = SchemaKind.answers,
 ) -> None:
     """The JSON Schema of the answers file or of the exported summary.
 
@@ -275,7 +350,10 @@ def schema(
 @reports_failures
 def report(
     context: Context,
-    file: Annotated[Path, typer.Argument(help="An exported summary (JSON).", dir_okay=False)],
+    file: Annotated[
+        Path,
+        typer.Argument(parser=a_file("FILE"), metavar="FILE", help="An exported summary (JSON)."),
+    ],
     output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -306,12 +384,19 @@ class SourcesFormat(StrEnum):
     markdown = "markdown"
 
 
-@app.command()
+@app.command(short_help="The clinical sources and licences footcheck rests on.")
 @reports_failures
 def sources(
     context: Context,
     list_format: Annotated[
-        SourcesFormat, typer.Option("--format", "-f", help="text, json or markdown.")
+        SourcesFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=one_of(SourcesFormat, "--format"),
+            metavar="FORMAT",
+            help="text, json or markdown.",
+        ),
     ] = SourcesFormat.text,
     accessible: AccessibleOption = False,
 ) -> None:
@@ -340,12 +425,20 @@ def sources(
 history_app = typer.Typer(
     help="Your private local history of results, to track progress. Stored only on this "
     "machine ($FOOTCHECK_HOME, else your user data folder), readable by you only.",
+    short_help="Your private local history of results, to track progress.",
+    epilog="\b\nExamples:\n"
+    "  footcheck history list\n"
+    "  footcheck history show 3\n"
+    "  footcheck history trend\n"
+    "  footcheck history export -o all.csv",
     no_args_is_help=True,
 )
 app.add_typer(history_app, name="history")
 
 
-@history_app.command("list")
+@history_app.command(
+    "list", short_help="A table of saved results: date, triage, pain, risk, main cause."
+)
 @reports_failures
 def history_list(context: Context, accessible: AccessibleOption = False) -> None:
     """A table of saved results: id, date, triage, pain, STarT Back risk, top contributor.
@@ -408,7 +501,7 @@ def history_show(
     )
 
 
-@history_app.command("trend")
+@history_app.command("trend", short_help="Pain, STarT Back risk and contributor points over time.")
 @reports_failures
 def history_trend(context: Context, accessible: AccessibleOption = False) -> None:
     """Pain intensity, STarT Back risk and contributor points over time, as a chart.
@@ -424,14 +517,20 @@ def history_trend(context: Context, accessible: AccessibleOption = False) -> Non
     trend(context, accessible=accessible_mode(context, accessible))
 
 
-@history_app.command("export")
+@history_app.command(
+    "export", short_help="Every saved result, oldest first, as JSONL or a wide CSV."
+)
 @reports_failures
 def history_export(
     context: Context,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write the results here instead of stdout.", dir_okay=False
+            "--output",
+            "-o",
+            parser=a_file("--output"),
+            metavar="FILE",
+            help="Write the results here instead of stdout.",
         ),
     ] = None,
     export_format: Annotated[
@@ -439,6 +538,8 @@ def history_export(
         typer.Option(
             "--format",
             "-f",
+            parser=one_of(RowsFormat, "--format"),
+            metavar="FORMAT",
             help="jsonl (one exported summary a line) or csv (one wide row a result, for "
             "spreadsheets and statistics); default: csv for a .csv --output, else jsonl.",
         ),
@@ -492,13 +593,19 @@ def batch(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write the results here instead of stdout.", dir_okay=False
+            "--output",
+            "-o",
+            parser=a_file("--output"),
+            metavar="FILE",
+            help="Write the results here instead of stdout.",
         ),
     ] = None,
     output_format: Annotated[
         RowsFormat | None,
         typer.Option(
             "--output-format",
+            parser=one_of(RowsFormat, "--output-format"),
+            metavar="FORMAT",
             help="jsonl (one exported summary a line) or csv (one wide row a result, for "
             "spreadsheets and statistics); default: csv for a .csv --output, else jsonl.",
         ),
@@ -514,13 +621,19 @@ def batch(
     ] = "record_id",
     input_format: Annotated[
         RowsFormat | None,
-        typer.Option("--input-format", help="jsonl or csv (default: from the suffix)."),
+        typer.Option(
+            "--input-format",
+            parser=one_of(RowsFormat, "--input-format"),
+            metavar="FORMAT",
+            help="jsonl or csv (default: from the suffix).",
+        ),
     ] = None,
     jobs: Annotated[
         int,
         typer.Option(
             "--jobs",
             "-j",
+            parser=whole_number("--jobs"),
             metavar="N",
             help="Score in N worker processes (0: one per core); the output is the same, "
             "in input order.",

@@ -18,6 +18,9 @@ from enum import IntEnum
 from typing import Concatenate, NoReturn, ParamSpec, TypeVar, cast
 
 import typer
+from typer._click import Context as ClickContext
+from typer._click import exceptions as click_exceptions
+from typer.core import TyperGroup
 
 from footcheck.cli.context import Context, context_of
 from footcheck.errors import (
@@ -165,3 +168,25 @@ def reports_failures(
     )
     wrapper.__signature__ = signature.replace(parameters=[ctx, *flags])  # type: ignore[attr-defined]
     return cast("Callable[Concatenate[typer.Context, P], R]", wrapper)
+
+
+class FootcheckGroup(TyperGroup):
+    """The command line itself: a bad value for a flag or argument (including a missing
+    argument) is one footcheck line and exit 2, like every other failure. The flags'
+    parsers (cli/app.py) word the problem; Click's usage block stays only for what does
+    not exist (an unknown command or option, an extra argument)."""
+
+    def invoke(self, ctx: ClickContext) -> object:
+        try:
+            return super().invoke(ctx)
+        except click_exceptions.MissingParameter as error:
+            fail(context_of(cast("typer.Context", ctx)), UsageFailure(_missing(error)))
+        except typer.BadParameter as error:
+            fail(context_of(cast("typer.Context", ctx)), UsageFailure(error.message))
+
+
+def _missing(error: click_exceptions.MissingParameter) -> str:
+    command = error.ctx.command_path if error.ctx is not None else "footcheck"
+    param = error.param
+    argument = (param.metavar or (param.name or "").upper()) if param is not None else ""
+    return say("cli.value.missing", command=command, argument=argument)

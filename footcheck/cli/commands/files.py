@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from footcheck.answers.reading import check_structure, read_text
+from footcheck.answers.reading import check_structure, parse_json, read_text
 from footcheck.answers.template import json_template, toml_template
 from footcheck.cli.output import Destination, check_output, show_stored
 from footcheck.errors import InputFileError, OutputError
@@ -53,6 +54,11 @@ def load_summary(path: Path) -> Summary:
     try:
         summary = Summary.model_validate_json(text)
     except ValidationError as error:
+        if any(item["type"] == "json_invalid" for item in error.errors(include_url=False)):
+            # A syntax error, in the words `assess --answers` uses; a document json reads
+            # but pydantic does not (a number of thousands of digits) is named below.
+            with contextlib.suppress(ValueError, RecursionError):
+                parse_json(path, text)
         holds = _holds_answers(text)
         if holds is not None:
             raise InputFileError(
