@@ -183,3 +183,27 @@ def test_item12_a_number_answer_is_the_same_from_every_edge(tmp_path: object) ->
     (row,) = read_rows(io.BytesIO(b"standing_hours\n9\n"), "csv")
     assert row.values == {"standing_hours": 9.0}
     assert isinstance(row.values["standing_hours"], float)
+
+
+def test_a_mistyped_choice_is_answered_in_the_persons_words() -> None:
+    duration = QUESTION_BY_ID["pain_duration"]
+    with pytest.raises(InputProblem) as typo:
+        parse_text(duration, "ovr", lenient=True)
+    assert str(typo.value) == (
+        "'ovr' is not one of the choices: did you mean 3, over 12 weeks? "
+        "Type 1 for under 6 weeks, 2 for 6 to 12 weeks or 3 for over 12 weeks."
+    )
+    with pytest.raises(InputProblem, match=r"did you mean 2, athletic\? Type 1 for supportive"):
+        parse_text(QUESTION_BY_ID["main_footwear"], "athletc", lenient=True)
+    # Nothing clearly closest: the choices as the menu shows them, and no guess.
+    with pytest.raises(InputProblem) as nothing_close:
+        parse_text(duration, "zzz", lenient=True)
+    assert "did you mean" not in str(nothing_close.value)
+    assert "type 1 for under 6 weeks" in str(nothing_close.value)
+    assert "_" not in str(typo.value) + str(nothing_close.value)  # no internal ids
+    # Scripts (--set, files) keep the strict wording, by id, with no suggestion.
+    with pytest.raises(InputProblem) as strict:
+        parse_text(duration, "ovr", lenient=False)
+    assert str(strict.value) == (
+        "'ovr' is not one of the choices: under_6_weeks, 6_to_12_weeks, over_12_weeks."
+    )

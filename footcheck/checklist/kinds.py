@@ -9,6 +9,7 @@ scripts are strict (ids and true/false/yes/no only), so a typo in a file is neve
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections.abc import Callable
@@ -179,17 +180,50 @@ def _parse_choice(question: Question, text: str, lenient: bool) -> str:
         if len(matches) > 1:
             alternatives = say("kind.choice.or_between").join(matches)
             raise InputProblem(say("kind.choice.ambiguous", text=shown(text), matches=alternatives))
-        raise InputProblem(
-            say(
-                "kind.choice.not_a_choice_or_number",
-                text=shown(text),
-                values=", ".join(question.values),
-                count=len(question.choices),
-            )
-        )
+        raise InputProblem(_not_a_choice_in_words(question, text, word))
     raise InputProblem(
         say("kind.choice.not_a_choice", text=shown(text), values=", ".join(question.values))
     )
+
+
+def _not_a_choice_in_words(question: Question, text: str, word: str) -> str:
+    """A mistyped answer at the menu: the choices as the menu shows them (number and
+    label), and the closest one, if one is clearly closest, suggested in the same words."""
+    items = [
+        say("kind.choice.menu_item", number=n, label=c.label)
+        for n, c in enumerate(question.choices, 1)
+    ]
+    last = say("kind.choice.or_between").join(items[-2:])
+    choices = ", ".join([*items[:-2], last])
+    best = _closest_choice(question, word)
+    if best is None:
+        return say("kind.choice.not_a_choice_menu", text=shown(text), choices=choices)
+    return say(
+        "kind.choice.did_you_mean",
+        text=shown(text),
+        number=best + 1,
+        label=question.choices[best].label,
+        choices=choices,
+    )
+
+
+def _closest_choice(question: Question, word: str) -> int | None:
+    """The index of the one choice whose id, label, a word of its label or the start of
+    its label is most like ``word``; None when none is close or two are equally close."""
+    scores: list[float] = []
+    for choice in question.choices:
+        label = _normalise(choice.label)
+        candidates = {choice.value, label, label[: len(word) + 1]}
+        candidates |= {part for part in label.split("_") if len(part) >= 3}
+        scores.append(max(difflib.SequenceMatcher(None, word, c).ratio() for c in candidates if c))
+    best = max(scores, default=0.0)
+    if best < _CLOSE_ENOUGH or scores.count(best) > 1:
+        return None
+    return scores.index(best)
+
+
+_CLOSE_ENOUGH = 0.6
+"""How alike (difflib's ratio) a mistyped answer and a choice must be to be suggested."""
 
 
 def _parse_multi(question: Question, text: str, lenient: bool) -> list[str]:
