@@ -520,3 +520,29 @@ def test_prompts_are_broken_between_words_on_a_narrow_terminal(
     assert "Save this result to your private history on this machine, to track progress?" in said
     term.child.sendline("n")
     assert term.exit_status() == 0
+
+
+def test_back_at_the_emergency_prompt_returns_to_the_question(
+    tmp_path: Path, private_home: Path
+) -> None:
+    term = Terminal("assess --no-save", private_home, tmp_path, NO_COLOR="1")
+    answer_until_warning_signs(term)
+    flags = [q.id for q in red_flag_questions(CATALOGUE)]
+    for _ in flags[: flags.index("rf_both_legs")]:
+        term.answer("no")
+    number = QUESTION_IDS.index("rf_both_legs") + 1
+    term.answer("yes")  # a yes typed by mistake
+    term.expect("to go on > ")
+    assert "type 'back' to change that answer" in term.shown()
+    term.child.sendline("back")
+    # The same question again, the yes kept as what Enter keeps.
+    term.expect(f"Question {number} of")
+    term.expect("> ")
+    asked_again = term.everything[term.everything.rindex(f"Question {number} of") :]
+    assert "numbness in both legs" in asked_again
+    assert "[Enter keeps: yes]" in asked_again
+    term.child.sendline("no")
+    term.expect(f"Question {number + 1} of")
+    assert term.everything.count("EMERGENCY: call your emergency number now, or go to A&E") == 1
+    term.answer("quit")
+    assert term.exit_status() == 130

@@ -5,7 +5,7 @@ Driven entirely by the catalogue. The flow is a cursor over the questions that a
 edits from the review screen all follow the same rule. Answers that stop applying are
 dropped and named; if their question applies again, the earlier answer comes back as the
 default. The moment an emergency warning sign is answered yes, the emergency advice is
-shown with the choice to stop there.
+shown with the choice to stop there, to finish, or to go back and change that answer.
 """
 
 from __future__ import annotations
@@ -167,7 +167,8 @@ class Interview:
                 continue
             if not text:
                 if current is not None or question.optional:
-                    self.store(question, current)
+                    if self.store(question, current, can_go_back=True):
+                        return self.ask(question, counter, allow_back)
                     return None
                 on_enter = KINDS[question.kind].on_enter
                 if on_enter is not None:
@@ -177,12 +178,16 @@ class Interview:
                     continue
             problem = self.accept(question, text)
             if problem is None:
-                self.store(question, self.answers[question.id])
+                if self.store(question, self.answers[question.id], can_go_back=True):
+                    return self.ask(question, counter, allow_back)
                 return None
             self.console.print(Text(problem, style="yellow"))
 
-    def store(self, question: Question, value: AnswerValue) -> None:
-        """Keep the answer; an emergency warning sign answered yes interrupts at once."""
+    def store(self, question: Question, value: AnswerValue, *, can_go_back: bool = False) -> bool:
+        """Keep the answer; an emergency warning sign answered yes interrupts at once.
+
+        True when the person went `back` at the emergency prompt (only ``can_go_back``,
+        when the question was just asked): ask it again, the yes kept as its default."""
         self.answers[question.id] = value
         self.remembered.pop(question.id, None)
         if (
@@ -193,8 +198,13 @@ class Interview:
         ):
             self.emergency_seen = True
             self.on_emergency(question)
-            if not self.finish_after_emergency():
+            choice = self.after_emergency(can_go_back)
+            if choice == "stop":
                 raise EmergencyStop(question)
+            if choice == "back":
+                self.emergency_seen = False  # a yes kept again shows the advice again
+                return True
+        return False
 
     def announce_emergency(self) -> None:
         """An emergency warning sign already answered yes (in a file or a draft) is told
@@ -204,16 +214,20 @@ class Interview:
                 self.store(question, True)
                 return
 
-    def finish_after_emergency(self) -> bool:
-        """Stop (the default) or go on after the emergency advice; a yes typed by mistake
-        can be changed at the review."""
+    def after_emergency(self, can_go_back: bool) -> str:
+        """Stop (the default), finish, or, when ``can_go_back``, go back to the question
+        just answered to change a yes typed by mistake; a yes from a file or a draft can be
+        changed at the review."""
+        kind = "stop_back_or_finish" if can_go_back else "stop_or_finish"
         while True:
-            word = self.read_line(say("interview.stop_or_finish")).strip().lower()
+            word = self.read_line(say(f"interview.{kind}")).strip().lower()
             if word in STOP_WORDS or word in QUIT_WORDS:
-                return False
+                return "stop"
             if word in FINISH_WORDS:
-                return True
-            again = say("interview.stop_or_finish_again", word=shown(word))
+                return "finish"
+            if can_go_back and word in BACK_WORDS:
+                return "back"
+            again = say(f"interview.{kind}_again", word=shown(word))
             self.console.print(Text(again, style="yellow"))
 
     def accept(self, question: Question, text: str) -> str | None:
