@@ -7,6 +7,7 @@ and order are the interface other programs read, so change them only with a new
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
@@ -24,7 +25,8 @@ from footcheck.answers.model import validate_answers
 from footcheck.checklist.question import AnswerValue
 from footcheck.errors import AnswersError
 from footcheck.instruments.foot_posture.result import FootPosture
-from footcheck.instruments.registry import INSTRUMENT_BY_KEY, QUESTION_BY_ID
+from footcheck.instruments.instrument import Instrument
+from footcheck.instruments.registry import INSTRUMENT_BY_KEY, INSTRUMENTS, QUESTION_BY_ID
 from footcheck.instruments.start_back.result import StartBack
 from footcheck.text.display import shown
 from footcheck.text.messages import say
@@ -184,6 +186,12 @@ class Summary(_Frozen):
                 raise ValueError(say("summary.problem.not_a_field", field=shown(key)))
             extra[key] = TypeAdapter(instrument.result).validate_python(value)
         return self
+
+    def instrument_results(self) -> Iterator[tuple[Instrument, Any]]:
+        """Each registered instrument with its result here, in the registry's order: None
+        where this summary has none (one scored before the instrument was added)."""
+        for instrument in INSTRUMENTS:
+            yield instrument, getattr(self, instrument.key, None)
 
     @property
     def scored_now(self) -> bool:

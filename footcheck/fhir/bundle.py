@@ -24,7 +24,7 @@ from footcheck.fhir import (
     canonical,
     loinc,
 )
-from footcheck.instruments.registry import INSTRUMENTS, QUESTIONS, SECTIONS
+from footcheck.instruments.registry import QUESTIONS, SECTIONS
 from footcheck.instruments.start_back.questions import KEELE_COPYRIGHT
 from footcheck.summary import Summary
 from footcheck.text.display import json_shown
@@ -143,8 +143,8 @@ def observed(summary: Summary) -> list[tuple[dict[str, Any], dict[str, Any]]]:
         found.append(
             (concept(loinc(question.loinc), question.label), observation_value(question, value))
         )
-    for instrument in INSTRUMENTS:
-        found += instrument.observations(getattr(summary, instrument.key, None))
+    for instrument, result in summary.instrument_results():
+        found += instrument.observations(result)
     level = summary.triage.level
     triage_fields = {
         "valueCodeableConcept": {

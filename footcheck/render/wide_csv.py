@@ -44,8 +44,7 @@ class WideCsvWriter:
     def summary(self, summary: Summary, *, record_id: str | None, line: int | None) -> None:
         points = {c.id: c.points for c in summary.contributors}
         results: list[object] = []
-        for instrument in INSTRUMENTS:
-            result = getattr(summary, instrument.key, None)
+        for instrument, result in summary.instrument_results():
             for _, cell in instrument.columns:
                 value = cell(result)
                 results.append("" if value is None else value)

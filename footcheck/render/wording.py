@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from footcheck.instruments.registry import INSTRUMENTS
 from footcheck.sources import SOURCE_BY_ID
 from footcheck.summary import (
     CHECKLIST_VERSION,
@@ -147,8 +146,7 @@ def instrument_lines(summary: Summary) -> list[tuple[list[str], str]]:
     that must stand with it (or ""): what the outlook of every human format shows."""
     serious = summary.triage.level in SERIOUS
     found = []
-    for instrument in INSTRUMENTS:
-        result = getattr(summary, instrument.key, None)
+    for instrument, result in summary.instrument_results():
         sentences = instrument.lines(result, serious)
         if sentences:
             attribution = say(instrument.attribution) if instrument.attribution else ""
