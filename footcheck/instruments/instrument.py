@@ -18,7 +18,7 @@ def _no_observations(result: Any) -> list[Observation]:
     return []
 
 
-def _no_lines(result: Any, serious: bool) -> list[str]:
+def _no_lines(result: Any, serious: bool, catalogue: Catalogue) -> list[str]:
     return []
 
 
@@ -41,9 +41,10 @@ class Instrument(NamedTuple):
     catalogue it is given, so a question added there with the right facts counts."""
     result: Any
     """The result's type, as the summary holds it (a pydantic model, a list, or X | None)."""
-    lines: Callable[[Any, bool], list[str]] = _no_lines
+    lines: Callable[[Any, bool, Catalogue], list[str]] = _no_lines
     """Its result in sentences for a person, shown by every human format in the outlook
-    (``serious``: an emergency or urgent result, beside which no care is advised). None
+    (``serious``: an emergency or urgent result, beside which no care is advised; the
+    catalogue, as its scoring is given it). None
     for the red flags, whose words are the triage's."""
     attribution: str = ""
     """The id of the message that must stand with its lines when it has a result (a

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
+from footcheck.instruments.registry import CATALOGUE
 from footcheck.sources import SOURCE_BY_ID
 from footcheck.summary import (
     CHECKLIST_VERSION,
@@ -147,7 +148,7 @@ def instrument_lines(summary: Summary) -> list[tuple[list[str], str]]:
     serious = summary.triage.level in SERIOUS
     found = []
     for instrument, result in summary.instrument_results():
-        sentences = instrument.lines(result, serious)
+        sentences = instrument.lines(result, serious, CATALOGUE)
         if sentences:
             attribution = say(instrument.attribution) if instrument.attribution else ""
             found.append((sentences, attribution if result is not None else ""))

@@ -24,7 +24,7 @@ def score(values, catalogue):
     return values.get("tw_ready")
 
 
-def told(ready, serious):
+def told(ready, serious, catalogue):
     return [] if ready is None else ["Throwaway: ready." if ready else "Throwaway: not ready."]
 
 

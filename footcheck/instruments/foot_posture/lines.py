@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from footcheck.instruments.foot_posture.questions import QUESTIONS
+from footcheck.checklist.catalogue import Catalogue
 from footcheck.instruments.foot_posture.result import FootPosture, PostureClass
-from footcheck.instruments.foot_posture.scoring import MIN_ANSWERED
+from footcheck.instruments.foot_posture.scoring import MIN_ANSWERED, self_checks
 from footcheck.text.messages import Words, plural, say
 
 POSTURE_TEXT: Mapping[PostureClass, str] = Words("summary.posture.*")
-SELF_CHECKS = sum(1 for question in QUESTIONS if question.trait is not None)
 
 
-def lines(posture: FootPosture, serious: bool) -> list[str]:
+def lines(posture: FootPosture, serious: bool, catalogue: Catalogue) -> list[str]:
     signs = {"pronation": posture.pronation_signs, "supination": posture.supination_signs}
     if posture.source == "fpi6" and posture.fpi6_total is not None:
         named = {"posture": POSTURE_TEXT[posture.classification], "total": posture.fpi6_total}
@@ -23,7 +22,8 @@ def lines(posture: FootPosture, serious: bool) -> list[str]:
             return [say(f"summary.posture_line.fpi6_and_self_checks.{form}", **named, **signs)]
         return [say("summary.posture_line.fpi6", **named)]
     if posture.classification == "unknown":
-        return [say("summary.posture_line.unknown", needed=MIN_ANSWERED, checks=SELF_CHECKS)]
+        checks = len(self_checks(catalogue))
+        return [say("summary.posture_line.unknown", needed=MIN_ANSWERED, checks=checks)]
     return [
         say(
             f"summary.posture_line.self_checks.{plural(posture.pronation_signs)}",

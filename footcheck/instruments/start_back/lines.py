@@ -3,11 +3,12 @@ them, and the support a clinician would usually offer (none beside a warning sig
 
 from __future__ import annotations
 
+from footcheck.checklist.catalogue import Catalogue
 from footcheck.instruments.start_back.result import StartBack
 from footcheck.text.messages import say
 
 
-def lines(scores: StartBack | None, serious: bool) -> list[str]:
+def lines(scores: StartBack | None, serious: bool, catalogue: Catalogue) -> list[str]:
     if scores is None:
         return [say("summary.start_back.not_scored")]
     told = say("summary.start_back.scores", total=scores.total, psychosocial=scores.psychosocial)
