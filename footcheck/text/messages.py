@@ -52,11 +52,6 @@ class Messages:
     def __contains__(self, message_id: object) -> bool:
         return message_id in self.templates
 
-    def section(self, prefix: str) -> dict[str, str]:
-        """The messages under ``prefix.`` by the rest of their id (a table of words)."""
-        start = prefix + "."
-        return {k[len(start) :]: v for k, v in self.templates.items() if k.startswith(start)}
-
 
 def _flatten(table: Mapping[str, object], prefix: str = "") -> Iterator[tuple[str, str]]:
     for key, value in table.items():
