@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 import typer
 
 from footcheck.errors import OutputError
+from footcheck.store.paths import home_in
 from footcheck.text.messages import say
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-HOME_ENV = "FOOTCHECK_HOME"
 DEBUG_ENV = "FOOTCHECK_DEBUG"
 
 
@@ -87,7 +87,6 @@ class Context:
     def from_process(cls) -> Context:
         """The real process's streams, environment, terminal, clock and history."""
         environ = dict(os.environ)
-        home = environ.get(HOME_ENV)
         return cls(
             stdin=sys.stdin,
             stdout=sys.stdout,
@@ -96,7 +95,7 @@ class Context:
             stdin_is_terminal=is_terminal(sys.stdin),
             stdout_is_terminal=is_terminal(sys.stdout),
             stderr_is_terminal=is_terminal(sys.stderr),
-            history_home=Path(home).expanduser() if home else None,
+            history_home=home_in(environ),
             clock=system_clock,
             measure_columns=lambda: terminal_columns(environ),
         )

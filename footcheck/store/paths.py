@@ -7,7 +7,7 @@ itself, without loading sqlite3.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -23,15 +23,23 @@ _GIVEN: ContextVar[Path | None] = ContextVar("footcheck_history_dir", default=No
 """The folder the command line was given (its context's), for the command being run."""
 
 
+HOME_ENV = "FOOTCHECK_HOME"
+
+
+def home_in(environ: Mapping[str, str]) -> Path | None:
+    """The history folder an environment names (``$FOOTCHECK_HOME``), if it names one."""
+    home = environ.get(HOME_ENV)
+    return Path(home).expanduser() if home else None
+
+
 def history_dir() -> Path:
     """The folder given by ``history_at`` (the command line's); else ``$FOOTCHECK_HOME`` if
     set, else the platform's user data folder."""
     given = _GIVEN.get()
+    if given is None:
+        given = home_in(os.environ)
     if given is not None:
         return given
-    home = os.environ.get("FOOTCHECK_HOME")
-    if home:
-        return Path(home).expanduser()
     from platformdirs import user_data_path
 
     return user_data_path("footcheck", appauthor=False)
