@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import stat
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +16,7 @@ from footcheck.errors import FileExists
 from footcheck.store.files import (
     PRIVATE,
     SHAREABLE,
+    atomic_writer,
     write_target,
     write_text,
 )
@@ -173,3 +177,23 @@ def test_item7_an_output_in_a_loop_of_links_is_a_plain_error(tmp_path: Path) -> 
         assert result.exit_code == 2, (command, result.stderr)
         assert "a loop of symbolic links" in result.stderr
         assert not isinstance(result.exception, RuntimeError)
+
+
+def test_a_stop_signal_as_the_temporary_file_is_made_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C landing just after the temporary file exists, before its name is kept (a
+    batch run stopped at its first moment left `.out.jsonl.XXXX.tmp` behind): the signal
+    is held until the file can be removed, then acts."""
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp_then_ctrl_c(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        made = real_mkstemp(*args, **kwargs)
+        signal.raise_signal(signal.SIGINT)
+        return made
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp_then_ctrl_c)
+    target = tmp_path / "out.jsonl"
+    with pytest.raises(KeyboardInterrupt), atomic_writer(target, force=False, mode=0o600):
+        pytest.fail("the stop signal must act before anything is written")
+    assert list(tmp_path.iterdir()) == []

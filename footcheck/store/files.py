@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from footcheck.errors import FileExists
+from footcheck.interrupts import interrupts_held
 from footcheck.text.messages import say
 
 PRIVATE = 0o600
@@ -109,11 +110,18 @@ def atomic_writer(path: Path, *, force: bool, mode: int) -> Iterator[IO[str]]:
     """
     path = check_writable(path, force=force)
     directory = path.parent if str(path.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    temp = Path(temp_name)
+    temp: Path | None = None
+    stream: IO[str] | None = None
     try:
-        os.fchmod(fd, mode & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+        # A stop signal between making the file and holding its name and stream would
+        # leave it behind: it is held until all three exist, then delivered here, where
+        # they are closed and removed.
+        with interrupts_held():
+            fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+            temp = Path(temp_name)
+            stream = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        with stream:
+            os.fchmod(stream.fileno(), mode & ~_umask())
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
@@ -122,7 +130,10 @@ def atomic_writer(path: Path, *, force: bool, mode: int) -> Iterator[IO[str]]:
         else:
             _link_no_clobber(temp, path)
     finally:
-        temp.unlink(missing_ok=True)
+        if stream is not None:
+            stream.close()
+        if temp is not None:
+            temp.unlink(missing_ok=True)
 
 
 def _link_no_clobber(temp: Path, path: Path) -> None:
